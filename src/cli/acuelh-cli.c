@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acuelh-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+
+#include "acu-store.h"
+
+/* Exit codes, documented in --help and relied on by scripts */
+enum
+{
+  EXIT_OK = 0,
+  EXIT_USAGE = 1,
+  EXIT_WRONG_PASSWORD = 2,
+  EXIT_NOT_DATABASE = 3,
+  EXIT_SCHEMA_TOO_NEW = 4,
+  EXIT_KEYFILE = 5,
+  EXIT_OTHER = 6,
+};
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+static int
+exit_code_for_error (const GError *error)
+{
+  if (error->domain != ACU_STORE_ERROR)
+    return EXIT_OTHER;
+
+  switch ((AcuStoreError) error->code)
+    {
+    case ACU_STORE_ERROR_WRONG_PASSWORD:
+      return EXIT_WRONG_PASSWORD;
+    case ACU_STORE_ERROR_NOT_FOUND:
+    case ACU_STORE_ERROR_NOT_ACUELH:
+    case ACU_STORE_ERROR_DAMAGED:
+      return EXIT_NOT_DATABASE;
+    case ACU_STORE_ERROR_SCHEMA_TOO_NEW:
+      return EXIT_SCHEMA_TOO_NEW;
+    case ACU_STORE_ERROR_KEYFILE_MISSING:
+    case ACU_STORE_ERROR_KEYFILE_DAMAGED:
+      return EXIT_KEYFILE;
+    case ACU_STORE_ERROR_INVALID:
+    case ACU_STORE_ERROR_WEAK_PASSWORD:
+    case ACU_STORE_ERROR_EXISTS:
+      return EXIT_USAGE;
+    case ACU_STORE_ERROR_FAILED:
+    case ACU_STORE_ERROR_NO_CIPHER:
+    case ACU_STORE_ERROR_LAST_SLOT:
+    default:
+      return EXIT_OTHER;
+    }
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("acuelh-cli: %s\n", error->message);
+  return exit_code_for_error (error);
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("acuelh-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+static const char *
+exit_codes_description (void)
+{
+  return _("Exit status:\n"
+           "  0  success\n"
+           "  1  usage error or invalid input\n"
+           "  2  wrong password or recovery code\n"
+           "  3  not an Acuèlh database, or damaged\n"
+           "  4  database written by a newer version of Acuèlh\n"
+           "  5  key file missing or damaged\n"
+           "  6  any other failure (disk full, permissions…)");
+}
+
+/* Reading secrets */
+
+static char *
+strip_line_end (char *line)
+{
+  gsize len = strlen (line);
+
+  while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+    line[--len] = '\0';
+  return line;
+}
+
+static char *
+read_secret_file (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *contents = NULL;
+  char *newline;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      GString *text = g_string_new (NULL);
+      int c;
+
+      while ((c = getchar ()) != EOF && c != '\n')
+        g_string_append_c (text, c);
+      contents = g_string_free (text, FALSE);
+    }
+  else if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+
+  /* The first line only, so that "echo secret > file" works */
+  newline = strchr (contents, '\n');
+  if (newline != NULL)
+    *newline = '\0';
+  strip_line_end (contents);
+  if (!g_utf8_validate (contents, -1, NULL))
+    {
+      g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                           _("The password is not valid UTF-8 text."));
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
+}
+
+static char *
+prompt_secret (const char *prompt)
+{
+  struct termios saved, quiet;
+  char buf[1024];
+  gboolean tty = isatty (STDIN_FILENO);
+  char *result = NULL;
+
+  if (tty)
+    {
+      g_printerr ("%s", prompt);
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  if (fgets (buf, sizeof buf, stdin) != NULL)
+    result = g_strdup (strip_line_end (buf));
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  explicit_bzero (buf, sizeof buf);
+  return result;
+}
+
+static char *
+get_password (const char  *password_file,
+              gboolean     confirm,
+              GError     **error)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (password_file != NULL)
+    return read_secret_file (password_file, error);
+
+  first = prompt_secret (_("Password: "));
+  if (first == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No password was given."));
+      return NULL;
+    }
+  if (confirm && isatty (STDIN_FILENO))
+    {
+      second = prompt_secret (_("Password again: "));
+      if (g_strcmp0 (first, second) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The two passwords differ."));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&first);
+}
+
+static void
+secret_free (char *secret)
+{
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+/* Commands */
+
+static int
+command_create (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuStore) store = NULL;
+  g_autofree char *site = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *password_file = NULL;
+  g_autofree char *recovery_code = NULL;
+  g_autofree char *key_path = NULL;
+  char *password;
+  GOptionEntry entries[] = {
+    { "site", 0, 0, G_OPTION_ARG_STRING, &site, N_("Name of the site"), N_("NAME") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Your name (the first coordinator)"), N_("PERSON") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the password from the first line of FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("create DB — create an encrypted database and its key file"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, exit_codes_description ());
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("Give the path of the database to create."));
+  if (site == NULL || name == NULL)
+    return usage_error (context, _("--site and --name are required."));
+
+  password = get_password (password_file, TRUE, &error);
+  if (password == NULL)
+    {
+      g_printerr ("acuelh-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  store = acu_store_create (argv[1], site, name, password, &recovery_code, &error);
+  secret_free (password);
+  if (store == NULL)
+    return fail (error);
+
+  key_path = acu_key_file_path_for (argv[1]);
+  g_print (_("Created the database %s and its key file %s.\n"), argv[1], key_path);
+  g_print (_("Keep both files together, and back them up together.\n"));
+  g_print (_("The recovery code below opens the database if every password is lost. "
+             "Print it and keep it in a safe place: it will not be shown again.\n"));
+  g_print ("%s\n", recovery_code);
+  acu_store_close (store);
+  return EXIT_OK;
+}
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuStore) store = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *password_file = NULL;
+  g_autofree char *recovery_file = NULL;
+  char *secret;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Whose key slot to unlock with"), N_("PERSON") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the password from the first line of FILE (- for standard input)"), N_("FILE") },
+    { "recovery-code-file", 0, 0, G_OPTION_ARG_FILENAME, &recovery_file,
+      N_("Unlock with the recovery code read from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("check DB — unlock a database and check its integrity"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, exit_codes_description ());
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("Give the path of the database to check."));
+  if (recovery_file != NULL && (name != NULL || password_file != NULL))
+    return usage_error (context, _("Use either --recovery-code-file, or --name with a password."));
+  if (recovery_file == NULL && name == NULL)
+    return usage_error (context, _("--name is required (or --recovery-code-file)."));
+
+  if (recovery_file != NULL)
+    secret = read_secret_file (recovery_file, &error);
+  else
+    secret = get_password (password_file, FALSE, &error);
+  if (secret == NULL)
+    {
+      g_printerr ("acuelh-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (recovery_file != NULL)
+    store = acu_store_open_with_recovery_code (argv[1], secret, &error);
+  else
+    store = acu_store_open (argv[1], name, secret, &error);
+  secret_free (secret);
+  if (store == NULL)
+    return fail (error);
+
+  if (!acu_store_check_integrity (store, &error))
+    return fail (error);
+
+  g_print (_("%s: the database of “%s” is intact (schema version %d), unlocked by %s.\n"),
+           argv[1], acu_store_get_site_name (store),
+           acu_store_get_schema_version (store), acu_store_get_person_name (store));
+  acu_store_close (store);
+  return EXIT_OK;
+}
+
+static const struct
+{
+  const char  *name;
+  CommandFunc  func;
+  const char  *summary;
+} commands[] = {
+  { "create", command_create, N_("Create an encrypted database and its key file") },
+  { "check", command_check, N_("Unlock a database and check its integrity") },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: acuelh-cli COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n\n", _("Run “acuelh-cli COMMAND --help” for the options of a command."));
+  fprintf (out, "%s\n", exit_codes_description ());
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("ACUELH_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("acuelh-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].func (argc - 1, argv + 1);
+
+  g_printerr (_("acuelh-cli: unknown command “%s”.\n\n"), argv[1]);
+  print_help (stderr);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,1248 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acu-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#include "acu-core-resources.h"
+#include "acu-fold.h"
+#include "acu-password.h"
+#include "acu-store.h"
+
+/* "AcuE": written in the SQLite header so that another program's database
+ * is told apart from ours */
+#define ACU_APPLICATION_ID 0x41637545
+#define MIGRATIONS_PATH    "/io/github/acuelh/Acuelh/core/migrations"
+#define PAGE_SIZE_PRAGMA   "PRAGMA cipher_page_size = 4096;"
+
+struct _AcuStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  char        *key_path;
+  sqlite3     *db;
+  GHashTable  *statements;   /* sql → sqlite3_stmt */
+  guint        transaction_depth;
+
+  AcuKeyFile  *key_file;
+  AcuSecret   *db_key;
+  AcuSecret   *conf_key;     /* NULL unless the slot holds it */
+  guint        slot_id;
+  AcuSlotKind  slot_kind;
+
+  char        *person_name;
+  AcuRole      role;
+  char        *site_name;
+  char        *created_by;
+  gint64       created;
+  int          schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (AcuStore, acu_store, G_TYPE_OBJECT)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+void
+acu_slot_info_free (AcuSlotInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->name);
+  g_free (info);
+}
+
+static void
+set_sqlite_error (AcuStore    *self,
+                  GError     **error)
+{
+  g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+               _("The database reported an error: %s"),
+               self->db ? sqlite3_errmsg (self->db) : "—");
+}
+
+/* Migrations */
+
+typedef struct
+{
+  int   version;
+  char *resource;
+} Migration;
+
+static void
+migration_free (gpointer data)
+{
+  Migration *m = data;
+
+  g_free (m->resource);
+  g_free (m);
+}
+
+static int
+migration_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const Migration *ma = *(Migration **) a;
+  const Migration *mb = *(Migration **) b;
+
+  return ma->version - mb->version;
+}
+
+/* The numbered SQL files of the GResource, in order */
+static GPtrArray *
+list_migrations (void)
+{
+  GPtrArray *migrations = g_ptr_array_new_with_free_func (migration_free);
+  g_auto(GStrv) names = NULL;
+
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      acu_core_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  for (guint i = 0; names && names[i]; i++)
+    {
+      Migration *m;
+      char *end = NULL;
+      gint64 version = g_ascii_strtoll (names[i], &end, 10);
+
+      if (version <= 0 || end == names[i] || *end != '-' || !g_str_has_suffix (names[i], ".sql"))
+        g_error ("Badly named migration %s", names[i]);
+
+      m = g_new0 (Migration, 1);
+      m->version = version;
+      m->resource = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
+      g_ptr_array_add (migrations, m);
+    }
+  g_ptr_array_sort (migrations, migration_compare);
+
+  for (guint i = 0; i < migrations->len; i++)
+    if (((Migration *) g_ptr_array_index (migrations, i))->version != (int) i + 1)
+      g_error ("Migrations must be numbered 1, 2, 3... without gaps");
+
+  return migrations;
+}
+
+int
+acu_store_get_latest_schema_version (void)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  return migrations->len;
+}
+
+static int
+read_int_pragma (AcuStore   *self,
+                 const char *sql,
+                 int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = 0;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc_out)
+    *rc_out = rc;
+  return value;
+}
+
+/* Each step in BEGIN IMMEDIATE with user_version set in the same
+ * transaction, as gom does: a failed step leaves the previous version. */
+static gboolean
+migrate (AcuStore  *self,
+         GError   **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+  int current = read_int_pragma (self, "PRAGMA user_version;", NULL);
+
+  for (guint i = 0; i < migrations->len; i++)
+    {
+      Migration *m = g_ptr_array_index (migrations, i);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *bump = NULL;
+
+      if (m->version <= current)
+        continue;
+
+      bytes = g_resources_lookup_data (m->resource, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      bump = g_strdup_printf ("PRAGMA user_version = %d;", m->version);
+
+      if (!acu_store_begin (self, error))
+        return FALSE;
+      if (!acu_store_exec (self, sql, error) || !acu_store_exec (self, bump, error))
+        {
+          g_prefix_error (error, _("Could not update the database to version %d: "), m->version);
+          acu_store_rollback (self);
+          return FALSE;
+        }
+      if (!acu_store_commit (self, error))
+        return FALSE;
+    }
+
+  self->schema_version = read_int_pragma (self, "PRAGMA user_version;", NULL);
+  return TRUE;
+}
+
+/* Opening */
+
+static gboolean
+file_has_plain_sqlite_header (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char header[16] = { 0 };
+  gsize n = 0;
+
+  if (in == NULL)
+    return FALSE;
+  g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n, NULL, NULL);
+  return n == sizeof header && memcmp (header, "SQLite format 3", 16) == 0;
+}
+
+static void
+set_unreadable_error (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  GStatBuf st;
+
+  if (file_has_plain_sqlite_header (path))
+    g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_ACUELH,
+                 _("“%s” is not an Acuèlh database: it is not encrypted. Choose the file ending in “.acuelh”."),
+                 display);
+  else if (g_stat (path, &st) == 0 && st.st_size < 4096)
+    g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
+                 _("The database “%s” is damaged: the file is incomplete. Restore it from a backup."),
+                 display);
+  else
+    g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
+                 _("The database “%s” is damaged or does not belong with this key file. "
+                   "Restore both files from a backup."),
+                 display);
+}
+
+/* Keys the connection and checks, without writing anything, that this is
+ * an Acuèlh database this program can read. Only then may pragmas that
+ * write (WAL) and migrations run. */
+static gboolean
+open_connection (AcuStore  *self,
+                 gboolean   create,
+                 GError   **error)
+{
+  g_autofree char *hex = NULL;
+  g_autofree char *key_pragma = NULL;
+  g_autofree char *display = g_filename_display_basename (self->path);
+  const char *cipher = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc;
+  int app_id, version;
+
+  if (!create && !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist. It may have been moved or renamed."), display);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), display, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* Raw key: SQLCipher's own PBKDF2 is skipped, Argon2id is the defence */
+  hex = g_malloc0 (2 * ACU_KEY_BYTES + 1);
+  sodium_bin2hex (hex, 2 * ACU_KEY_BYTES + 1, acu_secret_get_data (self->db_key), ACU_KEY_BYTES);
+  key_pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
+  rc = sqlite3_exec (self->db, key_pragma, NULL, NULL, NULL);
+  sodium_memzero (hex, 2 * ACU_KEY_BYTES);
+  sodium_memzero (key_pragma, strlen (key_pragma));
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+
+  /* Linked by mistake against plain SQLite, PRAGMA key is silently
+   * ignored and the file would be written in clear */
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA cipher_version;", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    cipher = (const char *) sqlite3_column_text (stmt, 0);
+  if (cipher == NULL || *cipher == '\0')
+    {
+      sqlite3_finalize (stmt);
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_CIPHER,
+                           _("This copy of Acuèlh was built without encryption (SQLCipher) and refuses to run."));
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  /* SQLCipher 3 keeps no settings in the file: the same on every open */
+  if (sqlite3_exec (self->db, PAGE_SIZE_PRAGMA, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+
+  /* The first read tells whether the key fits the file */
+  read_int_pragma (self, "SELECT count(*) FROM sqlite_master;", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_unreadable_error (self->path, error);
+      return FALSE;
+    }
+
+  if (create)
+    return TRUE;
+
+  app_id = read_int_pragma (self, "PRAGMA application_id;", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_unreadable_error (self->path, error);
+      return FALSE;
+    }
+  if (app_id != ACU_APPLICATION_ID)
+    {
+      GStatBuf st;
+
+      if (g_stat (self->path, &st) == 0 && st.st_size == 0)
+        g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
+                     _("The database “%s” is damaged: the file is empty. Restore it from a backup."),
+                     display);
+      else
+        g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_ACUELH,
+                     _("“%s” is not an Acuèlh database."), display);
+      return FALSE;
+    }
+
+  version = read_int_pragma (self, "PRAGMA user_version;", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_unreadable_error (self->path, error);
+      return FALSE;
+    }
+  if (version > acu_store_get_latest_schema_version ())
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_SCHEMA_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Acuèlh "
+                     "(database version %d, this program knows up to %d). Update Acuèlh to open it."),
+                   display, version, acu_store_get_latest_schema_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (AcuStore  *self,
+                      GError   **error)
+{
+  /* WAL + FULL: a committed visit survives a power cut (DESIGN.md) */
+  if (!acu_store_exec (self,
+                       "PRAGMA journal_mode = WAL;"
+                       "PRAGMA synchronous = FULL;"
+                       "PRAGMA foreign_keys = ON;"
+                       "PRAGMA cache_size = -8192;"
+                       "PRAGMA temp_store = MEMORY;",
+                       error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+load_site (AcuStore  *self,
+           GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = acu_store_prepare (self, "SELECT name, created_at, created_by FROM site WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_unreadable_error (self->path, error);
+      return FALSE;
+    }
+  g_free (self->site_name);
+  self->site_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  self->created = sqlite3_column_int64 (stmt, 1);
+  g_free (self->created_by);
+  self->created_by = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static AcuStore *
+open_with_slot (const char   *path,
+                const char   *person_name,
+                AcuSlotKind   kind,
+                const char   *secret,
+                GError      **error)
+{
+  g_autoptr(AcuStore) self = NULL;
+  g_autoptr(AcuKeyFile) key_file = NULL;
+  g_autofree char *key_path = acu_key_file_path_for (path);
+  AcuKeySlot *slot;
+
+  if (!acu_crypto_init ())
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                           _("The encryption library could not start."));
+      return NULL;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_basename (path);
+
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist. It may have been moved or renamed."), display);
+      return NULL;
+    }
+
+  key_file = acu_key_file_load (key_path, error);
+  if (key_file == NULL)
+    return NULL;
+
+  self = g_object_new (ACU_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->key_path = g_steal_pointer (&key_path);
+
+  slot = acu_key_file_unlock (key_file, person_name, kind, secret,
+                              &self->db_key, &self->conf_key, error);
+  if (slot == NULL)
+    return NULL;
+
+  self->slot_id = acu_key_slot_get_id (slot);
+  self->slot_kind = kind;
+  self->person_name = g_strdup (acu_key_slot_get_name (slot));
+  self->role = acu_key_slot_get_role (slot);
+  self->key_file = g_steal_pointer (&key_file);
+
+  if (!open_connection (self, FALSE, error)
+      || !configure_connection (self, error)
+      || !migrate (self, error)
+      || !load_site (self, error))
+    {
+      acu_store_close (self);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+AcuStore *
+acu_store_open (const char  *path,
+                const char  *person_name,
+                const char  *password,
+                GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (person_name != NULL, NULL);
+  g_return_val_if_fail (password != NULL, NULL);
+
+  return open_with_slot (path, person_name, ACU_SLOT_PASSWORD, password, error);
+}
+
+AcuStore *
+acu_store_open_with_recovery_code (const char  *path,
+                                   const char  *recovery_code,
+                                   GError     **error)
+{
+  g_autofree char *code = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (recovery_code != NULL, NULL);
+
+  code = acu_recovery_code_normalize (recovery_code, error);
+  if (code == NULL)
+    return NULL;
+  return open_with_slot (path, NULL, ACU_SLOT_RECOVERY, code, error);
+}
+
+GStrv
+acu_store_list_person_names (const char  *path,
+                             GError     **error)
+{
+  g_autofree char *key_path = acu_key_file_path_for (path);
+  g_autoptr(AcuKeyFile) key_file = acu_key_file_load (key_path, error);
+
+  if (key_file == NULL)
+    return NULL;
+  return acu_key_file_dup_person_names (key_file);
+}
+
+/* Creating */
+
+static char *
+normalize_name (const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  stripped = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_strstrip (stripped);
+  if (*stripped == '\0')
+    return NULL;
+  return g_steal_pointer (&stripped);
+}
+
+static void
+remove_database_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+static gboolean
+insert_first_records (AcuStore   *self,
+                      const char *site_name,
+                      const char *person_name,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  stmt = acu_store_prepare (self,
+                            "INSERT INTO site (id, name, created_at, created_by) "
+                            "VALUES (1, :name, :now, :person)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), site_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), now);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":person"), person_name, -1, SQLITE_TRANSIENT);
+  if (!acu_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = acu_store_prepare (self,
+                            "INSERT INTO desk_person (display_name, role, key_slot, created_at) "
+                            "VALUES (:name, 'coordinator', :slot, :now)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), person_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), self->slot_id);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), now);
+  return acu_store_step_done (self, stmt, error);
+}
+
+AcuStore *
+acu_store_create (const char  *path,
+                  const char  *site_name,
+                  const char  *person_name,
+                  const char  *password,
+                  char       **recovery_code,
+                  GError     **error)
+{
+  g_autoptr(AcuStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *site = normalize_name (site_name);
+  g_autofree char *person = normalize_name (person_name);
+  g_autofree char *key_path = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *app_id_pragma = NULL;
+  g_autofree char *recovery_label = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (password != NULL, NULL);
+
+  if (site == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("Type the name of the site."));
+      return NULL;
+    }
+  if (person == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("Type your name."));
+      return NULL;
+    }
+  if (!acu_password_check (password, person, NULL, &local_error))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD, local_error->message);
+      return NULL;
+    }
+  if (!acu_crypto_init ())
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                           _("The encryption library could not start."));
+      return NULL;
+    }
+
+  key_path = acu_key_file_path_for (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (key_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another name; an existing database is never overwritten."),
+                   display);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (dir);
+
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                   _("Could not create the folder “%s”: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (ACU_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->key_path = g_strdup (key_path);
+  self->db_key = acu_secret_new_random ();
+  self->conf_key = acu_secret_new_random ();
+  self->key_file = acu_key_file_new ();
+  self->person_name = g_strdup (person);
+  self->role = ACU_ROLE_COORDINATOR;
+  self->slot_kind = ACU_SLOT_PASSWORD;
+
+  self->slot_id = acu_key_file_add_slot (self->key_file, person, ACU_ROLE_COORDINATOR,
+                                         ACU_SLOT_PASSWORD, password,
+                                         self->db_key, self->conf_key);
+  code = acu_recovery_code_generate ();
+  /* Translators: the name of the recovery code's key slot */
+  recovery_label = g_strdup (_("Recovery code"));
+  acu_key_file_add_slot (self->key_file, recovery_label, ACU_ROLE_COORDINATOR,
+                         ACU_SLOT_RECOVERY, code, self->db_key, self->conf_key);
+
+  app_id_pragma = g_strdup_printf ("PRAGMA application_id = %d;", ACU_APPLICATION_ID);
+  if (!open_connection (self, TRUE, error)
+      || !acu_store_exec (self, app_id_pragma, error)
+      || !configure_connection (self, error)
+      || !migrate (self, error)
+      || !acu_store_begin (self, error))
+    goto failed;
+  if (!insert_first_records (self, site, person, error))
+    {
+      acu_store_rollback (self);
+      goto failed;
+    }
+  if (!acu_store_commit (self, error)
+      || !load_site (self, error)
+      || !acu_key_file_save (self->key_file, key_path, error))
+    goto failed;
+  g_chmod (path, 0600);
+
+  if (recovery_code != NULL)
+    *recovery_code = g_steal_pointer (&code);
+  return g_steal_pointer (&self);
+
+failed:
+  acu_store_close (self);
+  remove_database_files (path);
+  g_unlink (key_path);
+  return NULL;
+}
+
+/* Statements and transactions */
+
+sqlite3 *
+acu_store_get_db (AcuStore *self)
+{
+  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/* Returns a cached statement, reset and with its bindings cleared. The
+ * store owns it. */
+sqlite3_stmt *
+acu_store_prepare (AcuStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+acu_store_step_done (AcuStore      *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+acu_store_exec (AcuStore    *self,
+                const char  *sql,
+                GError     **error)
+{
+  char *message = NULL;
+
+  g_return_val_if_fail (ACU_IS_STORE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                   _("The database reported an error: %s"), message ? message : "—");
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Nested calls become savepoints */
+gboolean
+acu_store_begin (AcuStore  *self,
+                 GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->transaction_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE;");
+  else
+    sql = g_strdup_printf ("SAVEPOINT acu_%u;", self->transaction_depth);
+
+  if (!acu_store_exec (self, sql, error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+acu_store_commit (AcuStore  *self,
+                  GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("COMMIT;");
+  else
+    sql = g_strdup_printf ("RELEASE acu_%u;", self->transaction_depth - 1);
+
+  if (!acu_store_exec (self, sql, error))
+    {
+      acu_store_rollback (self);
+      return FALSE;
+    }
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+acu_store_rollback (AcuStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (self->transaction_depth > 0);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("ROLLBACK;");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO acu_%u; RELEASE acu_%u;",
+                           self->transaction_depth - 1, self->transaction_depth - 1);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  self->transaction_depth--;
+}
+
+gboolean
+acu_store_run_in_transaction (AcuStore      *self,
+                              AcuStoreFunc   func,
+                              gpointer       user_data,
+                              GError       **error)
+{
+  if (!acu_store_begin (self, error))
+    return FALSE;
+  if (!func (self, user_data, error))
+    {
+      acu_store_rollback (self);
+      return FALSE;
+    }
+  return acu_store_commit (self, error);
+}
+
+/* State */
+
+gboolean
+acu_store_is_open (AcuStore *self)
+{
+  g_return_val_if_fail (ACU_IS_STORE (self), FALSE);
+  return self->db != NULL;
+}
+
+/* Closes the connection and wipes every key held in memory */
+void
+acu_store_close (AcuStore *self)
+{
+  g_return_if_fail (ACU_IS_STORE (self));
+
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->db_key, acu_secret_free);
+  g_clear_pointer (&self->conf_key, acu_secret_free);
+  g_clear_pointer (&self->key_file, acu_key_file_free);
+  self->transaction_depth = 0;
+}
+
+const AcuSecret *
+acu_store_peek_database_key (AcuStore *self)
+{
+  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
+  return self->db_key;
+}
+
+const char *
+acu_store_get_path (AcuStore *self)
+{
+  return self->path;
+}
+
+const char *
+acu_store_get_site_name (AcuStore *self)
+{
+  return self->site_name;
+}
+
+const char *
+acu_store_get_person_name (AcuStore *self)
+{
+  return self->person_name;
+}
+
+AcuRole
+acu_store_get_role (AcuStore *self)
+{
+  return self->role;
+}
+
+gboolean
+acu_store_has_confidential_key (AcuStore *self)
+{
+  return self->conf_key != NULL;
+}
+
+int
+acu_store_get_schema_version (AcuStore *self)
+{
+  return self->schema_version;
+}
+
+gint64
+acu_store_get_created (AcuStore *self)
+{
+  return self->created;
+}
+
+const char *
+acu_store_get_created_by (AcuStore *self)
+{
+  return self->created_by;
+}
+
+gboolean
+acu_store_check_integrity (AcuStore  *self,
+                           GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *first = NULL;
+  int rc;
+
+  g_return_val_if_fail (ACU_IS_STORE (self) && self->db != NULL, FALSE);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check;", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_unreadable_error (self->path, error);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_ROW || g_strcmp0 (first, "ok") != 0)
+    {
+      g_debug ("integrity_check: %s", first ? first : sqlite3_errmsg (self->db));
+      set_unreadable_error (self->path, error);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check;", -1, &stmt, NULL) != SQLITE_OK
+      || (rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      g_autofree char *display = g_filename_display_basename (self->path);
+
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
+                   _("The database “%s” is damaged: some records point to records that no longer exist. "
+                     "Restore it from a backup."), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Key slots */
+
+GPtrArray *
+acu_store_list_slots (AcuStore *self)
+{
+  GPtrArray *slots = g_ptr_array_new_with_free_func ((GDestroyNotify) acu_slot_info_free);
+
+  g_return_val_if_fail (ACU_IS_STORE (self) && self->key_file != NULL, slots);
+
+  for (guint i = 0; i < acu_key_file_get_n_slots (self->key_file); i++)
+    {
+      AcuKeySlot *slot = acu_key_file_get_slot (self->key_file, i);
+      AcuSlotInfo *info = g_new0 (AcuSlotInfo, 1);
+
+      info->slot_id = acu_key_slot_get_id (slot);
+      info->name = g_strdup (acu_key_slot_get_name (slot));
+      info->role = acu_key_slot_get_role (slot);
+      info->kind = acu_key_slot_get_kind (slot);
+      info->is_me = info->slot_id == self->slot_id;
+      g_ptr_array_add (slots, info);
+    }
+  return slots;
+}
+
+static gboolean
+require_coordinator (AcuStore  *self,
+                     GError   **error)
+{
+  if (self->role != ACU_ROLE_COORDINATOR || self->conf_key == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("Only a coordinator may change who can unlock the database."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The key file is written after the database row, and the database
+ * transaction is rolled back if the key file cannot be written. */
+static gboolean
+save_key_file_in_transaction (AcuStore  *self,
+                              GError   **error)
+{
+  if (!acu_key_file_save (self->key_file, self->key_path, error))
+    {
+      acu_store_rollback (self);
+      return FALSE;
+    }
+  return acu_store_commit (self, error);
+}
+
+guint
+acu_store_add_slot (AcuStore    *self,
+                    const char  *person_name,
+                    AcuRole      role,
+                    const char  *password,
+                    GError     **error)
+{
+  g_autofree char *person = normalize_name (person_name);
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) names = NULL;
+  sqlite3_stmt *stmt;
+  guint slot_id;
+
+  g_return_val_if_fail (ACU_IS_STORE (self) && self->db != NULL, 0);
+
+  if (!require_coordinator (self, error))
+    return 0;
+  if (person == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("Type the person’s name."));
+      return 0;
+    }
+  names = acu_key_file_dup_person_names (self->key_file);
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *a = acu_fold (names[i]);
+      g_autofree char *b = acu_fold (person);
+
+      if (g_strcmp0 (a, b) == 0)
+        {
+          g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                       _("“%s” can already unlock the database. Choose another name."), person);
+          return 0;
+        }
+    }
+  if (role == ACU_ROLE_VOLUNTEER)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("Volunteers identify with a PIN at an open desk; they do not unlock the database."));
+      return 0;
+    }
+  if (!acu_password_check (password, person, NULL, &local_error))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD, local_error->message);
+      return 0;
+    }
+
+  slot_id = acu_key_file_add_slot (self->key_file, person, role, ACU_SLOT_PASSWORD, password,
+                                   self->db_key, self->conf_key);
+
+  if (!acu_store_begin (self, error))
+    goto failed;
+  stmt = acu_store_prepare (self,
+                            "INSERT INTO desk_person (display_name, role, key_slot, created_at) "
+                            "VALUES (:name, :role, :slot, :now)", error);
+  if (stmt == NULL)
+    {
+      acu_store_rollback (self);
+      goto failed;
+    }
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), person, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":role"), acu_role_to_string (role), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), g_get_real_time () / G_USEC_PER_SEC);
+  if (!acu_store_step_done (self, stmt, error))
+    {
+      acu_store_rollback (self);
+      goto failed;
+    }
+  if (!save_key_file_in_transaction (self, error))
+    goto failed;
+  return slot_id;
+
+failed:
+  acu_key_file_remove_slot (self->key_file, slot_id);
+  return 0;
+}
+
+static guint
+count_password_slots (AcuKeyFile *key_file)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < acu_key_file_get_n_slots (key_file); i++)
+    if (acu_key_slot_get_kind (acu_key_file_get_slot (key_file, i)) == ACU_SLOT_PASSWORD)
+      n++;
+  return n;
+}
+
+gboolean
+acu_store_remove_slot (AcuStore  *self,
+                       guint      slot_id,
+                       GError   **error)
+{
+  g_autoptr(AcuKeyFile) backup = NULL;
+  AcuKeySlot *slot;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACU_IS_STORE (self) && self->db != NULL, FALSE);
+
+  if (!require_coordinator (self, error))
+    return FALSE;
+  slot = acu_key_file_find_slot (self->key_file, slot_id);
+  if (slot == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("This key slot no longer exists."));
+      return FALSE;
+    }
+  if (acu_key_slot_get_kind (slot) == ACU_SLOT_PASSWORD && count_password_slots (self->key_file) <= 1)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_LAST_SLOT,
+                           _("This is the last password that opens the database; it cannot be removed."));
+      return FALSE;
+    }
+
+  /* Reload from disk to restore it if writing fails */
+  backup = acu_key_file_load (self->key_path, error);
+  if (backup == NULL)
+    return FALSE;
+
+  if (!acu_store_begin (self, error))
+    return FALSE;
+  /* Past records keep the person's name: the row stays, inactive */
+  stmt = acu_store_prepare (self, "UPDATE desk_person SET active = 0, key_slot = NULL WHERE key_slot = :slot", error);
+  if (stmt == NULL)
+    {
+      acu_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
+  if (!acu_store_step_done (self, stmt, error))
+    {
+      acu_store_rollback (self);
+      return FALSE;
+    }
+  acu_key_file_remove_slot (self->key_file, slot_id);
+  if (!save_key_file_in_transaction (self, error))
+    {
+      acu_key_file_free (self->key_file);
+      self->key_file = g_steal_pointer (&backup);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+acu_store_change_password (AcuStore    *self,
+                           const char  *old_password,
+                           const char  *new_password,
+                           GError     **error)
+{
+  g_autoptr(AcuKeyFile) backup = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ACU_IS_STORE (self) && self->key_file != NULL, FALSE);
+
+  if (self->slot_kind != ACU_SLOT_PASSWORD)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("Unlocked with the recovery code: there is no personal password to change."));
+      return FALSE;
+    }
+  if (!acu_password_check (new_password, self->person_name, NULL, &local_error))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD, local_error->message);
+      return FALSE;
+    }
+
+  backup = acu_key_file_load (self->key_path, error);
+  if (backup == NULL)
+    return FALSE;
+  if (!acu_key_file_rewrap_slot (self->key_file, self->slot_id, old_password, new_password, error))
+    return FALSE;
+  if (!acu_key_file_save (self->key_file, self->key_path, error))
+    {
+      acu_key_file_free (self->key_file);
+      self->key_file = g_steal_pointer (&backup);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes a new recovery code; the old one stops working. */
+char *
+acu_store_replace_recovery_code (AcuStore  *self,
+                                 GError   **error)
+{
+  g_autoptr(AcuKeyFile) backup = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (ACU_IS_STORE (self) && self->key_file != NULL, NULL);
+
+  if (!require_coordinator (self, error))
+    return NULL;
+  backup = acu_key_file_load (self->key_path, error);
+  if (backup == NULL)
+    return NULL;
+
+  for (guint i = acu_key_file_get_n_slots (self->key_file); i > 0; i--)
+    {
+      AcuKeySlot *slot = acu_key_file_get_slot (self->key_file, i - 1);
+
+      if (acu_key_slot_get_kind (slot) == ACU_SLOT_RECOVERY)
+        acu_key_file_remove_slot (self->key_file, acu_key_slot_get_id (slot));
+    }
+
+  code = acu_recovery_code_generate ();
+  label = g_strdup (_("Recovery code"));
+  acu_key_file_add_slot (self->key_file, label, ACU_ROLE_COORDINATOR, ACU_SLOT_RECOVERY,
+                         code, self->db_key, self->conf_key);
+  if (!acu_key_file_save (self->key_file, self->key_path, error))
+    {
+      acu_key_file_free (self->key_file);
+      self->key_file = g_steal_pointer (&backup);
+      return NULL;
+    }
+  return g_steal_pointer (&code);
+}
+
+/* GObject */
+
+static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+acu_store_finalize (GObject *object)
+{
+  AcuStore *self = ACU_STORE (object);
+
+  acu_store_close (self);
+  g_hash_table_unref (self->statements);
+  g_free (self->path);
+  g_free (self->key_path);
+  g_free (self->person_name);
+  g_free (self->site_name);
+  g_free (self->created_by);
+
+  G_OBJECT_CLASS (acu_store_parent_class)->finalize (object);
+}
+
+static void
+acu_store_class_init (AcuStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = acu_store_finalize;
+}
+
+static void
+acu_store_init (AcuStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+}
