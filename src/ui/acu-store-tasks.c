@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acu-store-tasks"
+
+#include "config.h"
+
+#include <sodium.h>
+
+#include "acu-store-tasks.h"
+
+typedef struct
+{
+  char     *path;
+  char     *site_name;
+  char     *person_name;
+  char     *secret;
+  gboolean  is_recovery_code;
+  char     *recovery_code;
+} StoreTaskData;
+
+static void
+store_task_data_free (gpointer data)
+{
+  StoreTaskData *d = data;
+
+  g_free (d->path);
+  g_free (d->site_name);
+  g_free (d->person_name);
+  if (d->secret != NULL)
+    sodium_memzero (d->secret, strlen (d->secret));
+  g_free (d->secret);
+  g_free (d->recovery_code);
+  g_free (d);
+}
+
+static void
+create_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  StoreTaskData *d = task_data;
+  GError *error = NULL;
+  AcuStore *store;
+
+  store = acu_store_create (d->path, d->site_name, d->person_name, d->secret,
+                            &d->recovery_code, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+acu_store_create_async (const char          *path,
+                        const char          *site_name,
+                        const char          *person_name,
+                        const char          *password,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  StoreTaskData *d = g_new0 (StoreTaskData, 1);
+
+  d->path = g_strdup (path);
+  d->site_name = g_strdup (site_name);
+  d->person_name = g_strdup (person_name);
+  d->secret = g_strdup (password);
+  g_task_set_task_data (task, d, store_task_data_free);
+  g_task_set_source_tag (task, acu_store_create_async);
+  g_task_run_in_thread (task, create_thread);
+}
+
+AcuStore *
+acu_store_create_finish (GAsyncResult  *result,
+                         char         **recovery_code,
+                         GError       **error)
+{
+  GTask *task = G_TASK (result);
+  AcuStore *store = g_task_propagate_pointer (task, error);
+
+  if (store != NULL && recovery_code != NULL)
+    {
+      StoreTaskData *d = g_task_get_task_data (task);
+
+      *recovery_code = g_steal_pointer (&d->recovery_code);
+    }
+  return store;
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  StoreTaskData *d = task_data;
+  GError *error = NULL;
+  AcuStore *store;
+
+  if (d->is_recovery_code)
+    store = acu_store_open_with_recovery_code (d->path, d->secret, &error);
+  else
+    store = acu_store_open (d->path, d->person_name, d->secret, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+acu_store_open_async (const char          *path,
+                      const char          *person_name,
+                      const char          *password,
+                      gboolean             is_recovery_code,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  StoreTaskData *d = g_new0 (StoreTaskData, 1);
+
+  d->path = g_strdup (path);
+  d->person_name = g_strdup (person_name);
+  d->secret = g_strdup (password);
+  d->is_recovery_code = is_recovery_code;
+  g_task_set_task_data (task, d, store_task_data_free);
+  g_task_set_source_tag (task, acu_store_open_async);
+  g_task_run_in_thread (task, open_thread);
+}
+
+AcuStore *
+acu_store_open_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

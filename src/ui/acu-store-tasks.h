@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "acu-store.h"
+
+G_BEGIN_DECLS
+
+/* Argon2id takes about half a second by design: unlocking and creating run
+ * in a worker thread so that the window stays responsive. The store made
+ * there is then used on the main thread only. */
+
+void      acu_store_create_async (const char          *path,
+                                  const char          *site_name,
+                                  const char          *person_name,
+                                  const char          *password,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+AcuStore *acu_store_create_finish (GAsyncResult  *result,
+                                   char         **recovery_code,
+                                   GError       **error);
+
+void      acu_store_open_async (const char          *path,
+                                const char          *person_name,
+                                const char          *password,
+                                gboolean             is_recovery_code,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
+AcuStore *acu_store_open_finish (GAsyncResult  *result,
+                                 GError       **error);
+
+G_END_DECLS

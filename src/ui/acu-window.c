@@ -1,0 +1,488 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acu-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acu-create-page.h"
+#include "acu-desk-page.h"
+#include "acu-recovery-page.h"
+#include "acu-store-tasks.h"
+#include "acu-unlock-page.h"
+#include "acu-window.h"
+
+/* One window: the locked pages (welcome, create, recovery code, unlock)
+ * before any data is shown, then the leaflet with the sidebar of areas. */
+
+struct _AcuWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *outer_stack;
+  GtkStack             *lock_stack;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *locked_title;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *site_title;
+  AdwWindowTitle       *page_title;
+  GtkListBox           *sidebar;
+  GtkStack             *content_stack;
+  AcuCreatePage        *create_page;
+  AcuRecoveryPage      *recovery_page;
+  AcuUnlockPage        *unlock_page;
+  AcuDeskPage          *desk_page;
+  GtkWidget            *welcome_create_button;
+  GtkWidget            *welcome_open_button;
+  GtkWidget            *welcome_demo_button;
+
+  GSettings            *settings;
+  AcuStore             *store;
+  gboolean              creating_demo;
+};
+
+G_DEFINE_FINAL_TYPE (AcuWindow, acu_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+toast (AcuWindow  *self,
+       const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+char *
+acu_window_dup_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "acuelh", "demo.acuelh", NULL);
+}
+
+static void
+show_locked_page (AcuWindow  *self,
+                  const char *name)
+{
+  gtk_stack_set_visible_child_name (self->outer_stack, "locked");
+  gtk_stack_set_visible_child_name (self->lock_stack, name);
+  gtk_widget_set_visible (self->back_button,
+                          g_str_equal (name, "create") && self->store == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database", FALSE);
+
+  if (g_str_equal (name, "create"))
+    {
+      adw_window_title_set_title (self->locked_title, _("New Database"));
+      acu_create_page_reset (self->create_page);
+    }
+  else if (g_str_equal (name, "unlock"))
+    {
+      adw_window_title_set_title (self->locked_title, _("Unlock"));
+      acu_unlock_page_focus (self->unlock_page);
+    }
+  else if (g_str_equal (name, "recovery"))
+    adw_window_title_set_title (self->locked_title, _("Recovery Code"));
+  else
+    adw_window_title_set_title (self->locked_title, _("Acuèlh"));
+}
+
+static void
+show_unlock (AcuWindow  *self,
+             const char *path)
+{
+  g_autofree char *demo = acu_window_dup_demo_path ();
+
+  acu_unlock_page_set_database (self->unlock_page, path,
+                                g_str_equal (path, demo) ? ACU_DEMO_PASSWORD : NULL);
+  show_locked_page (self, "unlock");
+}
+
+static void
+enter_main (AcuWindow *self)
+{
+  adw_window_title_set_title (self->site_title, acu_store_get_site_name (self->store));
+  adw_window_title_set_subtitle (self->site_title, acu_store_get_person_name (self->store));
+  acu_desk_page_set_store (self->desk_page, self->store);
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  gtk_stack_set_visible_child_name (self->content_stack, "desk");
+  adw_window_title_set_title (self->page_title, _("Desk"));
+  gtk_stack_set_visible_child_name (self->outer_stack, "main");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database", TRUE);
+}
+
+static void
+set_store (AcuWindow *self,
+           AcuStore  *store)
+{
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    acu_store_close (self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_settings_set_string (self->settings, "last-database", acu_store_get_path (store));
+}
+
+/* Pages */
+
+static void
+create_page_created_cb (AcuCreatePage *page,
+                        AcuStore      *store,
+                        const char    *recovery_code,
+                        AcuWindow     *self)
+{
+  set_store (self, store);
+  acu_recovery_page_show_code (self->recovery_page, recovery_code,
+                               acu_store_get_site_name (store), acu_store_get_path (store));
+  show_locked_page (self, "recovery");
+}
+
+static void
+recovery_page_done_cb (AcuRecoveryPage *page,
+                       AcuWindow       *self)
+{
+  acu_recovery_page_forget (self->recovery_page);
+  if (self->store != NULL && acu_store_is_open (self->store))
+    enter_main (self);
+  else
+    show_locked_page (self, "welcome");
+}
+
+static void
+unlock_page_unlocked_cb (AcuUnlockPage *page,
+                         AcuStore      *store,
+                         AcuWindow     *self)
+{
+  set_store (self, store);
+  enter_main (self);
+}
+
+static void
+desk_page_recovery_code_replaced_cb (AcuDeskPage *page,
+                                     const char  *code,
+                                     AcuWindow   *self)
+{
+  acu_recovery_page_show_code (self->recovery_page, code,
+                               acu_store_get_site_name (self->store), acu_store_get_path (self->store));
+  show_locked_page (self, "recovery");
+}
+
+static void
+sidebar_row_activated_cb (GtkListBox    *box,
+                          GtkListBoxRow *row,
+                          AcuWindow     *self)
+{
+  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+  GtkStackPage *page;
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  page = gtk_stack_get_page (self->content_stack, gtk_stack_get_visible_child (self->content_stack));
+  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+leaflet_back_clicked_cb (GtkButton *button,
+                         AcuWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Actions */
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_locked_page (ACU_WINDOW (widget), "create");
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  show_locked_page (ACU_WINDOW (widget), "welcome");
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  AcuWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        toast (self, _("Choose a file on this computer or on a USB stick."));
+      else
+        {
+          set_store (self, NULL);
+          acu_desk_page_set_store (self->desk_page, NULL);
+          show_unlock (self, path);
+        }
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AcuWindow *self = ACU_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open a Database"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("Acuèlh databases"));
+  gtk_file_filter_add_pattern (filter, "*.acuelh");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+demo_created_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AcuWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuStore) store = acu_store_create_finish (result, NULL, &error);
+  g_autofree char *path = acu_window_dup_demo_path ();
+
+  self->creating_demo = FALSE;
+  gtk_widget_set_sensitive (self->welcome_demo_button, TRUE);
+  if (store == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  /* Closed again: the person unlocks it as they will unlock a real one */
+  acu_store_close (store);
+  show_unlock (self, path);
+}
+
+static void
+demo_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AcuWindow *self = ACU_WINDOW (widget);
+  g_autofree char *path = acu_window_dup_demo_path ();
+
+  if (self->creating_demo)
+    return;
+  set_store (self, NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      show_unlock (self, path);
+      return;
+    }
+
+  self->creating_demo = TRUE;
+  gtk_widget_set_sensitive (self->welcome_demo_button, FALSE);
+  acu_store_create_async (path, _("Demo Third Place"), "Camille Martin", ACU_DEMO_PASSWORD,
+                          NULL, demo_created_cb, g_object_ref (self));
+}
+
+static void
+close_database_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AcuWindow *self = ACU_WINDOW (widget);
+  g_autofree char *path = NULL;
+
+  if (self->store == NULL)
+    return;
+  path = g_strdup (acu_store_get_path (self->store));
+  acu_desk_page_set_store (self->desk_page, NULL);
+  set_store (self, NULL);
+  show_unlock (self, path);
+  toast (self, _("The database is closed and its keys are wiped from memory."));
+}
+
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AcuWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the help: %s"), error->message);
+      toast (self, message);
+    }
+}
+
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AcuWindow *self = ACU_WINDOW (widget);
+  const char *page = acu_window_get_visible_page (self);
+  const char *topic = "index";
+  g_autofree char *uri = NULL;
+
+  if (g_str_equal (page, "create"))
+    topic = "create-database";
+  else if (g_str_equal (page, "recovery"))
+    topic = "recovery-code";
+  else if (g_str_equal (page, "unlock") || g_str_equal (page, "desk"))
+    topic = "unlock";
+
+  uri = g_strdup_printf ("help:%s/%s", APPLICATION_ID, topic);
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, help_shown_cb, g_object_ref (self));
+}
+
+/* Overrides */
+
+static gboolean
+acu_window_close_request (GtkWindow *window)
+{
+  AcuWindow *self = ACU_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  acu_desk_page_set_store (self->desk_page, NULL);
+  set_store (self, NULL);
+
+  return GTK_WINDOW_CLASS (acu_window_parent_class)->close_request (window);
+}
+
+static void
+acu_window_dispose (GObject *object)
+{
+  AcuWindow *self = ACU_WINDOW (object);
+
+  if (self->store != NULL)
+    acu_store_close (self->store);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ACU_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (acu_window_parent_class)->dispose (object);
+}
+
+static void
+acu_window_class_init (AcuWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = acu_window_dispose;
+  window_class->close_request = acu_window_close_request;
+
+  g_type_ensure (ACU_TYPE_CREATE_PAGE);
+  g_type_ensure (ACU_TYPE_RECOVERY_PAGE);
+  g_type_ensure (ACU_TYPE_UNLOCK_PAGE);
+  g_type_ensure (ACU_TYPE_DESK_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, outer_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, locked_title);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, site_title);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, create_page);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, recovery_page);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, desk_page);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_create_button);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_open_button);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_demo_button);
+  gtk_widget_class_bind_template_callback (widget_class, create_page_created_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recovery_page_done_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unlock_page_unlocked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.demo-database", NULL, demo_database_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.close-database", NULL, close_database_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-database", NULL);
+}
+
+static void
+acu_window_init (AcuWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->desk_page, "recovery-code-replaced",
+                    G_CALLBACK (desk_page_recovery_code_replaced_cb), self);
+}
+
+static void
+restore_state (AcuWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* The last database used opens at its unlock page */
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    show_unlock (self, last);
+  else
+    show_locked_page (self, "welcome");
+}
+
+AcuWindow *
+acu_window_new (AcuApplication *application)
+{
+  AcuWindow *self = g_object_new (ACU_TYPE_WINDOW, "application", application, NULL);
+
+  self->settings = g_object_ref (acu_application_get_settings (application));
+  restore_state (self);
+  return self;
+}
+
+AcuStore *
+acu_window_get_store (AcuWindow *self)
+{
+  g_return_val_if_fail (ACU_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/* "welcome", "create", "recovery", "unlock", or the area page's name */
+const char *
+acu_window_get_visible_page (AcuWindow *self)
+{
+  g_return_val_if_fail (ACU_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "main") == 0)
+    return gtk_stack_get_visible_child_name (self->content_stack);
+  return gtk_stack_get_visible_child_name (self->lock_stack);
+}
