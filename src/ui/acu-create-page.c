@@ -144,6 +144,9 @@ set_busy (AcuCreatePage *self,
           gboolean       busy)
 {
   self->busy = busy;
+  /* A focused text field made insensitive misses its focus-out event */
+  if (busy && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->site_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), !busy);
@@ -244,7 +247,6 @@ acu_create_page_finalize (GObject *object)
 static void
 acu_create_page_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), ACU_TYPE_CREATE_PAGE);
 
   G_OBJECT_CLASS (acu_create_page_parent_class)->dispose (object);
 }

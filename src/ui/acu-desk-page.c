@@ -297,7 +297,6 @@ acu_desk_page_dispose (GObject *object)
   AcuDeskPage *self = ACU_DESK_PAGE (object);
 
   g_clear_object (&self->store);
-  gtk_widget_dispose_template (GTK_WIDGET (object), ACU_TYPE_DESK_PAGE);
   g_clear_pointer (&self->slot_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (acu_desk_page_parent_class)->dispose (object);

@@ -158,7 +158,6 @@ acu_recovery_page_dispose (GObject *object)
   AcuRecoveryPage *self = ACU_RECOVERY_PAGE (object);
 
   acu_recovery_page_forget (self);
-  gtk_widget_dispose_template (GTK_WIDGET (object), ACU_TYPE_RECOVERY_PAGE);
 
   G_OBJECT_CLASS (acu_recovery_page_parent_class)->dispose (object);
 }

@@ -67,6 +67,9 @@ set_busy (AcuUnlockPage *self,
           gboolean       busy)
 {
   self->busy = busy;
+  /* A focused text field made insensitive misses its focus-out event */
+  if (busy && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), !busy);
@@ -153,7 +156,6 @@ mode_button_clicked_cb (AcuUnlockPage *self)
 static void
 acu_unlock_page_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), ACU_TYPE_UNLOCK_PAGE);
 
   G_OBJECT_CLASS (acu_unlock_page_parent_class)->dispose (object);
 }

@@ -33,6 +33,7 @@ struct _AcuWindow
   AcuRecoveryPage      *recovery_page;
   AcuUnlockPage        *unlock_page;
   AcuDeskPage          *desk_page;
+  AdwStatusPage        *welcome_page;
   GtkWidget            *welcome_create_button;
   GtkWidget            *welcome_open_button;
   GtkWidget            *welcome_demo_button;
@@ -413,6 +414,7 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, recovery_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, desk_page);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_create_button);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_open_button);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_demo_button);

@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <adwaita.h>
+
+#include "acu-application.h"
+#include "acu-create-page.h"
+#include "acu-recovery-page.h"
+#include "acu-store.h"
+#include "acu-test-util.h"
+#include "acu-unlock-page.h"
+#include "acu-window.h"
+
+/* Drives the real first-run screens under Xvfb: create a database, keep the
+ * recovery code, reach the main window; close; a wrong then a right
+ * password on the unlock page. Run once in French and once in Occitan
+ * (ACU_TEST_LANGUAGE), checking labels against hand-written translations. */
+
+#define SITE     "Tiers-lieu de Lectoure"
+#define PERSON   "Hélène Martin"
+#define PASSWORD "Tr3s-Secret!Gers#2026"
+
+typedef struct
+{
+  const char *lang;
+  const char *welcome_title;
+  const char *recovery_title;
+  const char *desk_title;
+  const char *wrong_password;
+} Expected;
+
+static const Expected expected_by_lang[] = {
+  { "en", "Welcome to Acuèlh", "Recovery Code", "Desk",
+    "Wrong password. Check the name and try again; mind the Caps Lock key." },
+  { "fr", "Bienvenue dans Acuèlh", "Code de secours", "Accueil",
+    "Mot de passe incorrect. Vérifiez le nom et réessayez ; attention à la touche Verr. Maj." },
+  { "oc", "Benvenguda dins Acuèlh", "Còdi de recuperacion", "Acuèlh",
+    "Senhal incorrècte. Verificatz lo nom e tornatz ensajar ; mèfi a la tòca Verr. Maj." },
+};
+
+static const Expected *expected;
+static AcuApplication *app;
+static char *data_dir;
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @cond holds or 60 s pass */
+#define WAIT_UNTIL(cond)                                                 \
+  G_STMT_START {                                                         \
+    gint64 _deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;    \
+    guint _wake = g_timeout_add (20, wake_cb, NULL);                     \
+    while (!(cond) && g_get_monotonic_time () < _deadline)               \
+      g_main_context_iteration (NULL, TRUE);                             \
+    g_source_remove (_wake);                                             \
+    ck_assert_msg ((cond), "timed out waiting for: %s", #cond);          \
+  } G_STMT_END
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  ck_assert_msg (object != NULL, "no template child %s", name);
+  return object;
+}
+
+static void
+click (gpointer button)
+{
+  ck_assert (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static const char *
+page_of (AcuWindow *window)
+{
+  return acu_window_get_visible_page (window);
+}
+
+START_TEST (test_create_then_unlock)
+{
+  AcuWindow *window = acu_window_new (app);
+  AcuCreatePage *create_page;
+  AcuRecoveryPage *recovery_page;
+  AcuUnlockPage *unlock_page;
+  g_autofree char *path = NULL;
+  g_autofree char *recovery_code = NULL;
+  g_autoptr(AcuStore) check_store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkLabel *code_label, *hint_label, *error_label;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* First run: the welcome page, translated */
+  ck_assert_str_eq (page_of (window), "welcome");
+  ck_assert_str_eq (adw_status_page_get_title (child (window, ACU_TYPE_WINDOW, "welcome_page")),
+                    expected->welcome_title);
+
+  click (child (window, ACU_TYPE_WINDOW, "welcome_create_button"));
+  ck_assert_str_eq (page_of (window), "create");
+  create_page = child (window, ACU_TYPE_WINDOW, "create_page");
+
+  gtk_editable_set_text (child (create_page, ACU_TYPE_CREATE_PAGE, "site_row"), SITE);
+  gtk_editable_set_text (child (create_page, ACU_TYPE_CREATE_PAGE, "name_row"), PERSON);
+
+  /* A weak password keeps Create insensitive */
+  gtk_editable_set_text (child (create_page, ACU_TYPE_CREATE_PAGE, "password_row"), "soleil");
+  gtk_editable_set_text (child (create_page, ACU_TYPE_CREATE_PAGE, "confirm_row"), "soleil");
+  ck_assert (!gtk_widget_get_sensitive (child (create_page, ACU_TYPE_CREATE_PAGE, "create_button")));
+
+  /* Strong, but the confirmation differs */
+  gtk_editable_set_text (child (create_page, ACU_TYPE_CREATE_PAGE, "password_row"), PASSWORD);
+  gtk_editable_set_text (child (create_page, ACU_TYPE_CREATE_PAGE, "confirm_row"), PASSWORD "x");
+  ck_assert (!gtk_widget_get_sensitive (child (create_page, ACU_TYPE_CREATE_PAGE, "create_button")));
+  hint_label = child (create_page, ACU_TYPE_CREATE_PAGE, "hint_label");
+  ck_assert_str_ne (gtk_label_get_text (hint_label), "");
+
+  gtk_editable_set_text (child (create_page, ACU_TYPE_CREATE_PAGE, "confirm_row"), PASSWORD);
+  click (child (create_page, ACU_TYPE_CREATE_PAGE, "create_button"));
+
+  /* The recovery code, shown once */
+  WAIT_UNTIL (g_str_equal (page_of (window), "recovery"));
+  ck_assert_str_eq (adw_window_title_get_title (child (window, ACU_TYPE_WINDOW, "locked_title")),
+                    expected->recovery_title);
+  recovery_page = child (window, ACU_TYPE_WINDOW, "recovery_page");
+  code_label = child (recovery_page, ACU_TYPE_RECOVERY_PAGE, "code_label");
+  recovery_code = g_strdup (gtk_label_get_text (code_label));
+  ck_assert_int_eq (strlen (recovery_code), 35);
+  ck_assert (g_regex_match_simple ("^([0-9A-HJKMNP-TV-Z]{5}-){5}[0-9A-HJKMNP-TV-Z]{5}$", recovery_code, 0, 0));
+  ck_assert (!gtk_widget_get_sensitive (child (recovery_page, ACU_TYPE_RECOVERY_PAGE, "continue_button")));
+  gtk_check_button_set_active (child (recovery_page, ACU_TYPE_RECOVERY_PAGE, "kept_check"), TRUE);
+  click (child (recovery_page, ACU_TYPE_RECOVERY_PAGE, "continue_button"));
+
+  /* The main window, on the Desk page; the code is gone from the screen */
+  ck_assert_str_eq (page_of (window), "desk");
+  ck_assert_str_eq (gtk_label_get_text (code_label), "");
+  ck_assert_str_eq (adw_window_title_get_title (child (window, ACU_TYPE_WINDOW, "page_title")),
+                    expected->desk_title);
+  ck_assert_str_eq (acu_store_get_site_name (acu_window_get_store (window)), SITE);
+  path = g_strdup (acu_store_get_path (acu_window_get_store (window)));
+  ck_assert (g_str_has_prefix (path, data_dir));
+  ck_assert (g_str_has_suffix (path, "/tiers-lieu-de-lectoure.acuelh"));
+
+  /* Close the database: back to the unlock page, no store */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-database", NULL);
+  ck_assert_str_eq (page_of (window), "unlock");
+  ck_assert_ptr_null (acu_window_get_store (window));
+
+  /* What was written, read back through the core with both secrets */
+  check_store = acu_store_open (path, PERSON, PASSWORD, &error);
+  ck_assert_msg (check_store != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (acu_store_get_site_name (check_store), SITE);
+  ck_assert_str_eq (acu_store_get_person_name (check_store), PERSON);
+  ck_assert_int_eq (acu_store_get_role (check_store), ACU_ROLE_COORDINATOR);
+  ck_assert (acu_store_check_integrity (check_store, &error));
+  acu_store_close (check_store);
+  g_clear_object (&check_store);
+  check_store = acu_store_open_with_recovery_code (path, recovery_code, &error);
+  ck_assert_msg (check_store != NULL, "%s", error ? error->message : "");
+  acu_store_close (check_store);
+
+  /* Unlock page: a wrong password shows the translated message */
+  unlock_page = child (window, ACU_TYPE_WINDOW, "unlock_page");
+  error_label = child (unlock_page, ACU_TYPE_UNLOCK_PAGE, "error_label");
+  gtk_editable_set_text (child (unlock_page, ACU_TYPE_UNLOCK_PAGE, "password_row"), "Pas-le-bon-mot-2026!");
+  click (child (unlock_page, ACU_TYPE_UNLOCK_PAGE, "unlock_button"));
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  ck_assert_str_eq (gtk_label_get_text (error_label), expected->wrong_password);
+  ck_assert_str_eq (page_of (window), "unlock");
+
+  /* The right one opens the desk */
+  gtk_editable_set_text (child (unlock_page, ACU_TYPE_UNLOCK_PAGE, "password_row"), PASSWORD);
+  click (child (unlock_page, ACU_TYPE_UNLOCK_PAGE, "unlock_button"));
+  WAIT_UNTIL (g_str_equal (page_of (window), "desk"));
+  ck_assert_str_eq (acu_store_get_person_name (acu_window_get_store (window)), PERSON);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *lang = g_getenv ("ACU_TEST_LANGUAGE");
+  Suite *suite;
+  TCase *tcase;
+  SRunner *runner;
+  int failures;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_by_lang); i++)
+    if (g_strcmp0 (lang, expected_by_lang[i].lang) == 0)
+      expected = &expected_by_lang[i];
+  if (expected == NULL)
+    g_error ("Set ACU_TEST_LANGUAGE to en, fr or oc");
+
+  data_dir = acu_test_tmpdir_new ();
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  acu_application_setup_i18n ();
+  gtk_init ();
+  adw_init ();
+  app = acu_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  suite = suite_create ("first-run");
+  tcase = tcase_create ("create-unlock");
+  tcase_set_timeout (tcase, 180);
+  tcase_add_test (tcase, test_create_then_unlock);
+  suite_add_tcase (suite, tcase);
+
+  runner = srunner_create (suite);
+  srunner_set_fork_status (runner, CK_NOFORK);
+  srunner_run_all (runner, CK_SILENT);
+  failures = srunner_ntests_failed (runner);
+  srunner_free (runner);
+
+  g_object_unref (app);
+  return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
