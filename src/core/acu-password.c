@@ -94,19 +94,32 @@ contains_name (const char *password,
                const char *person_name)
 {
   g_autofree char *folded_password = NULL;
-  g_auto(GStrv) words = NULL;
+  g_autofree char *folded_name = NULL;
+  const char *word = NULL;
 
   if (person_name == NULL || *person_name == '\0')
     return FALSE;
 
   folded_password = acu_fold (password);
-  words = g_regex_split_simple ("[^[:alnum:]]+", person_name, G_REGEX_RAW, 0);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *word = acu_fold (words[i]);
+  folded_name = acu_fold (person_name);
 
-      if (g_utf8_strlen (word, -1) >= 3 && strstr (folded_password, word) != NULL)
-        return TRUE;
+  /* Each word of the name (letters and digits, in any script) */
+  for (const char *p = folded_name;; p = g_utf8_next_char (p))
+    {
+      gboolean in_word = *p != '\0' && g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (in_word && word == NULL)
+        word = p;
+      else if (!in_word && word != NULL)
+        {
+          g_autofree char *part = g_strndup (word, p - word);
+
+          if (g_utf8_strlen (part, -1) >= 3 && strstr (folded_password, part) != NULL)
+            return TRUE;
+          word = NULL;
+        }
+      if (*p == '\0')
+        break;
     }
   return FALSE;
 }

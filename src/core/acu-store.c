@@ -398,6 +398,39 @@ load_site (AcuStore  *self,
   return TRUE;
 }
 
+/* The role recorded in the database is the authority: the key file is
+ * plain JSON that anyone with the files could edit. */
+static gboolean
+load_identity (AcuStore  *self,
+               GError   **error)
+{
+  sqlite3_stmt *stmt;
+  const char *role;
+
+  stmt = acu_store_prepare (self,
+                            "SELECT role FROM desk_person WHERE key_slot = :slot AND active = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), self->slot_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      role = (const char *) sqlite3_column_text (stmt, 0);
+      if (!acu_role_from_string (role, &self->role))
+        self->role = ACU_ROLE_VOLUNTEER;
+    }
+  else if (self->slot_kind == ACU_SLOT_RECOVERY)
+    self->role = ACU_ROLE_COORDINATOR; /* the recovery code stands for the site */
+  else
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD,
+                           _("This person can no longer unlock the database."));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static AcuStore *
 open_with_slot (const char   *path,
                 const char   *person_name,
@@ -442,13 +475,13 @@ open_with_slot (const char   *path,
   self->slot_id = acu_key_slot_get_id (slot);
   self->slot_kind = kind;
   self->person_name = g_strdup (acu_key_slot_get_name (slot));
-  self->role = acu_key_slot_get_role (slot);
   self->key_file = g_steal_pointer (&key_file);
 
   if (!open_connection (self, FALSE, error)
       || !configure_connection (self, error)
       || !migrate (self, error)
-      || !load_site (self, error))
+      || !load_site (self, error)
+      || !load_identity (self, error))
     {
       acu_store_close (self);
       return NULL;

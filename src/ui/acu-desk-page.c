@@ -72,14 +72,16 @@ refresh_slots (AcuDeskPage *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
       if (info->kind == ACU_SLOT_RECOVERY)
         {
+          /* Shown in the reader's language, whatever the creator's was */
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Recovery Code"));
           subtitle = g_strdup (_("Printed sheet kept in the safe"));
           adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-password-symbolic");
         }
       else
         {
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
           subtitle = g_strdup (acu_role_get_label (info->role));
           adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "avatar-default-symbolic");
         }

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The command line as the acceptance checks use it: exit codes, files left
+# byte-for-byte unchanged by every failed open, encryption of the file.
+# TAP output. Usage: test-cli.sh PATH/TO/acuelh-cli
+set -u
+
+cli=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+n=0
+failed=0
+
+ok() {      # ok DESCRIPTION COMMAND...
+  local desc=$1; shift
+  n=$((n + 1))
+  if "$@"; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; failed=$((failed + 1)); fi
+}
+
+expect_exit() {   # expect_exit CODE COMMAND...
+  local want=$1; shift
+  "$@" >"$dir/out" 2>"$dir/err"
+  local got=$?
+  if [ "$got" != "$want" ]; then
+    echo "# expected exit $want, got $got: $*" >&2
+    sed 's/^/# /' "$dir/err" >&2
+    return 1
+  fi
+}
+
+sums() { sha256sum "$dir/desk.acuelh" "$dir/desk.acuelh-keys" 2>/dev/null; }
+
+db=$dir/desk.acuelh
+printf 'Tr3s-Secret!Gers#2026\n' >"$dir/pw"
+printf 'Pas-le-bon-mot-2026!\n' >"$dir/wrong"
+
+ok "create exits 0" expect_exit 0 "$cli" create "$db" --site "Tiers-lieu de Lectoure" --name "Marie Dupont" --password-file "$dir/pw"
+code=$(tail -n 1 "$dir/out")
+ok "create prints the recovery code alone on the last line" \
+  bash -c '[[ "$0" =~ ^([0-9A-HJKMNP-TV-Z]{5}-){5}[0-9A-HJKMNP-TV-Z]{5}$ ]]' "$code"
+ok "the key file is the database name followed by -keys" test -s "$db-keys"
+ok "the file does not start with the SQLite header" \
+  bash -c '[ "$(head -c 15 "$0")" != "SQLite format 3" ]' "$db"
+ok "plain sqlite3 cannot read the file" bash -c '! sqlite3 "$0" "SELECT * FROM site;" >/dev/null 2>&1' "$db"
+ok "the site name is not in the file in clear" bash -c '! grep -q "Lectoure" "$0"' "$db"
+ok "the database file is readable by its owner only" bash -c '[ "$(stat -c %a "$0")" = 600 ]' "$db"
+
+ok "check with the right password exits 0" expect_exit 0 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
+ok "check matches the name without accents or case" expect_exit 0 "$cli" check "$db" --name "marie dupont" --password-file "$dir/pw"
+ok "check reads the password from standard input" \
+  expect_exit 0 bash -c '"$0" check "$1" --name "Marie Dupont" --password-file - <"$2"' "$cli" "$db" "$dir/pw"
+printf '%s\n' "$code" | tr 'A-Z' 'a-z' | tr -d '-' >"$dir/code"
+ok "check with the recovery code (lower case, no dashes) exits 0" expect_exit 0 "$cli" check "$db" --recovery-code-file "$dir/code"
+
+before=$(sums)
+ok "a wrong password exits 2" expect_exit 2 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/wrong"
+ok "a wrong password leaves both files unchanged" test "$before" = "$(sums)"
+ok "an unknown name exits 2" expect_exit 2 "$cli" check "$db" --name "Personne" --password-file "$dir/pw"
+ok "an unknown name leaves both files unchanged" test "$before" = "$(sums)"
+
+ok "create over an existing database is refused with 1" expect_exit 1 "$cli" create "$db" --site X --name Y --password-file "$dir/pw"
+ok "and leaves both files unchanged" test "$before" = "$(sums)"
+ok "a weak password is refused at creation with 1" expect_exit 1 bash -c 'echo soleil | "$0" create "$1" --site X --name Y --password-file -' "$cli" "$dir/weak.acuelh"
+ok "and no file is written" test ! -e "$dir/weak.acuelh" -a ! -e "$dir/weak.acuelh-keys"
+ok "a missing option is a usage error" expect_exit 1 "$cli" check "$db" --password-file "$dir/pw"
+ok "an unknown command is a usage error" expect_exit 1 "$cli" frobnicate
+ok "--help documents the exit codes" bash -c '"$0" --help | grep -q "5  key file missing or damaged"' "$cli"
+
+cp "$db" "$dir/saved.acuelh"; cp "$db-keys" "$dir/saved.acuelh-keys"
+head -c $(( $(stat -c %s "$dir/saved.acuelh") / 2 )) "$dir/saved.acuelh" >"$db"
+before=$(sums)
+ok "a truncated database exits 3" expect_exit 3 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
+ok "and is left unchanged" test "$before" = "$(sums)"
+head -c 1000 "$dir/saved.acuelh" >"$db"
+before=$(sums)
+ok "a database cut inside its first page exits 3" expect_exit 3 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
+ok "and is left unchanged" test "$before" = "$(sums)"
+sqlite3 "$db.plain" "CREATE TABLE t (x); INSERT INTO t VALUES (1);" && cp "$db.plain" "$db"
+ok "a plain SQLite file exits 3" expect_exit 3 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
+cp "$dir/saved.acuelh" "$db"
+
+rm "$db-keys"
+ok "a deleted key file exits 5" expect_exit 5 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
+printf '{"format": "io.github.acuelh.keys", "version": 1, "slots": [' >"$db-keys"
+before=$(sums)
+ok "a damaged key file exits 5" expect_exit 5 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
+ok "and both files are left unchanged" test "$before" = "$(sums)"
+cp "$dir/saved.acuelh-keys" "$db-keys"
+ok "with its files restored the database opens again" expect_exit 0 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
