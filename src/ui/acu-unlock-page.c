@@ -71,6 +71,7 @@ set_busy (AcuUnlockPage *self,
   if (busy && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_button), !busy);
@@ -245,7 +246,7 @@ acu_unlock_page_set_database (AcuUnlockPage *self,
 
   if (demo_password != NULL && usable)
     {
-      g_autofree char *text = g_strdup_printf (_("Demo database, with invented people. Its password is: %s"),
+      g_autofree char *text = g_strdup_printf (_("Demo database, for trying Acuèlh out. Its password is: %s"),
                                                demo_password);
       gtk_label_set_text (self->demo_label, text);
     }
