@@ -218,7 +218,10 @@ command_create (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("create DB — create an encrypted database and its key file"));
+  g_set_prgname ("acuelh-cli create");
+  /* Translators: the placeholder for the database file in "acuelh-cli create DB" */
+  context = g_option_context_new (_("DB"));
+  g_option_context_set_summary (context, _("Create an encrypted database and its key file"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, exit_codes_description ());
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -270,7 +273,10 @@ command_check (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("check DB — unlock a database and check its integrity"));
+  g_set_prgname ("acuelh-cli check");
+  /* Translators: the placeholder for the database file in "acuelh-cli check DB" */
+  context = g_option_context_new (_("DB"));
+  g_option_context_set_summary (context, _("Unlock a database and check its integrity"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, exit_codes_description ());
   if (!g_option_context_parse (context, &argc, &argv, &error))
