@@ -148,6 +148,10 @@ START_TEST (test_create_then_unlock)
   path = g_strdup (acu_store_get_path (acu_window_get_store (window)));
   ck_assert (g_str_has_prefix (path, data_dir));
   ck_assert (g_str_has_suffix (path, "/tiers-lieu-de-lectoure.acuelh"));
+  {
+    g_autofree char *last = g_settings_get_string (acu_application_get_settings (app), "last-database");
+    ck_assert_str_eq (last, path);
+  }
 
   /* Close the database: back to the unlock page, no store */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-database", NULL);
@@ -181,7 +185,12 @@ START_TEST (test_create_then_unlock)
   click (child (unlock_page, ACU_TYPE_UNLOCK_PAGE, "unlock_button"));
   WAIT_UNTIL (g_str_equal (page_of (window), "desk"));
   ck_assert_str_eq (acu_store_get_person_name (acu_window_get_store (window)), PERSON);
+  gtk_window_destroy (GTK_WINDOW (window));
 
+  /* The next start opens the last database at its unlock page */
+  window = acu_window_new (app);
+  ck_assert_str_eq (page_of (window), "unlock");
+  ck_assert_str_eq (acu_unlock_page_get_database (child (window, ACU_TYPE_WINDOW, "unlock_page")), path);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST
