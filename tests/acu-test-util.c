@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <check.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
 
@@ -50,4 +51,32 @@ void
 acu_test_use_fast_kdf (void)
 {
   acu_key_file_set_kdf_limits (crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
+}
+
+static char *test_root;
+
+void
+acu_test_root_setup (void)
+{
+  test_root = acu_test_tmpdir_new ();
+}
+
+void
+acu_test_root_teardown (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (test_root, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    acu_test_tmpdir_free (g_build_filename (test_root, name, NULL));
+  g_clear_pointer (&test_root, acu_test_tmpdir_free);
+}
+
+char *
+acu_test_folder_new (void)
+{
+  char *path = g_build_filename (test_root, "test-XXXXXX", NULL);
+
+  ck_assert_ptr_nonnull (g_mkdtemp (path));
+  return path;
 }

@@ -12,6 +12,24 @@ void   acu_test_tmpdir_free (char *dir);
 /* SHA-256 of a file's bytes, hex; NULL if it cannot be read */
 char  *acu_test_file_checksum (const char *path);
 
+/* Fixtures for Check: the parent process owns one folder per test case
+ * (an unchecked fixture); each test, run in its own child, makes a fresh
+ * folder inside it. A failed assertion ends the child before its teardown,
+ * so the parent's teardown removes whatever is left. */
+void   acu_test_root_setup (void);
+void   acu_test_root_teardown (void);
+char  *acu_test_folder_new (void);
+
+#define ACU_ASSERT_ERROR(err, dom, cod)                                     \
+  G_STMT_START {                                                            \
+    ck_assert_msg ((err) != NULL, "expected error %d, got none", (cod));    \
+    ck_assert_msg (g_error_matches ((err), (dom), (cod)),                   \
+                   "expected %s %d, got %s %d: %s",                         \
+                   g_quark_to_string (dom), (cod),                          \
+                   g_quark_to_string ((err)->domain), (err)->code,          \
+                   (err)->message);                                         \
+  } G_STMT_END
+
 /* Argon2id at libsodium's minimum limits: unit tests create many slots */
 void   acu_test_use_fast_kdf (void);
 

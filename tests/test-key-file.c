@@ -17,54 +17,12 @@
 #define PERSON         "Hélène Martin"
 #define RECOVERY_CODE  "0123A-BCDEF-GHJKM-NPQRS-TVWXY-Z4567"
 
-#define assert_error(err, dom, cod)                                         \
-  G_STMT_START {                                                            \
-    ck_assert_msg ((err) != NULL, "expected error %d, got none", (cod));    \
-    ck_assert_msg (g_error_matches ((err), (dom), (cod)),                   \
-                   "expected %s %d, got %s %d: %s",                         \
-                   g_quark_to_string (dom), (cod),                          \
-                   g_quark_to_string ((err)->domain), (err)->code,          \
-                   (err)->message);                                         \
-  } G_STMT_END
-
-/* The parent process owns one folder per test case (unchecked fixture);
- * each test, run in its own child, gets a fresh folder inside it (checked
- * fixture). A failed assertion ends the child before its teardown, so the
- * parent removes whatever is left. */
-static char *test_root;
-
-static void
-setup_root (void)
-{
-  test_root = acu_test_tmpdir_new ();
-}
-
-static void
-teardown_root (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (test_root, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    acu_test_tmpdir_free (g_build_filename (test_root, name, NULL));
-  g_clear_pointer (&test_root, acu_test_tmpdir_free);
-}
-
-static char *
-test_folder_new (void)
-{
-  char *path = g_build_filename (test_root, "test-XXXXXX", NULL);
-
-  ck_assert_ptr_nonnull (g_mkdtemp (path));
-  return path;
-}
-
 static char *tmpdir;
 
 static void
 setup (void)
 {
-  tmpdir = test_folder_new ();
+  tmpdir = acu_test_folder_new ();
 }
 
 static void
@@ -123,7 +81,7 @@ assert_load_damaged (const char *path)
   g_autoptr(AcuKeyFile) key_file = acu_key_file_load (path, &error);
 
   ck_assert_ptr_null (key_file);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_KEYFILE_DAMAGED);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_KEYFILE_DAMAGED);
 }
 
 /* Saving, loading, unlocking */
@@ -182,7 +140,7 @@ START_TEST (test_key_file_unlock_recovery)
   slot = acu_key_file_unlock (key_file, PERSON, ACU_SLOT_PASSWORD, RECOVERY_CODE,
                               &got_db, &got_conf, &error);
   ck_assert_ptr_null (slot);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
   ck_assert_ptr_null (got_db);
   g_clear_error (&error);
 
@@ -215,7 +173,7 @@ START_TEST (test_key_file_wrong_password)
   slot = acu_key_file_unlock (key_file, PERSON, ACU_SLOT_PASSWORD, OTHER_PASSWORD,
                               &got_db, &got_conf, &error);
   ck_assert_ptr_null (slot);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
   ck_assert_ptr_null (got_db);
   ck_assert_ptr_null (got_conf);
   g_clear_error (&error);
@@ -224,14 +182,14 @@ START_TEST (test_key_file_wrong_password)
   slot = acu_key_file_unlock (key_file, PERSON, ACU_SLOT_PASSWORD, "tr3s-Secret!Gers#2026",
                               &got_db, NULL, &error);
   ck_assert_ptr_null (slot);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
   g_clear_error (&error);
 
   /* The right password under someone else's name */
   slot = acu_key_file_unlock (key_file, "Paul Durand", ACU_SLOT_PASSWORD, PASSWORD,
                               &got_db, NULL, &error);
   ck_assert_ptr_null (slot);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
   ck_assert_ptr_null (got_db);
 }
 END_TEST
@@ -304,7 +262,7 @@ START_TEST (test_key_file_rewrap)
 
   /* A wrong old password changes nothing */
   ck_assert (!acu_key_file_rewrap_slot (key_file, password_slot, OTHER_PASSWORD, NEW_PASSWORD, &error));
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
   g_clear_error (&error);
   ck_assert_ptr_nonnull (acu_key_file_unlock (key_file, PERSON, ACU_SLOT_PASSWORD, PASSWORD,
                                               NULL, NULL, &error));
@@ -324,7 +282,7 @@ START_TEST (test_key_file_rewrap)
     slot = acu_key_file_unlock (reloaded, PERSON, ACU_SLOT_PASSWORD, PASSWORD,
                                 &got_db, &got_conf, &error);
     ck_assert_ptr_null (slot);
-    assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
+    ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
     g_clear_error (&error);
 
     slot = acu_key_file_unlock (reloaded, PERSON, ACU_SLOT_PASSWORD, NEW_PASSWORD,
@@ -366,7 +324,7 @@ START_TEST (test_key_file_remove_slot)
 
   ck_assert_ptr_null (acu_key_file_unlock (key_file, PERSON, ACU_SLOT_PASSWORD, PASSWORD,
                                            NULL, NULL, &error));
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
   g_clear_error (&error);
 
   ck_assert (acu_key_file_save (key_file, path, &error));
@@ -442,7 +400,7 @@ START_TEST (test_key_file_load_missing)
   g_autoptr(AcuKeyFile) key_file = acu_key_file_load (path, &error);
 
   ck_assert_ptr_null (key_file);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_KEYFILE_MISSING);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_KEYFILE_MISSING);
 }
 END_TEST
 
@@ -652,7 +610,7 @@ assert_normalize_refused (const char *typed)
   g_autofree char *code = acu_recovery_code_normalize (typed, &error);
 
   ck_assert_msg (code == NULL, "\"%s\" accepted as %s", typed, code);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
 }
 
 START_TEST (test_recovery_code_normalize)
@@ -762,7 +720,7 @@ key_file_suite (void)
 
   tc = tcase_create ("slots");
   tcase_set_timeout (tc, 120);
-  tcase_add_unchecked_fixture (tc, setup_root, teardown_root);
+  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_key_file_save_load_unlock);
   tcase_add_test (tc, test_key_file_unlock_recovery);
@@ -778,7 +736,7 @@ key_file_suite (void)
 
   tc = tcase_create ("load");
   tcase_set_timeout (tc, 120);
-  tcase_add_unchecked_fixture (tc, setup_root, teardown_root);
+  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_key_file_load_missing);
   tcase_add_test (tc, test_key_file_load_garbage);

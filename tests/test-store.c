@@ -19,48 +19,6 @@
 #define NEW_PASSWORD   "Nouveau#Secret-2027x"
 #define WEAK_PASSWORD  "Abc1!xyz"
 
-#define assert_error(err, dom, cod)                                         \
-  G_STMT_START {                                                            \
-    ck_assert_msg ((err) != NULL, "expected error %d, got none", (cod));    \
-    ck_assert_msg (g_error_matches ((err), (dom), (cod)),                   \
-                   "expected %s %d, got %s %d: %s",                         \
-                   g_quark_to_string (dom), (cod),                          \
-                   g_quark_to_string ((err)->domain), (err)->code,          \
-                   (err)->message);                                         \
-  } G_STMT_END
-
-/* The parent process owns one folder per test case (unchecked fixture);
- * each test, run in its own child, gets a fresh folder inside it (checked
- * fixture). A failed assertion ends the child before its teardown, so the
- * parent removes whatever is left. */
-static char *test_root;
-
-static void
-setup_root (void)
-{
-  test_root = acu_test_tmpdir_new ();
-}
-
-static void
-teardown_root (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (test_root, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    acu_test_tmpdir_free (g_build_filename (test_root, name, NULL));
-  g_clear_pointer (&test_root, acu_test_tmpdir_free);
-}
-
-static char *
-test_folder_new (void)
-{
-  char *path = g_build_filename (test_root, "test-XXXXXX", NULL);
-
-  ck_assert_ptr_nonnull (g_mkdtemp (path));
-  return path;
-}
-
 static char *tmpdir;
 static char *db_path;
 static char *key_path;
@@ -68,7 +26,7 @@ static char *key_path;
 static void
 setup (void)
 {
-  tmpdir = test_folder_new ();
+  tmpdir = acu_test_folder_new ();
   db_path = g_build_filename (tmpdir, "lectoure.acuelh", NULL);
   key_path = g_strconcat (db_path, "-keys", NULL);
 }
@@ -130,7 +88,7 @@ assert_open_fails (const char *person,
   AcuStore *store = acu_store_open (db_path, person, password, &error);
 
   ck_assert_msg (store == NULL, "%s opened the database with \"%s\"", person, password);
-  assert_error (error, ACU_STORE_ERROR, code);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, code);
 }
 
 static gint64
@@ -419,7 +377,7 @@ assert_create_refused (const char *site,
 
   store = acu_store_create (db_path, site, person, password, &recovery, &error);
   ck_assert_ptr_null (store);
-  assert_error (error, ACU_STORE_ERROR, code);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, code);
   ck_assert_ptr_null (recovery);
 
   /* Nothing written at all */
@@ -463,7 +421,7 @@ START_TEST (test_store_create_refuses_existing)
 
   store = acu_store_create (db_path, SITE, PERSON, PASSWORD, NULL, &error);
   ck_assert_ptr_null (store);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_EXISTS);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_EXISTS);
 
   after = acu_test_file_checksum (db_path);
   ck_assert_str_eq (before, after);
@@ -485,7 +443,7 @@ START_TEST (test_store_create_refuses_existing_key_file)
 
   store = acu_store_create (db_path, SITE, PERSON, PASSWORD, NULL, &error);
   ck_assert_ptr_null (store);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_EXISTS);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_EXISTS);
 
   after = acu_test_file_checksum (key_path);
   ck_assert_str_eq (before, after);
@@ -504,7 +462,7 @@ START_TEST (test_store_create_refuses_existing_store)
 
   store = acu_store_create (db_path, "Autre site", "Paul Durand", NEW_PASSWORD, NULL, &error);
   ck_assert_ptr_null (store);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_EXISTS);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_EXISTS);
   assert_snapshot_unchanged (&before);
   snapshot_clear (&before);
 
@@ -582,13 +540,13 @@ START_TEST (test_store_open_wrong_recovery_code)
   /* Well formed, not this database's */
   store = acu_store_open_with_recovery_code (db_path, "ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567", &error);
   ck_assert_ptr_null (store);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
   g_clear_error (&error);
 
   /* Not a recovery code at all */
   store = acu_store_open_with_recovery_code (db_path, "ABCDE", &error);
   ck_assert_ptr_null (store);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* The password is not a recovery code, nor the code a password */
@@ -634,7 +592,7 @@ START_TEST (test_store_list_person_names)
 
   none = acu_store_list_person_names (missing, &error);
   ck_assert_ptr_null (none);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_KEYFILE_MISSING);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_KEYFILE_MISSING);
 }
 END_TEST
 
@@ -863,7 +821,7 @@ assert_add_slot_refused (AcuStore   *store,
   }
 
   ck_assert_uint_eq (acu_store_add_slot (store, person, role, password, &error), 0);
-  assert_error (error, ACU_STORE_ERROR, code);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, code);
 
   after = acu_test_file_checksum (key_path);
   ck_assert_str_eq (before, after);
@@ -906,7 +864,7 @@ START_TEST (test_store_remove_slot)
                                       "WHERE display_name = 'Karim Benali' AND active = 0 AND key_slot IS NULL"), 1);
   /* Gone already */
   ck_assert (!acu_store_remove_slot (store, slot_id, &error));
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   close_store (g_steal_pointer (&store));
 
   assert_open_fails (STAFF_PERSON, STAFF_PASSWORD, ACU_STORE_ERROR_WRONG_PASSWORD);
@@ -926,7 +884,7 @@ START_TEST (test_store_remove_last_slot)
 
   ck_assert_ptr_nonnull (mine);
   ck_assert (!acu_store_remove_slot (store, mine->slot_id, &error));
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_LAST_SLOT);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_LAST_SLOT);
 
   after = acu_test_file_checksum (key_path);
   ck_assert_str_eq (before, after);
@@ -955,19 +913,19 @@ START_TEST (test_store_staff_cannot_manage_slots)
   before = acu_test_file_checksum (key_path);
 
   ck_assert_uint_eq (acu_store_add_slot (store, "Paul Durand", ACU_ROLE_STAFF, NEW_PASSWORD, &error), 0);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   slots = acu_store_list_slots (store);
   coordinator = find_slot_info (slots, PERSON, ACU_SLOT_PASSWORD);
   ck_assert_ptr_nonnull (coordinator);
   ck_assert (!acu_store_remove_slot (store, coordinator->slot_id, &error));
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   code = acu_store_replace_recovery_code (store, &error);
   ck_assert_ptr_null (code);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
 
   after = acu_test_file_checksum (key_path);
   ck_assert_str_eq (before, after);
@@ -1004,14 +962,14 @@ START_TEST (test_store_change_password_refused)
 
   /* A wrong old password */
   ck_assert (!acu_store_change_password (store, STAFF_PASSWORD, NEW_PASSWORD, &error));
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
   g_clear_error (&error);
   after = acu_test_file_checksum (key_path);
   ck_assert_str_eq (before, after);
 
   /* A weak new one */
   ck_assert (!acu_store_change_password (store, PASSWORD, WEAK_PASSWORD, &error));
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD);
   after_weak = acu_test_file_checksum (key_path);
   ck_assert_str_eq (before, after_weak);
   close_store (g_steal_pointer (&store));
@@ -1037,7 +995,7 @@ START_TEST (test_store_change_password_recovery)
 
   /* No personal password behind a recovery code */
   ck_assert (!acu_store_change_password (store, code, NEW_PASSWORD, &error));
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   after = acu_test_file_checksum (key_path);
   ck_assert_str_eq (before, after);
 }
@@ -1117,7 +1075,7 @@ START_TEST (test_store_role_from_database)
   store = open_store (STAFF_PERSON, STAFF_PASSWORD);
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_STAFF);
   ck_assert_uint_eq (acu_store_add_slot (store, "Paul Durand", ACU_ROLE_STAFF, NEW_PASSWORD, &error), 0);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
 }
 END_TEST
 
@@ -1139,7 +1097,7 @@ START_TEST (test_store_replace_recovery_code)
 
   opened = acu_store_open_with_recovery_code (db_path, old_code, &error);
   ck_assert_ptr_null (opened);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD);
   g_clear_error (&error);
 
   opened = acu_store_open_with_recovery_code (db_path, new_code, &error);
@@ -1338,7 +1296,7 @@ START_TEST (test_store_run_in_transaction)
 
   ck_assert (!acu_store_run_in_transaction (store, insert_then_fail, &calls, &error));
   ck_assert_uint_eq (calls, 1);
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   ck_assert_str_eq (error->message, "Refused by the test");
   g_clear_error (&error);
   ck_assert_int_eq (count_people (store), 1);
@@ -1410,7 +1368,7 @@ START_TEST (test_store_statement_cache)
 
   /* Bad SQL is an error, not a crash */
   ck_assert_ptr_null (acu_store_prepare (store, "SELECT FROM nowhere", &error));
-  assert_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED);
 }
 END_TEST
 
@@ -1422,7 +1380,7 @@ store_suite (void)
 
   tc = tcase_create ("create");
   tcase_set_timeout (tc, 120);
-  tcase_add_unchecked_fixture (tc, setup_root, teardown_root);
+  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_store_create);
   tcase_add_test (tc, test_store_create_names_trimmed);
@@ -1439,7 +1397,7 @@ store_suite (void)
 
   tc = tcase_create ("open");
   tcase_set_timeout (tc, 120);
-  tcase_add_unchecked_fixture (tc, setup_root, teardown_root);
+  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_store_open_password);
   tcase_add_test (tc, test_store_open_folded_name);
@@ -1453,7 +1411,7 @@ store_suite (void)
 
   tc = tcase_create ("failed-open");
   tcase_set_timeout (tc, 120);
-  tcase_add_unchecked_fixture (tc, setup_root, teardown_root);
+  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_store_failed_open_wrong_password);
   tcase_add_test (tc, test_store_failed_open_key_file_missing);
@@ -1469,7 +1427,7 @@ store_suite (void)
 
   tc = tcase_create ("slots");
   tcase_set_timeout (tc, 120);
-  tcase_add_unchecked_fixture (tc, setup_root, teardown_root);
+  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_store_add_slot);
   tcase_add_test (tc, test_store_add_slot_refused);
@@ -1487,7 +1445,7 @@ store_suite (void)
 
   tc = tcase_create ("schema");
   tcase_set_timeout (tc, 120);
-  tcase_add_unchecked_fixture (tc, setup_root, teardown_root);
+  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_store_migrations_from_empty);
   tcase_add_test (tc, test_store_pragmas);
@@ -1495,7 +1453,7 @@ store_suite (void)
 
   tc = tcase_create ("sql");
   tcase_set_timeout (tc, 120);
-  tcase_add_unchecked_fixture (tc, setup_root, teardown_root);
+  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_store_rollback);
   tcase_add_test (tc, test_store_nested_rollback);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "acu-desk-page.h"
+#include "acu-ui-util.h"
 #include "acu-password.h"
 
 /* The Desk page: which database is open, who can unlock it, integrity
@@ -42,16 +43,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-toast (AcuDeskPage *self,
-       const char  *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
 
 static void
 refresh_slots (AcuDeskPage *self)
@@ -139,9 +130,9 @@ check_button_clicked_cb (AcuDeskPage *self)
   if (self->store == NULL)
     return;
   if (acu_store_check_integrity (self->store, &error))
-    toast (self, _("The database is intact."));
+    acu_widget_show_toast (GTK_WIDGET (self), _("The database is intact."));
   else
-    toast (self, error->message);
+    acu_widget_show_toast (GTK_WIDGET (self), error->message);
 }
 
 /* Change my password */
@@ -194,9 +185,9 @@ password_dialog_response_cb (AdwMessageDialog *dialog,
                                      gtk_editable_get_text (self->old_entry),
                                      gtk_editable_get_text (self->new_entry),
                                      &error))
-        toast (self, _("Your password was changed. Use the new one from now on."));
+        acu_widget_show_toast (GTK_WIDGET (self), _("Your password was changed. Use the new one from now on."));
       else
-        toast (self, error->message);
+        acu_widget_show_toast (GTK_WIDGET (self), error->message);
     }
   self->old_entry = self->new_entry = self->confirm_entry = NULL;
   self->dialog_hint = NULL;
@@ -267,7 +258,7 @@ recovery_dialog_response_cb (AdwMessageDialog *dialog,
   code = acu_store_replace_recovery_code (self->store, &error);
   if (code == NULL)
     {
-      toast (self, error->message);
+      acu_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   refresh_slots (self);

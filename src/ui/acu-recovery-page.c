@@ -8,6 +8,7 @@
 
 #include "acu-recovery-page.h"
 #include "acu-recovery-sheet.h"
+#include "acu-ui-util.h"
 
 /* The recovery code, shown once after creating a database (or making a
  * new code), with Print and Save as PDF, and a confirmation it was kept. */
@@ -49,16 +50,6 @@ fill_sheet (AcuRecoveryPage  *self,
 }
 
 static void
-toast (AcuRecoveryPage *self,
-       const char      *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
-static void
 draw_page_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page_nr,
@@ -91,10 +82,10 @@ print_button_clicked_cb (AcuRecoveryPage *self)
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
-      toast (self, message);
+      acu_widget_show_toast (GTK_WIDGET (self), message);
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    toast (self, _("Sent to the printer."));
+    acu_widget_show_toast (GTK_WIDGET (self), _("Sent to the printer."));
 }
 
 static void
@@ -114,11 +105,11 @@ save_response_cb (GtkNativeDialog *dialog,
 
       fill_sheet (self, &sheet, &basename);
       if (path == NULL)
-        toast (self, _("Choose a folder on this computer or on a USB stick."));
+        acu_widget_show_toast (GTK_WIDGET (self), _("Choose a folder on this computer or on a USB stick."));
       else if (!acu_recovery_sheet_save_pdf (&sheet, path, &error))
-        toast (self, error->message);
+        acu_widget_show_toast (GTK_WIDGET (self), error->message);
       else
-        toast (self, _("Saved. Print it, then keep the paper in a safe place."));
+        acu_widget_show_toast (GTK_WIDGET (self), _("Saved. Print it, then keep the paper in a safe place."));
     }
   g_object_unref (dialog);
   g_object_unref (self);
