@@ -34,6 +34,43 @@ draw_text (cairo_t    *cr,
   return y + pango_units_to_double (h);
 }
 
+/* Shrinks the font until the code fits the frame: it must never wrap, or a
+ * dash at the end of a line could be misread. Returns the bottom. */
+static double
+draw_code (cairo_t    *cr,
+           double      x,
+           double      y,
+           double      width,
+           const char *markup)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string ("Monospace 18");
+  double padding = 14;
+  double inner = width - 2 * padding;
+  double w, h;
+  int pw, ph;
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_size (layout, &pw, &ph);
+  w = pango_units_to_double (pw);
+  if (w > inner)
+    {
+      pango_font_description_set_size (desc, pango_font_description_get_size (desc) * inner / w);
+      pango_layout_set_font_description (layout, desc);
+      pango_layout_get_size (layout, &pw, &ph);
+      w = pango_units_to_double (pw);
+    }
+  h = pango_units_to_double (ph);
+
+  cairo_set_line_width (cr, 1.5);
+  cairo_rectangle (cr, x, y, width, h + 2 * padding);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x + (width - w) / 2, y + padding);
+  pango_cairo_show_layout (cr, layout);
+  return y + h + 2 * padding;
+}
+
 void
 acu_recovery_sheet_draw (const AcuRecoverySheet *sheet,
                          cairo_t                *cr,
@@ -73,13 +110,9 @@ acu_recovery_sheet_draw (const AcuRecoverySheet *sheet,
       y = draw_text (cr, margin, y, text_width, "Sans 11", date_line) + 24;
     }
 
-  /* The code, large, in a frame */
+  /* The code, large, on one line, centred in a frame */
   code = g_markup_printf_escaped ("<b>%s</b>", sheet->code);
-  cairo_set_line_width (cr, 1.5);
-  cairo_rectangle (cr, margin, y, text_width, 60);
-  cairo_stroke (cr);
-  draw_text (cr, margin + 14, y + 16, text_width - 28, "Monospace 18", code);
-  y += 60 + 24;
+  y = draw_code (cr, margin, y, text_width, code) + 24;
 
   explain = g_markup_printf_escaped ("%s\n\n%s\n\n%s",
                                      _("This code opens the database if every password is lost or forgotten. "
