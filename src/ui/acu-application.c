@@ -13,7 +13,7 @@ struct _AcuApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
+  AcuSettings    *settings;
 };
 
 G_DEFINE_FINAL_TYPE (AcuApplication, acu_application, ADW_TYPE_APPLICATION)
@@ -126,10 +126,10 @@ acu_application_class_init (AcuApplicationClass *klass)
 static void
 acu_application_init (AcuApplication *self)
 {
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = acu_settings_new ();
 }
 
-GSettings *
+AcuSettings *
 acu_application_get_settings (AcuApplication *self)
 {
   g_return_val_if_fail (ACU_IS_APPLICATION (self), NULL);

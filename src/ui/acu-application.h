@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "acu-settings.h"
+
 G_BEGIN_DECLS
 
 #define ACU_TYPE_APPLICATION (acu_application_get_type ())
@@ -11,6 +13,6 @@ G_DECLARE_FINAL_TYPE (AcuApplication, acu_application, ACU, APPLICATION, AdwAppl
 
 AcuApplication *acu_application_new (void);
 void            acu_application_setup_i18n (void);
-GSettings      *acu_application_get_settings (AcuApplication *self);
+AcuSettings    *acu_application_get_settings (AcuApplication *self);
 
 G_END_DECLS

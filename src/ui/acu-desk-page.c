@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "acu-desk-page.h"
-#include "acu-ui-util.h"
 #include "acu-password.h"
 
 /* The Desk page: which database is open, who can unlock it, integrity
@@ -14,7 +13,7 @@
 
 struct _AcuDeskPage
 {
-  AdwBin               parent_instance;
+  AcuPage              parent_instance;
 
   AdwActionRow        *site_row;
   AdwActionRow        *file_row;
@@ -24,7 +23,7 @@ struct _AcuDeskPage
   GtkButton           *password_button;
   GtkButton           *recovery_button;
 
-  AcuStore            *store;
+  AcuStore            *store;      /* the context's, while open */
   GPtrArray           *slot_rows;
 
   /* change-password dialog */
@@ -34,7 +33,7 @@ struct _AcuDeskPage
   GtkLabel            *dialog_hint;
 };
 
-G_DEFINE_FINAL_TYPE (AcuDeskPage, acu_desk_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (AcuDeskPage, acu_desk_page, ACU_TYPE_PAGE)
 
 enum
 {
@@ -130,9 +129,9 @@ check_button_clicked_cb (AcuDeskPage *self)
   if (self->store == NULL)
     return;
   if (acu_store_check_integrity (self->store, &error))
-    acu_widget_show_toast (GTK_WIDGET (self), _("The database is intact."));
+    acu_page_show_toast (ACU_PAGE (self), _("The database is intact."));
   else
-    acu_widget_show_toast (GTK_WIDGET (self), error->message);
+    acu_page_show_toast (ACU_PAGE (self), error->message);
 }
 
 /* Change my password */
@@ -185,9 +184,9 @@ password_dialog_response_cb (AdwMessageDialog *dialog,
                                      gtk_editable_get_text (self->old_entry),
                                      gtk_editable_get_text (self->new_entry),
                                      &error))
-        acu_widget_show_toast (GTK_WIDGET (self), _("Your password was changed. Use the new one from now on."));
+        acu_page_show_toast (ACU_PAGE (self), _("Your password was changed. Use the new one from now on."));
       else
-        acu_widget_show_toast (GTK_WIDGET (self), error->message);
+        acu_page_show_toast (ACU_PAGE (self), error->message);
     }
   self->old_entry = self->new_entry = self->confirm_entry = NULL;
   self->dialog_hint = NULL;
@@ -258,7 +257,7 @@ recovery_dialog_response_cb (AdwMessageDialog *dialog,
   code = acu_store_replace_recovery_code (self->store, &error);
   if (code == NULL)
     {
-      acu_widget_show_toast (GTK_WIDGET (self), error->message);
+      acu_page_show_toast (ACU_PAGE (self), error->message);
       return;
     }
   refresh_slots (self);
@@ -285,6 +284,16 @@ recovery_button_clicked_cb (AcuDeskPage *self)
 }
 
 static void
+acu_desk_page_store_changed (AcuPage  *page,
+                             AcuStore *store)
+{
+  AcuDeskPage *self = ACU_DESK_PAGE (page);
+
+  g_set_object (&self->store, store);
+  refresh (self);
+}
+
+static void
 acu_desk_page_dispose (GObject *object)
 {
   AcuDeskPage *self = ACU_DESK_PAGE (object);
@@ -300,8 +309,10 @@ acu_desk_page_class_init (AcuDeskPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AcuPageClass *page_class = ACU_PAGE_CLASS (klass);
 
   object_class->dispose = acu_desk_page_dispose;
+  page_class->store_changed = acu_desk_page_store_changed;
 
   signals[RECOVERY_CODE_REPLACED] = g_signal_new ("recovery-code-replaced", G_TYPE_FROM_CLASS (klass),
                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -325,14 +336,4 @@ acu_desk_page_init (AcuDeskPage *self)
 {
   self->slot_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-void
-acu_desk_page_set_store (AcuDeskPage *self,
-                         AcuStore    *store)
-{
-  g_return_if_fail (ACU_IS_DESK_PAGE (self));
-
-  g_set_object (&self->store, store);
-  refresh (self);
 }

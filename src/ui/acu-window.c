@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "acu-context.h"
 #include "acu-create-page.h"
 #include "acu-desk-page.h"
+#include "acu-page.h"
 #include "acu-recovery-page.h"
 #include "acu-store-tasks.h"
 #include "acu-unlock-page.h"
@@ -38,8 +40,7 @@ struct _AcuWindow
   GtkWidget            *welcome_open_button;
   GtkWidget            *welcome_demo_button;
 
-  GSettings            *settings;
-  AcuStore             *store;
+  AcuContext           *context;
   gboolean              creating_demo;
 };
 
@@ -65,7 +66,7 @@ show_locked_page (AcuWindow  *self,
   gtk_stack_set_visible_child_name (self->outer_stack, "locked");
   gtk_stack_set_visible_child_name (self->lock_stack, name);
   gtk_widget_set_visible (self->back_button,
-                          g_str_equal (name, "create") && self->store == NULL);
+                          g_str_equal (name, "create") && acu_context_get_store (self->context) == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database", FALSE);
 
   if (g_str_equal (name, "create"))
@@ -96,29 +97,35 @@ show_unlock (AcuWindow  *self,
 }
 
 static void
+show_area (AcuWindow  *self,
+           const char *name)
+{
+  GtkStackPage *page;
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  page = gtk_stack_get_page (self->content_stack, gtk_stack_get_visible_child (self->content_stack));
+  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+}
+
+static void
 enter_main (AcuWindow *self)
 {
-  adw_window_title_set_title (self->site_title, acu_store_get_site_name (self->store));
-  adw_window_title_set_subtitle (self->site_title, acu_store_get_person_name (self->store));
-  acu_desk_page_set_store (self->desk_page, self->store);
+  AcuStore *store = acu_context_get_store (self->context);
+
+  adw_window_title_set_title (self->site_title, acu_store_get_site_name (store));
+  adw_window_title_set_subtitle (self->site_title, acu_store_get_person_name (store));
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
-  gtk_stack_set_visible_child_name (self->content_stack, "desk");
-  adw_window_title_set_title (self->page_title, _("Desk"));
+  show_area (self, "desk");
   gtk_stack_set_visible_child_name (self->outer_stack, "main");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database", TRUE);
 }
 
+/* Closing the previous store wipes its keys; pages follow notify::store */
 static void
 set_store (AcuWindow *self,
            AcuStore  *store)
 {
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    acu_store_close (self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_settings_set_string (self->settings, "last-database", acu_store_get_path (store));
+  acu_context_set_store (self->context, store);
 }
 
 /* Pages */
@@ -140,7 +147,7 @@ recovery_page_done_cb (AcuRecoveryPage *page,
                        AcuWindow       *self)
 {
   acu_recovery_page_forget (self->recovery_page);
-  if (self->store != NULL && acu_store_is_open (self->store))
+  if (acu_context_get_store (self->context) != NULL)
     enter_main (self);
   else
     show_locked_page (self, "welcome");
@@ -160,9 +167,34 @@ desk_page_recovery_code_replaced_cb (AcuDeskPage *page,
                                      const char  *code,
                                      AcuWindow   *self)
 {
+  AcuStore *store = acu_context_get_store (self->context);
+
   acu_recovery_page_show_code (self->recovery_page, code,
-                               acu_store_get_site_name (self->store), acu_store_get_path (self->store));
+                               acu_store_get_site_name (store), acu_store_get_path (store));
   show_locked_page (self, "recovery");
+}
+
+/* One sidebar row per area page of content_stack, following its title,
+ * icon and visibility (pages a role may not use are hidden) */
+static GtkWidget *
+create_sidebar_row (gpointer item,
+                    gpointer user_data)
+{
+  GtkStackPage *page = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  g_object_bind_property (page, "icon-name", image, "icon-name", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "visible", row, "visible", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_name (row, gtk_stack_page_get_name (page));
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
 }
 
 static void
@@ -170,12 +202,7 @@ sidebar_row_activated_cb (GtkListBox    *box,
                           GtkListBoxRow *row,
                           AcuWindow     *self)
 {
-  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
-  GtkStackPage *page;
-
-  gtk_stack_set_visible_child_name (self->content_stack, name);
-  page = gtk_stack_get_page (self->content_stack, gtk_stack_get_visible_child (self->content_stack));
-  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  show_area (self, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -221,7 +248,6 @@ open_response_cb (GtkNativeDialog *dialog,
       else
         {
           set_store (self, NULL);
-          acu_desk_page_set_store (self->desk_page, NULL);
           show_unlock (self, path);
         }
     }
@@ -306,10 +332,9 @@ close_database_action (GtkWidget  *widget,
   AcuWindow *self = ACU_WINDOW (widget);
   g_autofree char *path = NULL;
 
-  if (self->store == NULL)
+  if (acu_context_get_store (self->context) == NULL)
     return;
-  path = g_strdup (acu_store_get_path (self->store));
-  acu_desk_page_set_store (self->desk_page, NULL);
+  path = g_strdup (acu_store_get_path (acu_context_get_store (self->context)));
   set_store (self, NULL);
   show_unlock (self, path);
   toast (self, _("The database is closed and its keys are wiped from memory."));
@@ -344,8 +369,10 @@ help_action (GtkWidget  *widget,
     topic = "create-database";
   else if (g_str_equal (page, "recovery"))
     topic = "recovery-code";
-  else if (g_str_equal (page, "unlock") || g_str_equal (page, "desk"))
+  else if (g_str_equal (page, "unlock"))
     topic = "unlock";
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "main") == 0)
+    topic = acu_page_get_help_id (ACU_PAGE (gtk_stack_get_visible_child (self->content_stack)));
 
   uri = g_strdup_printf ("help:%s/%s", APPLICATION_ID, topic);
   gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, help_shown_cb, g_object_ref (self));
@@ -360,11 +387,8 @@ acu_window_close_request (GtkWindow *window)
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-
-  acu_desk_page_set_store (self->desk_page, NULL);
+  acu_settings_set_window_size (acu_context_get_settings (self->context),
+                                width, height, gtk_window_is_maximized (window));
   set_store (self, NULL);
 
   return GTK_WINDOW_CLASS (acu_window_parent_class)->close_request (window);
@@ -375,10 +399,9 @@ acu_window_dispose (GObject *object)
 {
   AcuWindow *self = ACU_WINDOW (object);
 
-  if (self->store != NULL)
-    acu_store_close (self->store);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  if (self->context != NULL)
+    acu_context_set_store (self->context, NULL);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (object), ACU_TYPE_WINDOW);
 
   G_OBJECT_CLASS (acu_window_parent_class)->dispose (object);
@@ -446,12 +469,14 @@ acu_window_init (AcuWindow *self)
 static void
 restore_state (AcuWindow *self)
 {
-  g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+  AcuSettings *settings = acu_context_get_settings (self->context);
+  const char *last = acu_settings_get_last_database (settings);
+  int width, height;
+  gboolean maximized;
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+  acu_settings_get_window_size (settings, &width, &height, &maximized);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (maximized)
     gtk_window_maximize (GTK_WINDOW (self));
 
   /* The last database used opens at its unlock page */
@@ -465,8 +490,19 @@ AcuWindow *
 acu_window_new (AcuApplication *application)
 {
   AcuWindow *self = g_object_new (ACU_TYPE_WINDOW, "application", application, NULL);
+  GtkSelectionModel *pages = gtk_stack_get_pages (self->content_stack);
 
-  self->settings = g_object_ref (acu_application_get_settings (application));
+  self->context = acu_context_new (acu_application_get_settings (application));
+  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (pages), create_sidebar_row, NULL, NULL);
+  /* Every area page shares the window's context */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      GtkStackPage *page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      acu_page_set_context (ACU_PAGE (gtk_stack_page_get_child (page)), self->context);
+      g_object_unref (page);
+    }
+  g_object_unref (pages);
   restore_state (self);
   return self;
 }
@@ -475,7 +511,7 @@ AcuStore *
 acu_window_get_store (AcuWindow *self)
 {
   g_return_val_if_fail (ACU_IS_WINDOW (self), NULL);
-  return self->store;
+  return acu_context_get_store (self->context);
 }
 
 /* "welcome", "create", "recovery", "unlock", or the area page's name */

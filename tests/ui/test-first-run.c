@@ -149,7 +149,7 @@ START_TEST (test_create_then_unlock)
   ck_assert (g_str_has_prefix (path, data_dir));
   ck_assert (g_str_has_suffix (path, "/tiers-lieu-de-lectoure.acuelh"));
   {
-    g_autofree char *last = g_settings_get_string (acu_application_get_settings (app), "last-database");
+    const char *last = acu_settings_get_last_database (acu_application_get_settings (app));
     ck_assert_str_eq (last, path);
   }
 
