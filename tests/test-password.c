@@ -131,6 +131,38 @@ START_TEST (test_password_entropy)
 }
 END_TEST
 
+START_TEST (test_password_refuses_long_but_guessable)
+{
+  /* Long, but a naive length × alphabet estimate would call them 80 bits */
+  assert_refused ("bonjour bonjour bonjour", NULL, ACU_PASSWORD_ERROR_DICTIONARY);
+  assert_refused ("soleilsoleilsoleilsoleil", NULL, ACU_PASSWORD_ERROR_DICTIONARY);
+  assert_refused ("motdepassemotdepasse", NULL, ACU_PASSWORD_ERROR_DICTIONARY);
+  /* Common passwords dressed up with digits and symbols */
+  assert_refused ("Password123!", NULL, ACU_PASSWORD_ERROR_DICTIONARY);
+  assert_refused ("Azertyuiop123!", NULL, ACU_PASSWORD_ERROR_DICTIONARY);
+  assert_refused ("Motdepasse-2026", NULL, ACU_PASSWORD_ERROR_DICTIONARY);
+  /* Long, two kinds only, and not 7 words */
+  assert_refused ("jaimelepainetlebeurre", NULL, ACU_PASSWORD_ERROR_TOO_WEAK);
+  assert_refused ("le chat est sur le tapis", NULL, ACU_PASSWORD_ERROR_TOO_WEAK);
+}
+END_TEST
+
+START_TEST (test_password_passphrase_counts_short_words)
+{
+  /* 7 distinct words, some of two letters */
+  assert_accepted ("je vais au marché le lundi matin", NULL);
+  /* 7 words, but the same ones again */
+  assert_refused ("pain lait pain lait pain lait pain", NULL, ACU_PASSWORD_ERROR_TOO_WEAK);
+}
+END_TEST
+
+START_TEST (test_password_refuses_invalid_text)
+{
+  /* Latin-1 "é" from a terminal that is not UTF-8 */
+  assert_refused ("Tr3s-Secret!Gers#2026\xe9", NULL, ACU_PASSWORD_ERROR_INVALID);
+}
+END_TEST
+
 static Suite *
 password_suite (void)
 {
@@ -147,6 +179,9 @@ password_suite (void)
   tcase_add_test (tc, test_password_refuses_accented_name);
   tcase_add_test (tc, test_password_refuses_dictionary);
   tcase_add_test (tc, test_password_entropy);
+  tcase_add_test (tc, test_password_refuses_long_but_guessable);
+  tcase_add_test (tc, test_password_passphrase_counts_short_words);
+  tcase_add_test (tc, test_password_refuses_invalid_text);
   suite_add_tcase (suite, tc);
 
   return suite;

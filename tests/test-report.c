@@ -39,6 +39,13 @@ START_TEST (test_sheet_saves_a_one_page_pdf)
   ck_assert (g_file_get_contents (path, &contents, &len, NULL));
   ck_assert (len > 1000);
   ck_assert (g_str_has_prefix (contents, "%PDF-"));
+  {
+    GStatBuf st;
+
+    /* The code opens the database: the file is its owner's alone */
+    ck_assert_int_eq (g_stat (path, &st), 0);
+    ck_assert_int_eq (st.st_mode & 0777, 0600);
+  }
   /* One A4 page */
   ck_assert (contains (contents, len, "/Count 1"));
   ck_assert (contains (contents, len, "/MediaBox [ 0 0 595 842 ]"));

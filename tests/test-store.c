@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <check.h>
@@ -8,7 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "acu-store.h"
+#include "acu-store-private.h"
 #include "acu-test-util.h"
 
 #define SITE           "Épicerie solidaire de Lectoure"
@@ -731,6 +734,40 @@ START_TEST (test_store_failed_open_schema_too_new)
 }
 END_TEST
 
+/* A program killed after a commit leaves its frames in the -wal file. A
+ * read-write connection that closes checkpoints them into the database:
+ * the refused open must not, or the database file would change. */
+START_TEST (test_store_failed_open_leftover_wal)
+{
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *wal_before = NULL;
+  g_autofree char *wal_after = NULL;
+  int status = -1;
+  pid_t pid;
+
+  create_closed_store (NULL);
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      AcuStore *store = acu_store_open (db_path, PERSON, PASSWORD, &error);
+
+      if (store == NULL || !acu_store_exec (store, "PRAGMA user_version = 99;", &error))
+        _exit (1);
+      _exit (0); /* no close: the frames stay in the WAL */
+    }
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  ck_assert (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  ck_assert (g_file_test (wal_path, G_FILE_TEST_EXISTS));
+  wal_before = acu_test_file_checksum (wal_path);
+
+  assert_open_fails_unchanged (ACU_STORE_ERROR_SCHEMA_TOO_NEW);
+  wal_after = acu_test_file_checksum (wal_path);
+  ck_assert_str_eq (wal_before, wal_after);
+}
+END_TEST
+
 START_TEST (test_store_integrity)
 {
   g_autoptr(GError) error = NULL;
@@ -875,14 +912,28 @@ END_TEST
 
 START_TEST (test_store_remove_last_slot)
 {
-  g_autoptr(AcuStore) store = create_store (NULL);
+  g_autofree char *code = NULL;
+  g_autoptr(AcuStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) slots = acu_store_list_slots (store);
-  g_autofree char *before = acu_test_file_checksum (key_path);
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  AcuSlotInfo *mine = find_slot_info (slots, PERSON, ACU_SLOT_PASSWORD);
+  AcuSlotInfo *mine;
 
+  /* One's own slot is never removed while in use */
+  store = create_store (&code);
+  slots = acu_store_list_slots (store);
+  mine = find_slot_info (slots, PERSON, ACU_SLOT_PASSWORD);
   ck_assert_ptr_nonnull (mine);
+  before = acu_test_file_checksum (key_path);
+  ck_assert (!acu_store_remove_slot (store, mine->slot_id, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  close_store (g_steal_pointer (&store));
+
+  /* Opened with the recovery code, the last password slot stays too */
+  store = acu_store_open_with_recovery_code (db_path, code, &error);
+  ck_assert_ptr_nonnull (store);
   ck_assert (!acu_store_remove_slot (store, mine->slot_id, &error));
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_LAST_SLOT);
 
@@ -1422,6 +1473,7 @@ store_suite (void)
   tcase_add_test (tc, test_store_failed_open_plain_sqlite);
   tcase_add_test (tc, test_store_failed_open_missing_database);
   tcase_add_test (tc, test_store_failed_open_schema_too_new);
+  tcase_add_test (tc, test_store_failed_open_leftover_wal);
   tcase_add_test (tc, test_store_failed_open_other_database);
   suite_add_tcase (suite, tc);
 

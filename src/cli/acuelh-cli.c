@@ -7,7 +7,11 @@
 #include <stdio.h>
 #include <termios.h>
 #include <unistd.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
 
 #include "acu-store.h"
 
@@ -86,15 +90,38 @@ exit_codes_description (void)
            "  6  any other failure (disk full, permissions…)");
 }
 
-/* Reading secrets */
+/* Reading secrets: every copy is wiped before it is freed */
 
-static char *
+#define SECRET_MAX 1024
+
+static void
+secret_free (char *secret)
+{
+  if (secret != NULL)
+    sodium_memzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+static void
 strip_line_end (char *line)
 {
   gsize len = strlen (line);
 
   while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
     line[--len] = '\0';
+}
+
+/* The first line of @fd, without stdio's buffer keeping a copy */
+static char *
+read_line (int fd)
+{
+  char *line = g_malloc0 (SECRET_MAX + 1);
+  gsize len = 0;
+  char c;
+
+  while (len < SECRET_MAX && read (fd, &c, 1) == 1 && c != '\n')
+    line[len++] = c;
+  strip_line_end (line);
   return line;
 }
 
@@ -102,42 +129,45 @@ static char *
 read_secret_file (const char  *path,
                   GError     **error)
 {
-  g_autofree char *contents = NULL;
-  char *newline;
+  char *secret;
 
   if (g_strcmp0 (path, "-") == 0)
+    secret = read_line (STDIN_FILENO);
+  else
     {
-      GString *text = g_string_new (NULL);
-      int c;
+      int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
 
-      while ((c = getchar ()) != EOF && c != '\n')
-        g_string_append_c (text, c);
-      contents = g_string_free (text, FALSE);
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Could not read “%s”: %s"), display, g_strerror (saved_errno));
+          return NULL;
+        }
+      secret = read_line (fd);
+      close (fd);
     }
-  else if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
 
-  /* The first line only, so that "echo secret > file" works */
-  newline = strchr (contents, '\n');
-  if (newline != NULL)
-    *newline = '\0';
-  strip_line_end (contents);
-  if (!g_utf8_validate (contents, -1, NULL))
+  if (!g_utf8_validate (secret, -1, NULL))
     {
+      secret_free (secret);
       g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
                            _("The password is not valid UTF-8 text."));
       return NULL;
     }
-  return g_steal_pointer (&contents);
+  return secret;
 }
 
+/* Asks without echo on a terminal; reads a line otherwise */
 static char *
-prompt_secret (const char *prompt)
+prompt_secret (const char  *prompt,
+               GError     **error)
 {
   struct termios saved, quiet;
-  char buf[1024];
   gboolean tty = isatty (STDIN_FILENO);
-  char *result = NULL;
+  char *secret;
 
   if (tty)
     {
@@ -147,15 +177,20 @@ prompt_secret (const char *prompt)
       quiet.c_lflag &= ~ECHO;
       tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
     }
-  if (fgets (buf, sizeof buf, stdin) != NULL)
-    result = g_strdup (strip_line_end (buf));
+  secret = read_line (STDIN_FILENO);
   if (tty)
     {
       tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
       g_printerr ("\n");
     }
-  explicit_bzero (buf, sizeof buf);
-  return result;
+  if (!g_utf8_validate (secret, -1, NULL))
+    {
+      secret_free (secret);
+      g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                           _("The password is not valid UTF-8 text."));
+      return NULL;
+    }
+  return secret;
 }
 
 static char *
@@ -163,36 +198,36 @@ get_password (const char  *password_file,
               gboolean     confirm,
               GError     **error)
 {
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
+  char *first;
+  char *second;
+  gboolean same;
 
   if (password_file != NULL)
     return read_secret_file (password_file, error);
 
-  first = prompt_secret (_("Password: "));
+  first = prompt_secret (_("Password: "), error);
   if (first == NULL)
+    return NULL;
+  if (*first == '\0')
     {
+      secret_free (first);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No password was given."));
       return NULL;
     }
-  if (confirm && isatty (STDIN_FILENO))
-    {
-      second = prompt_secret (_("Password again: "));
-      if (g_strcmp0 (first, second) != 0)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The two passwords differ."));
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&first);
-}
+  if (!confirm || !isatty (STDIN_FILENO))
+    return first;
 
-static void
-secret_free (char *secret)
-{
-  if (secret != NULL)
-    explicit_bzero (secret, strlen (secret));
-  g_free (secret);
+  second = prompt_secret (_("Password again: "), error);
+  same = second != NULL && g_strcmp0 (first, second) == 0;
+  secret_free (second);
+  if (!same)
+    {
+      secret_free (first);
+      g_clear_error (error);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The two passwords differ."));
+      return NULL;
+    }
+  return first;
 }
 
 /* Commands */
@@ -249,6 +284,7 @@ command_create (int    argc,
   g_print (_("The recovery code below opens the database if every password is lost. "
              "Print it and keep it in a safe place: it will not be shown again.\n"));
   g_print ("%s\n", recovery_code);
+  sodium_memzero (recovery_code, strlen (recovery_code));
   acu_store_close (store);
   return EXIT_OK;
 }
@@ -344,6 +380,10 @@ main (int    argc,
   const char *localedir = g_getenv ("ACUELH_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+  /* Names are UTF-8 whatever the terminal says: under the C locale of a
+   * bare root shell, GOption would refuse "Hélène" */
+  if (!g_get_charset (NULL))
+    setlocale (LC_CTYPE, "C.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

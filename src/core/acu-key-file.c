@@ -23,6 +23,14 @@
 #define RECOVERY_GROUPS  6
 #define RECOVERY_GROUP   5
 #define RECOVERY_LENGTH  (RECOVERY_GROUPS * RECOVERY_GROUP)
+/* A key file is a few KiB; anything larger, or nested deeper than the
+ * format, is refused before parsing (json-glib recurses on nesting) */
+#define KEY_FILE_MAX_SIZE  (64 * 1024)
+#define KEY_FILE_MAX_DEPTH 8
+/* Argon2id bounds accepted from a file: at most libsodium's SENSITIVE
+ * limits, so that a forged slot cannot ask for minutes or gigabytes */
+#define KDF_MAX_OPSLIMIT   crypto_pwhash_OPSLIMIT_SENSITIVE
+#define KDF_MAX_MEMLIMIT   crypto_pwhash_MEMLIMIT_SENSITIVE
 
 /* Crockford's base 32: no I, L, O, U, so nothing is misread on paper */
 static const char recovery_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -49,8 +57,6 @@ struct _AcuKeyFile
 
 static guint64 kdf_opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
 static gsize   kdf_memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
-
-G_DEFINE_QUARK (acu-store-error-quark, acu_store_error)
 
 static void
 acu_key_slot_free (AcuKeySlot *slot)
@@ -138,11 +144,24 @@ derive_wrapping_key (const AcuKeySlot  *slot,
                      GError           **error)
 {
   g_autoptr(AcuSecret) key = acu_secret_new_from_bytes (NULL, crypto_secretbox_KEYBYTES);
+  g_autofree char *normalized = NULL;
+  int rc;
 
-  if (crypto_pwhash ((guint8 *) acu_secret_get_data (key), acu_secret_get_size (key),
-                     secret, strlen (secret), slot->salt,
-                     slot->opslimit, slot->memlimit,
-                     crypto_pwhash_ALG_ARGON2ID13) != 0)
+  /* "é" typed as one character or as e + accent is the same password */
+  normalized = g_utf8_validate (secret, -1, NULL) ? g_utf8_normalize (secret, -1, G_NORMALIZE_NFC) : NULL;
+  if (normalized == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The password is not valid text."));
+      return FALSE;
+    }
+
+  rc = crypto_pwhash ((guint8 *) acu_secret_get_data (key), acu_secret_get_size (key),
+                      normalized, strlen (normalized), slot->salt,
+                      slot->opslimit, slot->memlimit,
+                      crypto_pwhash_ALG_ARGON2ID13);
+  sodium_memzero (normalized, strlen (normalized));
+  if (rc != 0)
     {
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
                            _("Not enough memory to check the password. Close other applications and try again."));
@@ -187,53 +206,65 @@ unwrap (const AcuSecret *wrapping_key,
   return g_steal_pointer (&key);
 }
 
-static void
-fill_slot_keys (AcuKeySlot      *slot,
-                const char      *secret,
-                const AcuSecret *db_key,
-                const AcuSecret *conf_key)
+static gboolean
+fill_slot_keys (AcuKeySlot       *slot,
+                const char       *secret,
+                const AcuSecret  *db_key,
+                const AcuSecret  *conf_key,
+                GError          **error)
 {
   g_autoptr(AcuSecret) wrapping_key = NULL;
-  g_autoptr(GError) error = NULL;
 
   slot->opslimit = kdf_opslimit;
   slot->memlimit = kdf_memlimit;
   randombytes_buf (slot->salt, sizeof slot->salt);
 
-  if (!derive_wrapping_key (slot, secret, &wrapping_key, &error))
-    g_error ("%s", error->message);
+  if (!derive_wrapping_key (slot, secret, &wrapping_key, error))
+    return FALSE;
 
   g_clear_pointer (&slot->db_wrapped, g_bytes_unref);
   g_clear_pointer (&slot->conf_wrapped, g_bytes_unref);
   slot->db_wrapped = wrap (wrapping_key, db_key);
   if (conf_key != NULL)
     slot->conf_wrapped = wrap (wrapping_key, conf_key);
+  return TRUE;
 }
 
+/* Returns the new slot's id, or 0 with @error set */
 guint
-acu_key_file_add_slot (AcuKeyFile      *self,
-                       const char      *name,
-                       AcuRole          role,
-                       AcuSlotKind      kind,
-                       const char      *secret,
-                       const AcuSecret *db_key,
-                       const AcuSecret *conf_key)
+acu_key_file_add_slot (AcuKeyFile       *self,
+                       const char       *name,
+                       AcuRole           role,
+                       AcuSlotKind       kind,
+                       const char       *secret,
+                       const AcuSecret  *db_key,
+                       const AcuSecret  *conf_key,
+                       GError          **error)
 {
-  AcuKeySlot *slot;
+  g_autoptr(AcuKeySlot) slot = NULL;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (name != NULL && secret != NULL && db_key != NULL, 0);
 
+  if (self->next_id >= G_MAXINT)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                           _("The key file holds no more room for new people."));
+      return 0;
+    }
+
   slot = g_new0 (AcuKeySlot, 1);
-  slot->id = self->next_id++;
+  slot->id = self->next_id;
   slot->name = g_strdup (name);
   slot->role = role;
   slot->kind = kind;
   slot->created = g_get_real_time () / G_USEC_PER_SEC;
-  fill_slot_keys (slot, secret, db_key, conf_key);
-  g_ptr_array_add (self->slots, slot);
+  if (!fill_slot_keys (slot, secret, db_key, conf_key, error))
+    return 0;
 
-  return slot->id;
+  self->next_id++;
+  g_ptr_array_add (self->slots, slot);
+  return g_steal_pointer (&slot)->id;
 }
 
 guint
@@ -370,7 +401,12 @@ acu_key_file_rewrap_slot (AcuKeyFile  *self,
   g_autoptr(AcuSecret) db = NULL;
   g_autoptr(AcuSecret) conf = NULL;
 
-  g_return_val_if_fail (slot != NULL, FALSE);
+  if (slot == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("This key slot no longer exists."));
+      return FALSE;
+    }
 
   if (!derive_wrapping_key (slot, old_secret, &wrapping_key, error))
     return FALSE;
@@ -383,8 +419,7 @@ acu_key_file_rewrap_slot (AcuKeyFile  *self,
   if (slot->conf_wrapped != NULL)
     conf = unwrap (wrapping_key, slot->conf_wrapped);
 
-  fill_slot_keys (slot, new_secret, db, conf);
-  return TRUE;
+  return fill_slot_keys (slot, new_secret, db, conf, error);
 }
 
 guint
@@ -522,13 +557,85 @@ acu_key_file_save (AcuKeyFile  *self,
   return TRUE;
 }
 
+static JsonObject *
+get_object_member (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+get_array_member (JsonObject *object,
+                  const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static const char *
+get_string_member (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gint64
+get_int_member (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return -1;
+  return json_node_get_int (node);
+}
+
+/* Deeper nesting than the format's is refused before json-glib sees it */
+static gboolean
+nesting_is_shallow (const char *text,
+                    gsize       len)
+{
+  int depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > KEY_FILE_MAX_DEPTH)
+            return FALSE;
+        }
+      else if (c == '}' || c == ']')
+        depth--;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_base64 (JsonObject *object,
              const char *member,
              guint8     *out,
              gsize       len)
 {
-  const char *text = json_object_get_string_member_with_default (object, member, NULL);
+  const char *text = get_string_member (object, member);
   g_autofree guint8 *data = NULL;
   gsize data_len = 0;
 
@@ -548,9 +655,7 @@ read_wrapped (JsonObject *keys,
   JsonObject *object;
   guint8 buf[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + ACU_KEY_BYTES];
 
-  if (!json_object_has_member (keys, member))
-    return NULL;
-  object = json_object_get_object_member (keys, member);
+  object = get_object_member (keys, member);
   if (object == NULL
       || !read_base64 (object, "nonce", buf, crypto_secretbox_NONCEBYTES)
       || !read_base64 (object, "box", buf + crypto_secretbox_NONCEBYTES,
@@ -564,21 +669,22 @@ read_slot (JsonNode *node)
 {
   g_autoptr(AcuKeySlot) slot = g_new0 (AcuKeySlot, 1);
   JsonObject *object, *kdf, *keys;
-  const char *kind;
+  const char *kind, *name;
   gint64 id, ops, mem;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   object = json_node_get_object (node);
 
-  id = json_object_get_int_member_with_default (object, "id", 0);
-  slot->name = g_strdup (json_object_get_string_member_with_default (object, "name", NULL));
-  kind = json_object_get_string_member_with_default (object, "kind", NULL);
-  slot->created = json_object_get_int_member_with_default (object, "created", 0);
-  if (id <= 0 || id > G_MAXINT || slot->name == NULL || !g_utf8_validate (slot->name, -1, NULL)
-      || !acu_role_from_string (json_object_get_string_member_with_default (object, "role", NULL), &slot->role))
+  id = get_int_member (object, "id");
+  name = get_string_member (object, "name");
+  kind = get_string_member (object, "kind");
+  slot->created = MAX (get_int_member (object, "created"), 0);
+  if (id <= 0 || id >= G_MAXINT || name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL)
+      || !acu_role_from_string (get_string_member (object, "role"), &slot->role))
     return NULL;
   slot->id = id;
+  slot->name = g_strdup (name);
 
   if (g_strcmp0 (kind, "password") == 0)
     slot->kind = ACU_SLOT_PASSWORD;
@@ -587,19 +693,16 @@ read_slot (JsonNode *node)
   else
     return NULL;
 
-  if (!json_object_has_member (object, "kdf") || !json_object_has_member (object, "keys"))
-    return NULL;
-  kdf = json_object_get_object_member (object, "kdf");
-  keys = json_object_get_object_member (object, "keys");
+  kdf = get_object_member (object, "kdf");
+  keys = get_object_member (object, "keys");
   if (kdf == NULL || keys == NULL
-      || g_strcmp0 (json_object_get_string_member_with_default (kdf, "algorithm", NULL), "argon2id13") != 0)
+      || g_strcmp0 (get_string_member (kdf, "algorithm"), "argon2id13") != 0)
     return NULL;
 
-  /* Bounded, so that a forged file cannot ask for terabytes */
-  ops = json_object_get_int_member_with_default (kdf, "opslimit", 0);
-  mem = json_object_get_int_member_with_default (kdf, "memlimit", 0);
-  if (ops < (gint64) crypto_pwhash_OPSLIMIT_MIN || ops > 64
-      || mem < (gint64) crypto_pwhash_MEMLIMIT_MIN || mem > (gint64) 4 * 1024 * 1024 * 1024)
+  ops = get_int_member (kdf, "opslimit");
+  mem = get_int_member (kdf, "memlimit");
+  if (ops < (gint64) crypto_pwhash_OPSLIMIT_MIN || ops > (gint64) KDF_MAX_OPSLIMIT
+      || mem < (gint64) crypto_pwhash_MEMLIMIT_MIN || mem > (gint64) KDF_MAX_MEMLIMIT)
     return NULL;
   slot->opslimit = ops;
   slot->memlimit = mem;
@@ -629,6 +732,7 @@ acu_key_file_load (const char  *path,
   JsonNode *root;
   JsonObject *object;
   JsonArray *slots;
+  gint64 version, next_id;
   guint max_id = 0;
 
   if (!g_file_get_contents (path, &text, &len, &local_error))
@@ -644,16 +748,25 @@ acu_key_file_load (const char  *path,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, text, len, NULL)
+  if (len > KEY_FILE_MAX_SIZE
+      || !nesting_is_shallow (text, len)
+      || !json_parser_load_from_data (parser, text, len, NULL)
       || (root = json_parser_get_root (parser)) == NULL
       || !JSON_NODE_HOLDS_OBJECT (root))
     goto damaged;
 
   object = json_node_get_object (root);
-  if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", NULL), KEY_FILE_FORMAT) != 0
-      || json_object_get_int_member_with_default (object, "version", 0) != KEY_FILE_VERSION
-      || !json_object_has_member (object, "slots")
-      || (slots = json_object_get_array_member (object, "slots")) == NULL)
+  if (g_strcmp0 (get_string_member (object, "format"), KEY_FILE_FORMAT) != 0)
+    goto damaged;
+  version = get_int_member (object, "version");
+  if (version > KEY_FILE_VERSION)
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_SCHEMA_TOO_NEW,
+                   _("The key file “%s” was written by a newer version of Acuèlh. Update Acuèlh to open it."),
+                   display);
+      return NULL;
+    }
+  if (version != KEY_FILE_VERSION || (slots = get_array_member (object, "slots")) == NULL)
     goto damaged;
 
   for (guint i = 0; i < json_array_get_length (slots); i++)
@@ -671,7 +784,10 @@ acu_key_file_load (const char  *path,
   if (self->slots->len == 0)
     goto damaged;
 
-  self->next_id = MAX ((guint) json_object_get_int_member_with_default (object, "next_id", 0), max_id + 1);
+  next_id = get_int_member (object, "next_id");
+  if (next_id >= G_MAXINT)
+    goto damaged;
+  self->next_id = MAX (next_id, (gint64) max_id + 1);
   return g_steal_pointer (&self);
 
 damaged:

@@ -50,7 +50,8 @@ guint        acu_key_file_add_slot (AcuKeyFile      *self,
                                     AcuSlotKind      kind,
                                     const char      *secret,
                                     const AcuSecret *db_key,
-                                    const AcuSecret *conf_key);
+                                    const AcuSecret *conf_key,
+                                    GError         **error);
 gboolean     acu_key_file_rewrap_slot (AcuKeyFile  *self,
                                        guint        slot_id,
                                        const char  *old_secret,

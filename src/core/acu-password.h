@@ -13,6 +13,7 @@ typedef enum
   ACU_PASSWORD_ERROR_TOO_WEAK,     /* under the CNIL 80-bit rule */
   ACU_PASSWORD_ERROR_DICTIONARY,   /* libpwquality / cracklib refused it */
   ACU_PASSWORD_ERROR_CONTAINS_NAME,
+  ACU_PASSWORD_ERROR_INVALID,      /* not UTF-8 */
 } AcuPasswordError;
 
 GQuark   acu_password_error_quark (void);

@@ -22,6 +22,7 @@ typedef enum
   ACU_STORE_ERROR_INVALID,          /* bad input from the person */
   ACU_STORE_ERROR_WEAK_PASSWORD,
   ACU_STORE_ERROR_LAST_SLOT,        /* removing the last password slot */
+  ACU_STORE_ERROR_BUSY,             /* locked by another program */
 } AcuStoreError;
 
 GQuark acu_store_error_quark (void);

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
@@ -11,7 +13,7 @@
 #include "acu-core-resources.h"
 #include "acu-fold.h"
 #include "acu-password.h"
-#include "acu-store.h"
+#include "acu-store-private.h"
 
 /* "AcuE": written in the SQLite header so that another program's database
  * is told apart from ours */
@@ -46,6 +48,8 @@ struct _AcuStore
 G_DEFINE_FINAL_TYPE (AcuStore, acu_store, G_TYPE_OBJECT)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_DEFINE_QUARK (acu-store-error-quark, acu_store_error)
 
 void
 acu_slot_info_free (AcuSlotInfo *info)
@@ -230,6 +234,10 @@ set_unreadable_error (const char  *path,
     g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_ACUELH,
                  _("“%s” is not an Acuèlh database: it is not encrypted. Choose the file ending in “.acuelh”."),
                  display);
+  else if (g_stat (path, &st) == 0 && st.st_size == 0)
+    g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
+                 _("The database “%s” is damaged: the file is empty. Restore it from a backup."),
+                 display);
   else if (g_stat (path, &st) == 0 && st.st_size < 4096)
     g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
                  _("The database “%s” is damaged: the file is incomplete. Restore it from a backup."),
@@ -241,136 +249,120 @@ set_unreadable_error (const char  *path,
                  display);
 }
 
-/* Keys the connection and checks, without writing anything, that this is
- * an Acuèlh database this program can read. Only then may pragmas that
- * write (WAL) and migrations run. */
-static gboolean
-open_connection (AcuStore  *self,
-                 gboolean   create,
-                 GError   **error)
+/* Only unreadable content means damage: a lock, a permission or a full
+ * disk gets its own message, never the advice to restore a backup */
+static void
+set_sqlite_open_error (const char  *path,
+                       sqlite3     *db,
+                       int          rc,
+                       GError     **error)
 {
-  g_autofree char *hex = NULL;
-  g_autofree char *key_pragma = NULL;
-  g_autofree char *display = g_filename_display_basename (self->path);
-  const char *cipher = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc;
-  int app_id, version;
+  g_autofree char *display = g_filename_display_basename (path);
 
-  if (!create && !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+  switch (rc & 0xff)
     {
-      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_FOUND,
-                   _("The database “%s” does not exist. It may have been moved or renamed."), display);
-      return FALSE;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+    case SQLITE_FORMAT:
+    case SQLITE_RANGE:
+      set_unreadable_error (path, error);
+      break;
+    case SQLITE_IOERR:
+      if (rc == SQLITE_IOERR_SHORT_READ)
+        set_unreadable_error (path, error);
+      else
+        g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                     _("Could not read “%s”: %s"), display, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_BUSY,
+                   _("The database “%s” is in use by another program (another Acuèlh window, a backup?). "
+                     "Close it and try again."), display);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                   _("Acuèlh may not read and write “%s” or its folder: %s"),
+                   display, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      break;
+    default:
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                   _("Could not read “%s”: %s"), display, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      break;
     }
+}
 
-  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+/* Opens and keys a connection. Nothing is read yet: with a wrong key,
+ * SQLCipher only fails at the first read. */
+static sqlite3 *
+open_keyed (AcuStore  *self,
+            int        flags,
+            GError   **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *hex = g_malloc0 (2 * ACU_KEY_BYTES + 1);
+  g_autofree char *key_pragma = NULL;
+  const char *cipher = NULL;
+  gboolean cipher4;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
-                   _("Could not open “%s”: %s"), display, sqlite3_errstr (rc));
-      return FALSE;
+      set_sqlite_open_error (self->path, db, rc, error);
+      sqlite3_close_v2 (db);
+      return NULL;
     }
-  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
 
   /* Raw key: SQLCipher's own PBKDF2 is skipped, Argon2id is the defence */
-  hex = g_malloc0 (2 * ACU_KEY_BYTES + 1);
   sodium_bin2hex (hex, 2 * ACU_KEY_BYTES + 1, acu_secret_get_data (self->db_key), ACU_KEY_BYTES);
   key_pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
-  rc = sqlite3_exec (self->db, key_pragma, NULL, NULL, NULL);
+  rc = sqlite3_exec (db, key_pragma, NULL, NULL, NULL);
   sodium_memzero (hex, 2 * ACU_KEY_BYTES);
   sodium_memzero (key_pragma, strlen (key_pragma));
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error);
-      return FALSE;
+      set_sqlite_open_error (self->path, db, rc, error);
+      sqlite3_close_v2 (db);
+      return NULL;
     }
 
   /* Linked by mistake against plain SQLite, PRAGMA key is silently
    * ignored and the file would be written in clear */
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA cipher_version;", -1, &stmt, NULL) == SQLITE_OK
+  if (sqlite3_prepare_v2 (db, "PRAGMA cipher_version;", -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
     cipher = (const char *) sqlite3_column_text (stmt, 0);
   if (cipher == NULL || *cipher == '\0')
     {
       sqlite3_finalize (stmt);
+      sqlite3_close_v2 (db);
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_CIPHER,
                            _("This copy of Acuèlh was built without encryption (SQLCipher) and refuses to run."));
-      return FALSE;
+      return NULL;
     }
+  cipher4 = g_str_has_prefix (cipher, "4.");
   sqlite3_finalize (stmt);
 
-  /* SQLCipher 3 keeps no settings in the file: the same on every open */
-  if (sqlite3_exec (self->db, PAGE_SIZE_PRAGMA, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (self, error);
-      return FALSE;
-    }
-
-  /* The first read tells whether the key fits the file */
-  read_int_pragma (self, "SELECT count(*) FROM sqlite_master;", &rc);
+  /* SQLCipher 3 keeps no settings in the file: the same on every open.
+   * SQLCipher 4 (newer distributions) reads our files in its version 3
+   * compatibility mode, and wipes its own memory when asked to. */
+  if (cipher4)
+    sqlite3_exec (db, "PRAGMA cipher_compatibility = 3; PRAGMA cipher_memory_security = ON;", NULL, NULL, NULL);
+  rc = sqlite3_exec (db, PAGE_SIZE_PRAGMA, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_unreadable_error (self->path, error);
-      return FALSE;
+      set_sqlite_open_error (self->path, db, rc, error);
+      sqlite3_close_v2 (db);
+      return NULL;
     }
 
-  if (create)
-    return TRUE;
-
-  app_id = read_int_pragma (self, "PRAGMA application_id;", &rc);
-  if (rc != SQLITE_OK)
-    {
-      set_unreadable_error (self->path, error);
-      return FALSE;
-    }
-  if (app_id != ACU_APPLICATION_ID)
-    {
-      GStatBuf st;
-
-      if (g_stat (self->path, &st) == 0 && st.st_size == 0)
-        g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
-                     _("The database “%s” is damaged: the file is empty. Restore it from a backup."),
-                     display);
-      else
-        g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_ACUELH,
-                     _("“%s” is not an Acuèlh database."), display);
-      return FALSE;
-    }
-
-  version = read_int_pragma (self, "PRAGMA user_version;", &rc);
-  if (rc != SQLITE_OK)
-    {
-      set_unreadable_error (self->path, error);
-      return FALSE;
-    }
-  if (version > acu_store_get_latest_schema_version ())
-    {
-      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_SCHEMA_TOO_NEW,
-                   _("The database “%s” was written by a newer version of Acuèlh "
-                     "(database version %d, this program knows up to %d). Update Acuèlh to open it."),
-                   display, version, acu_store_get_latest_schema_version ());
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-configure_connection (AcuStore  *self,
-                      GError   **error)
-{
-  /* WAL + FULL: a committed visit survives a power cut (DESIGN.md) */
-  if (!acu_store_exec (self,
-                       "PRAGMA journal_mode = WAL;"
-                       "PRAGMA synchronous = FULL;"
-                       "PRAGMA foreign_keys = ON;"
-                       "PRAGMA cache_size = -8192;"
-                       "PRAGMA temp_store = MEMORY;",
-                       error))
-    return FALSE;
-  return TRUE;
+  return db;
 }
 
 static gboolean
@@ -386,7 +378,8 @@ load_site (AcuStore  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_unreadable_error (self->path, error);
+      sqlite3_reset (stmt);
+      set_sqlite_open_error (self->path, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
       return FALSE;
     }
   g_free (self->site_name);
@@ -431,6 +424,103 @@ load_identity (AcuStore  *self,
   return TRUE;
 }
 
+/* Checks, on a read-only connection, that this is an Acuèlh database this
+ * program can read and that the person may open it. A read-only
+ * connection writes nothing, not even the WAL checkpoint a read-write one
+ * makes when it closes: a failed open leaves every file as it was. */
+static gboolean
+verify (AcuStore  *self,
+        GError   **error)
+{
+  g_autofree char *display = g_filename_display_basename (self->path);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gboolean had_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+  int rc = SQLITE_OK;
+  int app_id, version;
+  gboolean ok = FALSE;
+
+  self->db = open_keyed (self, SQLITE_OPEN_READONLY, error);
+  if (self->db == NULL)
+    return FALSE;
+
+  /* The first read tells whether the key fits the file */
+  read_int_pragma (self, "SELECT count(*) FROM sqlite_master;", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_open_error (self->path, self->db, rc, error);
+      goto out;
+    }
+
+  app_id = read_int_pragma (self, "PRAGMA application_id;", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_open_error (self->path, self->db, rc, error);
+      goto out;
+    }
+  if (app_id != ACU_APPLICATION_ID)
+    {
+      GStatBuf st;
+
+      if (g_stat (self->path, &st) == 0 && st.st_size == 0)
+        set_unreadable_error (self->path, error);
+      else
+        g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_ACUELH,
+                     _("“%s” is not an Acuèlh database."), display);
+      goto out;
+    }
+
+  version = read_int_pragma (self, "PRAGMA user_version;", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_open_error (self->path, self->db, rc, error);
+      goto out;
+    }
+  if (version > acu_store_get_latest_schema_version ())
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_SCHEMA_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Acuèlh "
+                     "(database version %d, this program knows up to %d). Update Acuèlh to open it."),
+                   display, version, acu_store_get_latest_schema_version ());
+      goto out;
+    }
+
+  ok = load_site (self, error) && load_identity (self, error);
+
+out:
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  /* A read-only connection to a WAL database makes empty side files and
+   * leaves them; remove those it made, never frames another wrote */
+  if (!had_wal)
+    g_unlink (wal);
+  if (!had_shm)
+    g_unlink (shm);
+  return ok;
+}
+
+/* The read-write connection, once verified: WAL, pragmas, migrations */
+static gboolean
+open_read_write (AcuStore  *self,
+                 GError   **error)
+{
+  self->db = open_keyed (self, SQLITE_OPEN_READWRITE, error);
+  if (self->db == NULL)
+    return FALSE;
+
+  /* WAL + FULL: a committed visit survives a power cut (DESIGN.md) */
+  return acu_store_exec (self,
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = FULL;"
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA cache_size = -8192;"
+                         "PRAGMA temp_store = MEMORY;",
+                         error)
+         && migrate (self, error);
+}
+
 static AcuStore *
 open_with_slot (const char   *path,
                 const char   *person_name,
@@ -441,6 +531,7 @@ open_with_slot (const char   *path,
   g_autoptr(AcuStore) self = NULL;
   g_autoptr(AcuKeyFile) key_file = NULL;
   g_autofree char *key_path = acu_key_file_path_for (path);
+  g_autofree char *display = g_filename_display_basename (path);
   AcuKeySlot *slot;
 
   if (!acu_crypto_init ())
@@ -452,10 +543,14 @@ open_with_slot (const char   *path,
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *display = g_filename_display_basename (path);
-
       g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_FOUND,
                    _("The database “%s” does not exist. It may have been moved or renamed."), display);
+      return NULL;
+    }
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_ACUELH,
+                   _("“%s” is not an Acuèlh database."), display);
       return NULL;
     }
 
@@ -474,14 +569,10 @@ open_with_slot (const char   *path,
 
   self->slot_id = acu_key_slot_get_id (slot);
   self->slot_kind = kind;
-  self->person_name = g_strdup (acu_key_slot_get_name (slot));
+  self->person_name = g_strdup (kind == ACU_SLOT_RECOVERY ? _("Recovery code") : acu_key_slot_get_name (slot));
   self->key_file = g_steal_pointer (&key_file);
 
-  if (!open_connection (self, FALSE, error)
-      || !configure_connection (self, error)
-      || !migrate (self, error)
-      || !load_site (self, error)
-      || !load_identity (self, error))
+  if (!verify (self, error) || !open_read_write (self, error))
     {
       acu_store_close (self);
       return NULL;
@@ -509,6 +600,7 @@ acu_store_open_with_recovery_code (const char  *path,
                                    GError     **error)
 {
   g_autofree char *code = NULL;
+  AcuStore *store;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (recovery_code != NULL, NULL);
@@ -516,7 +608,9 @@ acu_store_open_with_recovery_code (const char  *path,
   code = acu_recovery_code_normalize (recovery_code, error);
   if (code == NULL)
     return NULL;
-  return open_with_slot (path, NULL, ACU_SLOT_RECOVERY, code, error);
+  store = open_with_slot (path, NULL, ACU_SLOT_RECOVERY, code, error);
+  sodium_memzero (code, strlen (code));
+  return store;
 }
 
 GStrv
@@ -589,6 +683,88 @@ insert_first_records (AcuStore   *self,
   return acu_store_step_done (self, stmt, error);
 }
 
+/* Makes the database under NAME.partial, closes it, writes the key file,
+ * and only then gives the database its name: a crash at any point leaves
+ * either no database or a complete one with its key file. */
+static gboolean
+build_partial (AcuStore    *self,
+               const char  *site,
+               const char  *person,
+               GError     **error)
+{
+  g_autofree char *app_id_pragma = g_strdup_printf ("PRAGMA application_id = %d;", ACU_APPLICATION_ID);
+  int fd;
+
+  /* Reserved with O_EXCL and mode 0600: never another process's file,
+   * never readable by others */
+  remove_database_files (self->path);
+  fd = g_open (self->path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!open_read_write (self, error)
+      || !acu_store_exec (self, app_id_pragma, error)
+      || !acu_store_begin (self, error))
+    return FALSE;
+  if (!insert_first_records (self, site, person, error))
+    {
+      acu_store_rollback (self);
+      return FALSE;
+    }
+  if (!acu_store_commit (self, error))
+    return FALSE;
+
+  /* Closing the last connection checkpoints the WAL into the file */
+  g_hash_table_remove_all (self->statements);
+  if (sqlite3_close (self->db) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+  self->db = NULL;
+  return TRUE;
+}
+
+static gboolean
+give_name (const char  *partial,
+           const char  *path,
+           GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  /* link() refuses to replace a file that appeared meanwhile; rename()
+   * would overwrite it. Filesystems without hard links (a FAT USB stick)
+   * fall back to rename after one more check. */
+  if (link (partial, path) == 0)
+    g_unlink (partial);
+  else if (errno == EEXIST || g_file_test (path, G_FILE_TEST_EXISTS) || g_rename (partial, path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, ACU_STORE_ERROR, saved_errno == EEXIST ? ACU_STORE_ERROR_EXISTS : ACU_STORE_ERROR_FAILED,
+                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  return TRUE;
+}
+
 AcuStore *
 acu_store_create (const char  *path,
                   const char  *site_name,
@@ -602,10 +778,10 @@ acu_store_create (const char  *path,
   g_autofree char *site = normalize_name (site_name);
   g_autofree char *person = normalize_name (person_name);
   g_autofree char *key_path = NULL;
+  g_autofree char *partial = NULL;
   g_autofree char *code = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *app_id_pragma = NULL;
-  g_autofree char *recovery_label = NULL;
+  gboolean key_file_written = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (password != NULL, NULL);
@@ -656,8 +832,9 @@ acu_store_create (const char  *path,
       return NULL;
     }
 
+  partial = g_strconcat (path, ".partial", NULL);
   self = g_object_new (ACU_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
+  self->path = g_strdup (partial);
   self->key_path = g_strdup (key_path);
   self->db_key = acu_secret_new_random ();
   self->conf_key = acu_secret_new_random ();
@@ -668,30 +845,24 @@ acu_store_create (const char  *path,
 
   self->slot_id = acu_key_file_add_slot (self->key_file, person, ACU_ROLE_COORDINATOR,
                                          ACU_SLOT_PASSWORD, password,
-                                         self->db_key, self->conf_key);
+                                         self->db_key, self->conf_key, error);
+  if (self->slot_id == 0)
+    goto failed;
   code = acu_recovery_code_generate ();
-  /* Translators: the name of the recovery code's key slot */
-  recovery_label = g_strdup (_("Recovery code"));
-  acu_key_file_add_slot (self->key_file, recovery_label, ACU_ROLE_COORDINATOR,
-                         ACU_SLOT_RECOVERY, code, self->db_key, self->conf_key);
+  /* The recovery slot's name is not shown: the interface names it */
+  if (acu_key_file_add_slot (self->key_file, "recovery", ACU_ROLE_COORDINATOR,
+                             ACU_SLOT_RECOVERY, code, self->db_key, self->conf_key, error) == 0)
+    goto failed;
 
-  app_id_pragma = g_strdup_printf ("PRAGMA application_id = %d;", ACU_APPLICATION_ID);
-  if (!open_connection (self, TRUE, error)
-      || !acu_store_exec (self, app_id_pragma, error)
-      || !configure_connection (self, error)
-      || !migrate (self, error)
-      || !acu_store_begin (self, error))
+  if (!build_partial (self, site, person, error)
+      || !(key_file_written = acu_key_file_save (self->key_file, key_path, error))
+      || !give_name (partial, path, error))
     goto failed;
-  if (!insert_first_records (self, site, person, error))
-    {
-      acu_store_rollback (self);
-      goto failed;
-    }
-  if (!acu_store_commit (self, error)
-      || !load_site (self, error)
-      || !acu_key_file_save (self->key_file, key_path, error))
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  if (!open_read_write (self, error) || !load_site (self, error))
     goto failed;
-  g_chmod (path, 0600);
 
   if (recovery_code != NULL)
     *recovery_code = g_steal_pointer (&code);
@@ -699,8 +870,11 @@ acu_store_create (const char  *path,
 
 failed:
   acu_store_close (self);
-  remove_database_files (path);
-  g_unlink (key_path);
+  remove_database_files (partial);
+  if (key_file_written && !g_file_test (path, G_FILE_TEST_EXISTS))
+    g_unlink (key_path);
+  if (code != NULL)
+    sodium_memzero (code, strlen (code));
   return NULL;
 }
 
@@ -998,7 +1172,7 @@ static gboolean
 require_coordinator (AcuStore  *self,
                      GError   **error)
 {
-  if (self->role != ACU_ROLE_COORDINATOR || self->conf_key == NULL)
+  if (self->db == NULL || self->role != ACU_ROLE_COORDINATOR || self->conf_key == NULL)
     {
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
                            _("Only a coordinator may change who can unlock the database."));
@@ -1007,96 +1181,22 @@ require_coordinator (AcuStore  *self,
   return TRUE;
 }
 
-/* The key file is written after the database row, and the database
- * transaction is rolled back if the key file cannot be written. */
-static gboolean
-save_key_file_in_transaction (AcuStore  *self,
-                              GError   **error)
+/* Every change starts from the key file as it is on disk (another window
+ * or the command line may have changed it) and is adopted only once it is
+ * safely written: a failure leaves the file and this store as they were. */
+static AcuKeyFile *
+reload_key_file (AcuStore  *self,
+                 GError   **error)
 {
-  if (!acu_key_file_save (self->key_file, self->key_path, error))
-    {
-      acu_store_rollback (self);
-      return FALSE;
-    }
-  return acu_store_commit (self, error);
+  return acu_key_file_load (self->key_path, error);
 }
 
-guint
-acu_store_add_slot (AcuStore    *self,
-                    const char  *person_name,
-                    AcuRole      role,
-                    const char  *password,
-                    GError     **error)
+static void
+adopt_key_file (AcuStore   *self,
+                AcuKeyFile *key_file)
 {
-  g_autofree char *person = normalize_name (person_name);
-  g_autoptr(GError) local_error = NULL;
-  g_auto(GStrv) names = NULL;
-  sqlite3_stmt *stmt;
-  guint slot_id;
-
-  g_return_val_if_fail (ACU_IS_STORE (self) && self->db != NULL, 0);
-
-  if (!require_coordinator (self, error))
-    return 0;
-  if (person == NULL)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("Type the person’s name."));
-      return 0;
-    }
-  names = acu_key_file_dup_person_names (self->key_file);
-  for (guint i = 0; names[i]; i++)
-    {
-      g_autofree char *a = acu_fold (names[i]);
-      g_autofree char *b = acu_fold (person);
-
-      if (g_strcmp0 (a, b) == 0)
-        {
-          g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                       _("“%s” can already unlock the database. Choose another name."), person);
-          return 0;
-        }
-    }
-  if (role == ACU_ROLE_VOLUNTEER)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                           _("Volunteers identify with a PIN at an open desk; they do not unlock the database."));
-      return 0;
-    }
-  if (!acu_password_check (password, person, NULL, &local_error))
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD, local_error->message);
-      return 0;
-    }
-
-  slot_id = acu_key_file_add_slot (self->key_file, person, role, ACU_SLOT_PASSWORD, password,
-                                   self->db_key, self->conf_key);
-
-  if (!acu_store_begin (self, error))
-    goto failed;
-  stmt = acu_store_prepare (self,
-                            "INSERT INTO desk_person (display_name, role, key_slot, created_at) "
-                            "VALUES (:name, :role, :slot, :now)", error);
-  if (stmt == NULL)
-    {
-      acu_store_rollback (self);
-      goto failed;
-    }
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), person, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":role"), acu_role_to_string (role), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), g_get_real_time () / G_USEC_PER_SEC);
-  if (!acu_store_step_done (self, stmt, error))
-    {
-      acu_store_rollback (self);
-      goto failed;
-    }
-  if (!save_key_file_in_transaction (self, error))
-    goto failed;
-  return slot_id;
-
-failed:
-  acu_key_file_remove_slot (self->key_file, slot_id);
-  return 0;
+  acu_key_file_free (self->key_file);
+  self->key_file = key_file;
 }
 
 static guint
@@ -1110,60 +1210,170 @@ count_password_slots (AcuKeyFile *key_file)
   return n;
 }
 
+static gboolean
+set_desk_person_slot (AcuStore  *self,
+                      guint      slot_id,
+                      GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* Past records keep the person's name: the row stays, inactive */
+  stmt = acu_store_prepare (self, "UPDATE desk_person SET active = 0, key_slot = NULL WHERE key_slot = :slot", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
+  return acu_store_step_done (self, stmt, error);
+}
+
+guint
+acu_store_add_slot (AcuStore    *self,
+                    const char  *person_name,
+                    AcuRole      role,
+                    const char  *password,
+                    GError     **error)
+{
+  g_autofree char *person = normalize_name (person_name);
+  g_autofree char *folded = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(AcuKeyFile) fresh = NULL;
+  g_auto(GStrv) names = NULL;
+  sqlite3_stmt *stmt;
+  guint slot_id;
+
+  g_return_val_if_fail (ACU_IS_STORE (self), 0);
+
+  if (!require_coordinator (self, error))
+    return 0;
+  if (person == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("Type the person’s name."));
+      return 0;
+    }
+  if (role == ACU_ROLE_VOLUNTEER)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("Volunteers identify with a PIN at an open desk; they do not unlock the database."));
+      return 0;
+    }
+  if (!acu_password_check (password, person, NULL, &local_error))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD, local_error->message);
+      return 0;
+    }
+
+  fresh = reload_key_file (self, error);
+  if (fresh == NULL)
+    return 0;
+  names = acu_key_file_dup_person_names (fresh);
+  folded = acu_fold (person);
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *other = acu_fold (names[i]);
+
+      if (g_strcmp0 (other, folded) == 0)
+        {
+          g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                       _("“%s” can already unlock the database. Choose another name."), person);
+          return 0;
+        }
+    }
+
+  slot_id = acu_key_file_add_slot (fresh, person, role, ACU_SLOT_PASSWORD, password,
+                                   self->db_key, self->conf_key, error);
+  if (slot_id == 0)
+    return 0;
+
+  /* The person's row first: a key file slot without it opens nothing */
+  if (!acu_store_begin (self, error))
+    return 0;
+  stmt = acu_store_prepare (self,
+                            "INSERT INTO desk_person (display_name, role, key_slot, created_at) "
+                            "VALUES (:name, :role, :slot, :now)", error);
+  if (stmt == NULL)
+    {
+      acu_store_rollback (self);
+      return 0;
+    }
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), person, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":role"), acu_role_to_string (role), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), g_get_real_time () / G_USEC_PER_SEC);
+  if (!acu_store_step_done (self, stmt, error))
+    {
+      acu_store_rollback (self);
+      return 0;
+    }
+  if (!acu_store_commit (self, error))
+    return 0;
+
+  if (!acu_key_file_save (fresh, self->key_path, error))
+    {
+      /* Undo the row, so that the database says what the key file does */
+      if (acu_store_begin (self, NULL))
+        {
+          if (set_desk_person_slot (self, slot_id, NULL))
+            acu_store_commit (self, NULL);
+          else
+            acu_store_rollback (self);
+        }
+      return 0;
+    }
+
+  adopt_key_file (self, g_steal_pointer (&fresh));
+  return slot_id;
+}
+
 gboolean
 acu_store_remove_slot (AcuStore  *self,
                        guint      slot_id,
                        GError   **error)
 {
-  g_autoptr(AcuKeyFile) backup = NULL;
+  g_autoptr(AcuKeyFile) fresh = NULL;
   AcuKeySlot *slot;
-  sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (ACU_IS_STORE (self) && self->db != NULL, FALSE);
+  g_return_val_if_fail (ACU_IS_STORE (self), FALSE);
 
   if (!require_coordinator (self, error))
     return FALSE;
-  slot = acu_key_file_find_slot (self->key_file, slot_id);
+  if (slot_id == self->slot_id)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("You cannot remove the key slot you unlocked with. Ask another coordinator."));
+      return FALSE;
+    }
+
+  fresh = reload_key_file (self, error);
+  if (fresh == NULL)
+    return FALSE;
+  slot = acu_key_file_find_slot (fresh, slot_id);
   if (slot == NULL)
     {
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
                            _("This key slot no longer exists."));
       return FALSE;
     }
-  if (acu_key_slot_get_kind (slot) == ACU_SLOT_PASSWORD && count_password_slots (self->key_file) <= 1)
+  if (acu_key_slot_get_kind (slot) == ACU_SLOT_PASSWORD && count_password_slots (fresh) <= 1)
     {
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_LAST_SLOT,
                            _("This is the last password that opens the database; it cannot be removed."));
       return FALSE;
     }
+  acu_key_file_remove_slot (fresh, slot_id);
 
-  /* Reload from disk to restore it if writing fails */
-  backup = acu_key_file_load (self->key_path, error);
-  if (backup == NULL)
-    return FALSE;
-
+  /* The key file is written inside the transaction: if it cannot be,
+   * the person stays active in the database too */
   if (!acu_store_begin (self, error))
     return FALSE;
-  /* Past records keep the person's name: the row stays, inactive */
-  stmt = acu_store_prepare (self, "UPDATE desk_person SET active = 0, key_slot = NULL WHERE key_slot = :slot", error);
-  if (stmt == NULL)
+  if (!set_desk_person_slot (self, slot_id, error)
+      || !acu_key_file_save (fresh, self->key_path, error))
     {
       acu_store_rollback (self);
       return FALSE;
     }
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
-  if (!acu_store_step_done (self, stmt, error))
-    {
-      acu_store_rollback (self);
-      return FALSE;
-    }
-  acu_key_file_remove_slot (self->key_file, slot_id);
-  if (!save_key_file_in_transaction (self, error))
-    {
-      acu_key_file_free (self->key_file);
-      self->key_file = g_steal_pointer (&backup);
-      return FALSE;
-    }
+  if (!acu_store_commit (self, error))
+    return FALSE;
+
+  adopt_key_file (self, g_steal_pointer (&fresh));
   return TRUE;
 }
 
@@ -1173,7 +1383,7 @@ acu_store_change_password (AcuStore    *self,
                            const char  *new_password,
                            GError     **error)
 {
-  g_autoptr(AcuKeyFile) backup = NULL;
+  g_autoptr(AcuKeyFile) fresh = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (ACU_IS_STORE (self) && self->key_file != NULL, FALSE);
@@ -1190,17 +1400,13 @@ acu_store_change_password (AcuStore    *self,
       return FALSE;
     }
 
-  backup = acu_key_file_load (self->key_path, error);
-  if (backup == NULL)
+  fresh = reload_key_file (self, error);
+  if (fresh == NULL
+      || !acu_key_file_rewrap_slot (fresh, self->slot_id, old_password, new_password, error)
+      || !acu_key_file_save (fresh, self->key_path, error))
     return FALSE;
-  if (!acu_key_file_rewrap_slot (self->key_file, self->slot_id, old_password, new_password, error))
-    return FALSE;
-  if (!acu_key_file_save (self->key_file, self->key_path, error))
-    {
-      acu_key_file_free (self->key_file);
-      self->key_file = g_steal_pointer (&backup);
-      return FALSE;
-    }
+
+  adopt_key_file (self, g_steal_pointer (&fresh));
   return TRUE;
 }
 
@@ -1209,36 +1415,35 @@ char *
 acu_store_replace_recovery_code (AcuStore  *self,
                                  GError   **error)
 {
-  g_autoptr(AcuKeyFile) backup = NULL;
+  g_autoptr(AcuKeyFile) fresh = NULL;
   g_autofree char *code = NULL;
-  g_autofree char *label = NULL;
 
-  g_return_val_if_fail (ACU_IS_STORE (self) && self->key_file != NULL, NULL);
+  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
 
   if (!require_coordinator (self, error))
     return NULL;
-  backup = acu_key_file_load (self->key_path, error);
-  if (backup == NULL)
+  fresh = reload_key_file (self, error);
+  if (fresh == NULL)
     return NULL;
 
-  for (guint i = acu_key_file_get_n_slots (self->key_file); i > 0; i--)
+  for (guint i = acu_key_file_get_n_slots (fresh); i > 0; i--)
     {
-      AcuKeySlot *slot = acu_key_file_get_slot (self->key_file, i - 1);
+      AcuKeySlot *slot = acu_key_file_get_slot (fresh, i - 1);
 
       if (acu_key_slot_get_kind (slot) == ACU_SLOT_RECOVERY)
-        acu_key_file_remove_slot (self->key_file, acu_key_slot_get_id (slot));
+        acu_key_file_remove_slot (fresh, acu_key_slot_get_id (slot));
     }
 
   code = acu_recovery_code_generate ();
-  label = g_strdup (_("Recovery code"));
-  acu_key_file_add_slot (self->key_file, label, ACU_ROLE_COORDINATOR, ACU_SLOT_RECOVERY,
-                         code, self->db_key, self->conf_key);
-  if (!acu_key_file_save (self->key_file, self->key_path, error))
+  if (acu_key_file_add_slot (fresh, "recovery", ACU_ROLE_COORDINATOR, ACU_SLOT_RECOVERY,
+                             code, self->db_key, self->conf_key, error) == 0
+      || !acu_key_file_save (fresh, self->key_path, error))
     {
-      acu_key_file_free (self->key_file);
-      self->key_file = g_steal_pointer (&backup);
+      sodium_memzero (code, strlen (code));
       return NULL;
     }
+
+  adopt_key_file (self, g_steal_pointer (&fresh));
   return g_steal_pointer (&code);
 }
 

@@ -95,8 +95,6 @@ gboolean      acu_store_run_in_transaction (AcuStore      *self,
                                             AcuStoreFunc   func,
                                             gpointer       user_data,
                                             GError       **error);
-sqlite3      *acu_store_get_db (AcuStore *self);
-const AcuSecret *acu_store_peek_database_key (AcuStore *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuSlotInfo, acu_slot_info_free)
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
@@ -145,7 +146,10 @@ acu_recovery_sheet_save_pdf (const AcuRecoverySheet  *sheet,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  /* The code opens the whole database: readable by its owner only */
+  if (status == CAIRO_STATUS_SUCCESS)
+    g_chmod (path, 0600);
+  else
     {
       g_autofree char *display = g_filename_display_name (path);
 

@@ -75,7 +75,8 @@ head -c 1000 "$dir/saved.acuelh" >"$db"
 before=$(sums)
 ok "a database cut inside its first page exits 3" expect_exit 3 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
 ok "and is left unchanged" test "$before" = "$(sums)"
-sqlite3 "$db.plain" "CREATE TABLE t (x); INSERT INTO t VALUES (1);" && cp "$db.plain" "$db"
+sqlite3 "$db.plain" "CREATE TABLE t (x); INSERT INTO t VALUES (1);" || { echo "Bail out! sqlite3 failed"; exit 1; }
+cp "$db.plain" "$db"
 ok "a plain SQLite file exits 3" expect_exit 3 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
 cp "$dir/saved.acuelh" "$db"
 
@@ -87,6 +88,26 @@ ok "a damaged key file exits 5" expect_exit 5 "$cli" check "$db" --name "Marie D
 ok "and both files are left unchanged" test "$before" = "$(sums)"
 cp "$dir/saved.acuelh-keys" "$db-keys"
 ok "with its files restored the database opens again" expect_exit 0 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
+
+sed -i 's/"version" : 1,/"version" : 2,/' "$db-keys"
+ok "a key file written by a newer version exits 4" expect_exit 4 "$cli" check "$db" --name "Marie Dupont" --password-file "$dir/pw"
+cp "$dir/saved.acuelh-keys" "$db-keys"
+
+# Names are UTF-8 even under the C locale of a bare root shell
+ok "accented names work under the C locale" \
+  expect_exit 0 env LC_ALL=C LANG=C LANGUAGE= "$cli" create "$dir/c.acuelh" --site "Saint-Géry" --name "Hélène Dupont" --password-file "$dir/pw"
+ok "and check finds the accented name" \
+  expect_exit 0 env LC_ALL=C LANG=C LANGUAGE= "$cli" check "$dir/c.acuelh" --name "Hélène Dupont" --password-file "$dir/pw"
+
+# The same password typed with é as one character or as e + accent
+printf 'Cl\xc3\xa9-Secr\xc3\xa8te!2026\n' >"$dir/nfc"
+printf 'Cle\xcc\x81-Secre\xcc\x80te!2026\n' >"$dir/nfd"
+ok "create with a composed accented password" expect_exit 0 "$cli" create "$dir/n.acuelh" --site S --name "Marie Dupont" --password-file "$dir/nfc"
+ok "check with the decomposed spelling of the same password" expect_exit 0 "$cli" check "$dir/n.acuelh" --name "Marie Dupont" --password-file "$dir/nfd"
+
+printf 'Tr3s-Secret!Gers#2026\xe9\n' >"$dir/latin1"
+ok "a password that is not UTF-8 is refused with 1" expect_exit 1 "$cli" create "$dir/l.acuelh" --site S --name "Marie Dupont" --password-file "$dir/latin1"
+ok "and no file is written" test ! -e "$dir/l.acuelh" -a ! -e "$dir/l.acuelh-keys" -a ! -e "$dir/l.acuelh.partial"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

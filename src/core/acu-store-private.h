@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "acu-store.h"
+
+G_BEGIN_DECLS
+
+/* For src/core modules and their tests only: the raw connection and the
+ * database key. Nothing in src/ui or src/cli includes this header. */
+sqlite3         *acu_store_get_db (AcuStore *self);
+const AcuSecret *acu_store_peek_database_key (AcuStore *self);
+
+G_END_DECLS
