@@ -298,9 +298,10 @@ set_sqlite_open_error (const char  *path,
 /* Opens and keys a connection. Nothing is read yet: with a wrong key,
  * SQLCipher only fails at the first read. */
 static sqlite3 *
-open_keyed (AcuStore  *self,
-            int        flags,
-            GError   **error)
+open_keyed (const char       *path,
+            const AcuSecret  *db_key,
+            int               flags,
+            GError          **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -310,10 +311,10 @@ open_keyed (AcuStore  *self,
   gboolean cipher4;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_open_error (self->path, db, rc, error);
+      set_sqlite_open_error (path, db, rc, error);
       sqlite3_close_v2 (db);
       return NULL;
     }
@@ -321,14 +322,14 @@ open_keyed (AcuStore  *self,
   sqlite3_busy_timeout (db, 5000);
 
   /* Raw key: SQLCipher's own PBKDF2 is skipped, Argon2id is the defence */
-  sodium_bin2hex (hex, 2 * ACU_KEY_BYTES + 1, acu_secret_get_data (self->db_key), ACU_KEY_BYTES);
+  sodium_bin2hex (hex, 2 * ACU_KEY_BYTES + 1, acu_secret_get_data (db_key), ACU_KEY_BYTES);
   key_pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
   rc = sqlite3_exec (db, key_pragma, NULL, NULL, NULL);
   sodium_memzero (hex, 2 * ACU_KEY_BYTES);
   sodium_memzero (key_pragma, strlen (key_pragma));
   if (rc != SQLITE_OK)
     {
-      set_sqlite_open_error (self->path, db, rc, error);
+      set_sqlite_open_error (path, db, rc, error);
       sqlite3_close_v2 (db);
       return NULL;
     }
@@ -357,7 +358,7 @@ open_keyed (AcuStore  *self,
   rc = sqlite3_exec (db, PAGE_SIZE_PRAGMA, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_open_error (self->path, db, rc, error);
+      set_sqlite_open_error (path, db, rc, error);
       sqlite3_close_v2 (db);
       return NULL;
     }
@@ -441,7 +442,7 @@ verify (AcuStore  *self,
   int app_id, version;
   gboolean ok = FALSE;
 
-  self->db = open_keyed (self, SQLITE_OPEN_READONLY, error);
+  self->db = open_keyed (self->path, self->db_key, SQLITE_OPEN_READONLY, error);
   if (self->db == NULL)
     return FALSE;
 
@@ -506,7 +507,7 @@ static gboolean
 open_read_write (AcuStore  *self,
                  GError   **error)
 {
-  self->db = open_keyed (self, SQLITE_OPEN_READWRITE, error);
+  self->db = open_keyed (self->path, self->db_key, SQLITE_OPEN_READWRITE, error);
   if (self->db == NULL)
     return FALSE;
 
@@ -1105,43 +1106,103 @@ acu_store_get_created_by (AcuStore *self)
   return self->created_by;
 }
 
+/* Integrity check: reads every page, so it runs on its own read-only
+ * connection, in any thread, with copies of the path and the key (the
+ * store may be closed meanwhile; WAL lets it read while the desk writes). */
+struct _AcuIntegrityCheck
+{
+  char      *path;
+  AcuSecret *db_key;
+};
+
+AcuIntegrityCheck *
+acu_store_new_integrity_check (AcuStore *self)
+{
+  AcuIntegrityCheck *check;
+
+  g_return_val_if_fail (ACU_IS_STORE (self) && self->db_key != NULL, NULL);
+
+  check = g_new0 (AcuIntegrityCheck, 1);
+  check->path = g_strdup (self->path);
+  check->db_key = acu_secret_copy (self->db_key);
+  return check;
+}
+
+void
+acu_integrity_check_free (AcuIntegrityCheck *check)
+{
+  if (check == NULL)
+    return;
+  g_free (check->path);
+  acu_secret_free (check->db_key);
+  g_free (check);
+}
+
+gboolean
+acu_integrity_check_run (AcuIntegrityCheck  *check,
+                         GError            **error)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *display = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (check != NULL, FALSE);
+
+  db = open_keyed (check->path, check->db_key, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    return FALSE;
+  display = g_filename_display_basename (check->path);
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check;", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_open_error (check->path, db, rc, error);
+      goto out;
+    }
+  if (g_strcmp0 (first, "ok") != 0)
+    {
+      g_debug ("integrity_check: %s", first);
+      set_unreadable_error (check->path, error);
+      goto out;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check;", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
+                 _("The database “%s” is damaged: some records point to records that no longer exist. "
+                   "Restore it from a backup."), display);
+  else if (rc != SQLITE_DONE)
+    set_sqlite_open_error (check->path, db, rc, error);
+  else
+    ok = TRUE;
+
+out:
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
 gboolean
 acu_store_check_integrity (AcuStore  *self,
                            GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *first = NULL;
-  int rc;
+  g_autoptr(AcuIntegrityCheck) check = NULL;
 
   g_return_val_if_fail (ACU_IS_STORE (self) && self->db != NULL, FALSE);
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check;", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_unreadable_error (self->path, error);
-      return FALSE;
-    }
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_ROW || g_strcmp0 (first, "ok") != 0)
-    {
-      g_debug ("integrity_check: %s", first ? first : sqlite3_errmsg (self->db));
-      set_unreadable_error (self->path, error);
-      return FALSE;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check;", -1, &stmt, NULL) != SQLITE_OK
-      || (rc = sqlite3_step (stmt)) != SQLITE_DONE)
-    {
-      g_autofree char *display = g_filename_display_basename (self->path);
-
-      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
-                   _("The database “%s” is damaged: some records point to records that no longer exist. "
-                     "Restore it from a backup."), display);
-      return FALSE;
-    }
-  return TRUE;
+  check = acu_store_new_integrity_check (self);
+  return acu_integrity_check_run (check, error);
 }
 
 /* Key slots */

@@ -60,6 +60,13 @@ const char   *acu_store_get_created_by (AcuStore *self);
 gboolean      acu_store_check_integrity (AcuStore  *self,
                                          GError   **error);
 
+typedef struct _AcuIntegrityCheck AcuIntegrityCheck;
+
+AcuIntegrityCheck *acu_store_new_integrity_check (AcuStore *self);
+gboolean      acu_integrity_check_run (AcuIntegrityCheck  *check,
+                                       GError            **error);
+void          acu_integrity_check_free (AcuIntegrityCheck *check);
+
 GPtrArray    *acu_store_list_slots (AcuStore *self);
 guint         acu_store_add_slot (AcuStore    *self,
                                   const char  *person_name,
@@ -97,5 +104,6 @@ gboolean      acu_store_run_in_transaction (AcuStore      *self,
                                             GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuSlotInfo, acu_slot_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuIntegrityCheck, acu_integrity_check_free)
 
 G_END_DECLS

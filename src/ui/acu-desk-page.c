@@ -7,6 +7,7 @@
 
 #include "acu-desk-page.h"
 #include "acu-password.h"
+#include "acu-store-tasks.h"
 
 /* The Desk page: which database is open, who can unlock it, integrity
  * check, change one's password, make a new recovery code. */
@@ -20,6 +21,8 @@ struct _AcuDeskPage
   AdwActionRow        *created_row;
   AdwActionRow        *identified_row;
   AdwPreferencesGroup *slots_group;
+  GtkButton           *check_button;
+  GtkSpinner          *check_spinner;
   GtkButton           *password_button;
   GtkButton           *recovery_button;
 
@@ -122,16 +125,29 @@ refresh (AcuDeskPage *self)
 }
 
 static void
-check_button_clicked_cb (AcuDeskPage *self)
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
+  g_autoptr(AcuDeskPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
-    return;
-  if (acu_store_check_integrity (self->store, &error))
+  gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), TRUE);
+  gtk_spinner_set_spinning (self->check_spinner, FALSE);
+  if (acu_store_check_integrity_finish (result, &error))
     acu_page_show_toast (ACU_PAGE (self), _("The database is intact."));
   else
     acu_page_show_toast (ACU_PAGE (self), error->message);
+}
+
+static void
+check_button_clicked_cb (AcuDeskPage *self)
+{
+  if (self->store == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), FALSE);
+  gtk_spinner_set_spinning (self->check_spinner, TRUE);
+  acu_store_check_integrity_async (self->store, NULL, check_done_cb, g_object_ref (self));
 }
 
 /* Change my password */
@@ -324,6 +340,8 @@ acu_desk_page_class_init (AcuDeskPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuDeskPage, created_row);
   gtk_widget_class_bind_template_child (widget_class, AcuDeskPage, identified_row);
   gtk_widget_class_bind_template_child (widget_class, AcuDeskPage, slots_group);
+  gtk_widget_class_bind_template_child (widget_class, AcuDeskPage, check_button);
+  gtk_widget_class_bind_template_child (widget_class, AcuDeskPage, check_spinner);
   gtk_widget_class_bind_template_child (widget_class, AcuDeskPage, password_button);
   gtk_widget_class_bind_template_child (widget_class, AcuDeskPage, recovery_button);
   gtk_widget_class_bind_template_callback (widget_class, check_button_clicked_cb);

@@ -135,3 +135,38 @@ acu_store_open_finish (GAsyncResult  *result,
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (acu_integrity_check_run (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+acu_store_check_integrity_async (AcuStore            *store,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_task_data (task, acu_store_new_integrity_check (store),
+                        (GDestroyNotify) acu_integrity_check_free);
+  g_task_set_source_tag (task, acu_store_check_integrity_async);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+acu_store_check_integrity_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -32,4 +32,12 @@ void      acu_store_open_async (const char          *path,
 AcuStore *acu_store_open_finish (GAsyncResult  *result,
                                  GError       **error);
 
+/* Reads every page: on its own connection, in a worker thread */
+void      acu_store_check_integrity_async (AcuStore            *store,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean  acu_store_check_integrity_finish (GAsyncResult  *result,
+                                            GError       **error);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "acu-application.h"
 #include "acu-create-page.h"
+#include "acu-desk-page.h"
 #include "acu-recovery-page.h"
 #include "acu-store.h"
 #include "acu-test-util.h"
@@ -151,6 +152,16 @@ START_TEST (test_create_then_unlock)
   {
     const char *last = acu_settings_get_last_database (acu_application_get_settings (app));
     ck_assert_str_eq (last, path);
+  }
+
+  /* The integrity check runs in a worker thread, then gives the button back */
+  {
+    GtkWidget *desk_page = child (window, ACU_TYPE_WINDOW, "desk_page");
+    GtkWidget *check_button = child (desk_page, ACU_TYPE_DESK_PAGE, "check_button");
+
+    click (check_button);
+    ck_assert (!gtk_widget_get_sensitive (check_button));
+    WAIT_UNTIL (gtk_widget_get_sensitive (check_button));
   }
 
   /* Close the database: back to the unlock page, no store */
