@@ -125,6 +125,22 @@ read_line (int fd)
   return line;
 }
 
+/* Names and passwords are UTF-8: a Latin-1 terminal's "é" is refused
+ * here rather than turned into a password no other screen can type */
+static char *
+validated (char    *secret,
+           GError **error)
+{
+  if (!g_utf8_validate (secret, -1, NULL))
+    {
+      secret_free (secret);
+      g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                           _("The password is not valid UTF-8 text."));
+      return NULL;
+    }
+  return secret;
+}
+
 static char *
 read_secret_file (const char  *path,
                   GError     **error)
@@ -150,14 +166,7 @@ read_secret_file (const char  *path,
       close (fd);
     }
 
-  if (!g_utf8_validate (secret, -1, NULL))
-    {
-      secret_free (secret);
-      g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
-                           _("The password is not valid UTF-8 text."));
-      return NULL;
-    }
-  return secret;
+  return validated (secret, error);
 }
 
 /* Asks without echo on a terminal; reads a line otherwise */
@@ -183,14 +192,7 @@ prompt_secret (const char  *prompt,
       tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
       g_printerr ("\n");
     }
-  if (!g_utf8_validate (secret, -1, NULL))
-    {
-      secret_free (secret);
-      g_set_error_literal (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
-                           _("The password is not valid UTF-8 text."));
-      return NULL;
-    }
-  return secret;
+  return validated (secret, error);
 }
 
 static char *
