@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdlib.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
 
@@ -79,4 +80,16 @@ acu_test_folder_new (void)
 
   ck_assert_ptr_nonnull (g_mkdtemp (path));
   return path;
+}
+
+int
+acu_test_run (Suite *suite)
+{
+  SRunner *runner = srunner_create (suite);
+  int failures;
+
+  srunner_run_all (runner, CK_SILENT);
+  failures = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <check.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -29,6 +30,10 @@ char  *acu_test_folder_new (void);
                    g_quark_to_string ((err)->domain), (err)->code,          \
                    (err)->message);                                         \
   } G_STMT_END
+
+/* Runs @suite (TAP on stdout through CK_TAP_LOG_FILE_NAME=-), frees it,
+ * and returns the exit status for main() */
+int    acu_test_run (Suite *suite);
 
 /* Argon2id at libsodium's minimum limits: unit tests create many slots */
 void   acu_test_use_fast_kdf (void);

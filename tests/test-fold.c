@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "acu-fold.h"
+#include "acu-test-util.h"
 
 /* Each expected value is written by hand: the folded search key a person
  * at the desk expects to match what they type on a French keyboard. */
@@ -89,12 +90,5 @@ fold_suite (void)
 int
 main (void)
 {
-  SRunner *runner = srunner_create (fold_suite ());
-  int failures;
-
-  srunner_run_all (runner, CK_SILENT);
-  failures = srunner_ntests_failed (runner);
-  srunner_free (runner);
-
-  return failures ? EXIT_FAILURE : EXIT_SUCCESS;
+  return acu_test_run (fold_suite ());
 }

@@ -773,15 +773,7 @@ key_file_suite (void)
 int
 main (void)
 {
-  SRunner *runner;
-  int failures;
-
   acu_test_use_fast_kdf ();
 
-  runner = srunner_create (key_file_suite ());
-  srunner_run_all (runner, CK_SILENT);
-  failures = srunner_ntests_failed (runner);
-  srunner_free (runner);
-
-  return failures ? EXIT_FAILURE : EXIT_SUCCESS;
+  return acu_test_run (key_file_suite ());
 }

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "acu-password.h"
+#include "acu-test-util.h"
 
 /* Checks that @password is refused with @code, and that the strength given
  * for the bar is a fraction in [0, 1). */
@@ -190,12 +191,5 @@ password_suite (void)
 int
 main (void)
 {
-  SRunner *runner = srunner_create (password_suite ());
-  int failures;
-
-  srunner_run_all (runner, CK_SILENT);
-  failures = srunner_ntests_failed (runner);
-  srunner_free (runner);
-
-  return failures ? EXIT_FAILURE : EXIT_SUCCESS;
+  return acu_test_run (password_suite ());
 }

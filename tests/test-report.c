@@ -72,15 +72,9 @@ main (void)
 {
   Suite *suite = suite_create ("report");
   TCase *tcase = tcase_create ("recovery-sheet");
-  SRunner *runner;
-  int failures;
 
   tcase_add_test (tcase, test_sheet_saves_a_one_page_pdf);
   tcase_add_test (tcase, test_sheet_reports_an_unwritable_path);
   suite_add_tcase (suite, tcase);
-  runner = srunner_create (suite);
-  srunner_run_all (runner, CK_SILENT);
-  failures = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return acu_test_run (suite);
 }
