@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "acu-demo.h"
 #include "acu-store.h"
 
 /* Exit codes, documented in --help and relied on by scripts */
@@ -51,6 +52,8 @@ exit_code_for_error (const GError *error)
     case ACU_STORE_ERROR_INVALID:
     case ACU_STORE_ERROR_WEAK_PASSWORD:
     case ACU_STORE_ERROR_EXISTS:
+    case ACU_STORE_ERROR_NO_RECORD:
+    case ACU_STORE_ERROR_IN_USE:
       return EXIT_USAGE;
     case ACU_STORE_ERROR_FAILED:
     case ACU_STORE_ERROR_NO_CIPHER:
@@ -234,9 +237,33 @@ get_password (const char  *password_file,
 
 /* Commands */
 
+static void
+print_progress (double   fraction,
+                gpointer user_data)
+{
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r%3d %%", (int) (fraction * 100));
+}
+
+/* The database and its key file, after a failed demo fill */
+static void
+remove_created (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-keys" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/* create, and demo: create then fill with demo data */
 static int
-command_create (int    argc,
-                char **argv)
+create_database (int       argc,
+                 char    **argv,
+                 gboolean  demo)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -246,6 +273,9 @@ command_create (int    argc,
   g_autofree char *password_file = NULL;
   g_autofree char *recovery_code = NULL;
   g_autofree char *key_path = NULL;
+  g_autofree char *until = NULL;
+  int households = 1500, years = 3;
+  gint64 seed = 1;
   char *password;
   GOptionEntry entries[] = {
     { "site", 0, 0, G_OPTION_ARG_STRING, &site, N_("Name of the site"), N_("NAME") },
@@ -254,12 +284,22 @@ command_create (int    argc,
       N_("Read the password from the first line of FILE (- for standard input)"), N_("FILE") },
     { NULL }
   };
+  GOptionEntry demo_entries[] = {
+    { "households", 0, 0, G_OPTION_ARG_INT, &households, N_("Number of households (default 1500)"), N_("N") },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of visits (default 3)"), N_("Y") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed: the same seed makes the same data (default 1)"), N_("S") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Last day of the data (default today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
 
-  g_set_prgname ("acuelh-cli create");
+  g_set_prgname (demo ? "acuelh-cli demo" : "acuelh-cli create");
   /* Translators: the placeholder for the database file in "acuelh-cli create DB" */
   context = g_option_context_new (_("DB"));
-  g_option_context_set_summary (context, _("Create an encrypted database and its key file"));
+  g_option_context_set_summary (context, demo ? _("Create an encrypted database filled with demo data")
+                                              : _("Create an encrypted database and its key file"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (demo)
+    g_option_context_add_main_entries (context, demo_entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, exit_codes_description ());
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -267,6 +307,10 @@ command_create (int    argc,
     return usage_error (context, _("Give the path of the database to create."));
   if (site == NULL || name == NULL)
     return usage_error (context, _("--site and --name are required."));
+  if (demo && (households < 1 || households > 1000000 || years < 1 || years > 20
+               || seed < 0 || seed > G_MAXUINT32))
+    return usage_error (context, _("Demo data takes 1 to 1,000,000 households over 1 to 20 years, "
+                                   "and a seed from 0 to 4294967295."));
 
   password = get_password (password_file, TRUE, &error);
   if (password == NULL)
@@ -280,6 +324,23 @@ command_create (int    argc,
   if (store == NULL)
     return fail (error);
 
+  if (demo)
+    {
+      AcuDemoOptions options = { households, years, (guint32) seed, until };
+
+      if (!acu_demo_fill (store, &options, print_progress, NULL, NULL, &error))
+        {
+          sodium_memzero (recovery_code, strlen (recovery_code));
+          acu_store_close (store);
+          remove_created (argv[1]);
+          if (isatty (STDERR_FILENO))
+            g_printerr ("\n");
+          return fail (error);
+        }
+      if (isatty (STDERR_FILENO))
+        g_printerr ("\n");
+    }
+
   key_path = acu_key_file_path_for (argv[1]);
   g_print (_("Created the database %s and its key file %s.\n"), argv[1], key_path);
   g_print (_("Keep both files together, and back them up together.\n"));
@@ -289,6 +350,20 @@ command_create (int    argc,
   sodium_memzero (recovery_code, strlen (recovery_code));
   acu_store_close (store);
   return EXIT_OK;
+}
+
+static int
+command_create (int    argc,
+                char **argv)
+{
+  return create_database (argc, argv, FALSE);
+}
+
+static int
+command_demo (int    argc,
+              char **argv)
+{
+  return create_database (argc, argv, TRUE);
 }
 
 static int
@@ -362,6 +437,7 @@ static const struct
 } commands[] = {
   { "create", command_create, N_("Create an encrypted database and its key file") },
   { "check", command_check, N_("Unlock a database and check its integrity") },
+  { "demo", command_demo, N_("Create an encrypted database filled with demo data") },
 };
 
 static void

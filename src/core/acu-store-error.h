@@ -23,6 +23,9 @@ typedef enum
   ACU_STORE_ERROR_WEAK_PASSWORD,
   ACU_STORE_ERROR_LAST_SLOT,        /* removing the last password slot */
   ACU_STORE_ERROR_BUSY,             /* locked by another program */
+  ACU_STORE_ERROR_FORBIDDEN,        /* the person's role may not do this */
+  ACU_STORE_ERROR_NO_RECORD,        /* the record asked for does not exist (any more) */
+  ACU_STORE_ERROR_IN_USE,           /* deleting what records still use */
 } AcuStoreError;
 
 GQuark acu_store_error_quark (void);

@@ -9,5 +9,7 @@ G_BEGIN_DECLS
  * database key. Nothing in src/ui or src/cli includes this header. */
 sqlite3         *acu_store_get_db (AcuStore *self);
 const AcuSecret *acu_store_peek_database_key (AcuStore *self);
+void             acu_store_set_sqlite_error (AcuStore  *self,
+                                             GError   **error);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _AcuStore
   AcuSlotKind  slot_kind;
 
   char        *person_name;
+  gint64       person_id;    /* desk_person.id; 0 with the recovery code */
   AcuRole      role;
   char        *site_name;
   char        *created_by;
@@ -46,6 +47,13 @@ struct _AcuStore
 };
 
 G_DEFINE_FINAL_TYPE (AcuStore, acu_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -67,6 +75,13 @@ set_sqlite_error (AcuStore    *self,
   g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
                _("The database reported an error: %s"),
                self->db ? sqlite3_errmsg (self->db) : "—");
+}
+
+void
+acu_store_set_sqlite_error (AcuStore  *self,
+                            GError   **error)
+{
+  set_sqlite_error (self, error);
 }
 
 /* Migrations */
@@ -402,7 +417,7 @@ load_identity (AcuStore  *self,
   const char *role;
 
   stmt = acu_store_prepare (self,
-                            "SELECT role FROM desk_person WHERE key_slot = :slot AND active = 1", error);
+                            "SELECT role, id FROM desk_person WHERE key_slot = :slot AND active = 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), self->slot_id);
@@ -411,6 +426,7 @@ load_identity (AcuStore  *self,
       role = (const char *) sqlite3_column_text (stmt, 0);
       if (!acu_role_from_string (role, &self->role))
         self->role = ACU_ROLE_VOLUNTEER;
+      self->person_id = sqlite3_column_int64 (stmt, 1);
     }
   else if (self->slot_kind == ACU_SLOT_RECOVERY)
     self->role = ACU_ROLE_COORDINATOR; /* the recovery code stands for the site */
@@ -862,7 +878,8 @@ acu_store_create (const char  *path,
 
   g_free (self->path);
   self->path = g_strdup (path);
-  if (!open_read_write (self, error) || !load_site (self, error))
+  if (!open_read_write (self, error) || !load_site (self, error)
+      || !load_identity (self, error))
     goto failed;
 
   if (recovery_code != NULL)
@@ -1068,6 +1085,45 @@ const char *
 acu_store_get_site_name (AcuStore *self)
 {
   return self->site_name;
+}
+
+gint64
+acu_store_get_person_id (AcuStore *self)
+{
+  g_return_val_if_fail (ACU_IS_STORE (self), 0);
+  return self->person_id;
+}
+
+/* The core refuses what a role may not do, whatever the interface shows */
+gboolean
+acu_store_require_role (AcuStore  *self,
+                        AcuRole    role,
+                        GError   **error)
+{
+  g_return_val_if_fail (ACU_IS_STORE (self), FALSE);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                           _("The database is closed."));
+      return FALSE;
+    }
+  if (self->role < role)
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN,
+                   _("Only a person with the role “%s” or above may do this."),
+                   acu_role_get_label (role));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+acu_store_emit_changed (AcuStore   *self,
+                        const char *what)
+{
+  g_return_if_fail (ACU_IS_STORE (self));
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
 }
 
 const char *
@@ -1536,6 +1592,20 @@ static void
 acu_store_class_init (AcuStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /**
+   * AcuStore::changed:
+   * @what: the area that changed, also the signal's detail: "visits",
+   *   "people", "catalogues"
+   *
+   * Emitted after a write is committed, so that every page showing that
+   * area refreshes itself; pages never talk to each other.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   object_class->finalize = acu_store_finalize;
 }

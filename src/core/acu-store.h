@@ -51,6 +51,12 @@ gboolean      acu_store_is_open (AcuStore *self);
 const char   *acu_store_get_path (AcuStore *self);
 const char   *acu_store_get_site_name (AcuStore *self);
 const char   *acu_store_get_person_name (AcuStore *self);
+gint64        acu_store_get_person_id (AcuStore *self);
+gboolean      acu_store_require_role (AcuStore  *self,
+                                      AcuRole    role,
+                                      GError   **error);
+void          acu_store_emit_changed (AcuStore   *self,
+                                      const char *what);
 AcuRole       acu_store_get_role (AcuStore *self);
 gboolean      acu_store_has_confidential_key (AcuStore *self);
 int           acu_store_get_schema_version (AcuStore *self);

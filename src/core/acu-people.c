@@ -1,0 +1,1173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acu-people"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acu-catalogue.h"
+#include "acu-date.h"
+#include "acu-fold.h"
+#include "acu-people.h"
+#include "acu-store-private.h"
+
+#define MAX_NAME_LENGTH   100
+#define MAX_TEXT_LENGTH   2000
+#define MAX_QUERY_WORDS   4
+/* Above every folded letter: the end of a prefix range */
+#define PREFIX_END        "\xf4\x8f\xbf\xbf"
+
+struct _AcuPerson
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  gint64     household_id;
+  char      *first_name;
+  char      *last_name;
+  char      *birth_date;
+  AcuGender  gender;
+  char      *informed_on;
+  char      *commune;
+};
+
+G_DEFINE_FINAL_TYPE (AcuPerson, acu_person, G_TYPE_OBJECT)
+
+/* The columns every person query reads, in this order */
+#define PERSON_COLUMNS \
+  "p.id, p.household_id, p.first_name, p.last_name, p.birth_date, p.gender, p.informed_on, c.label"
+#define PERSON_JOINS \
+  " JOIN household h ON h.id = p.household_id LEFT JOIN commune c ON c.id = h.commune_id"
+
+static AcuPerson *
+person_from_row (sqlite3_stmt *stmt)
+{
+  AcuPerson *self = g_object_new (ACU_TYPE_PERSON, NULL);
+
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->household_id = sqlite3_column_int64 (stmt, 1);
+  self->first_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  self->last_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  self->birth_date = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  self->gender = acu_gender_from_string ((const char *) sqlite3_column_text (stmt, 5));
+  self->informed_on = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  self->commune = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  return self;
+}
+
+static GPtrArray *
+collect_people (AcuStore      *store,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (people, person_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      acu_store_set_sqlite_error (store, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&people);
+}
+
+/* Gender */
+
+const char *
+acu_gender_to_string (AcuGender gender)
+{
+  switch (gender)
+    {
+    case ACU_GENDER_WOMAN: return "woman";
+    case ACU_GENDER_MAN:   return "man";
+    case ACU_GENDER_OTHER: return "other";
+    case ACU_GENDER_NOT_STATED:
+    default:               return NULL;
+    }
+}
+
+AcuGender
+acu_gender_from_string (const char *text)
+{
+  if (g_strcmp0 (text, "woman") == 0)
+    return ACU_GENDER_WOMAN;
+  if (g_strcmp0 (text, "man") == 0)
+    return ACU_GENDER_MAN;
+  if (g_strcmp0 (text, "other") == 0)
+    return ACU_GENDER_OTHER;
+  return ACU_GENDER_NOT_STATED;
+}
+
+const char *
+acu_gender_get_label (AcuGender gender)
+{
+  switch (gender)
+    {
+    case ACU_GENDER_WOMAN: return C_("gender", "Woman");
+    case ACU_GENDER_MAN:   return C_("gender", "Man");
+    case ACU_GENDER_OTHER: return C_("gender", "Other");
+    case ACU_GENDER_NOT_STATED:
+    default:               return C_("gender", "Not stated");
+    }
+}
+
+/* AcuPerson */
+
+static void
+acu_person_finalize (GObject *object)
+{
+  AcuPerson *self = ACU_PERSON (object);
+
+  g_free (self->first_name);
+  g_free (self->last_name);
+  g_free (self->birth_date);
+  g_free (self->informed_on);
+  g_free (self->commune);
+  G_OBJECT_CLASS (acu_person_parent_class)->finalize (object);
+}
+
+static void
+acu_person_class_init (AcuPersonClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = acu_person_finalize;
+}
+
+static void
+acu_person_init (AcuPerson *self)
+{
+}
+
+gint64
+acu_person_get_id (AcuPerson *self)
+{
+  g_return_val_if_fail (ACU_IS_PERSON (self), 0);
+  return self->id;
+}
+
+gint64
+acu_person_get_household_id (AcuPerson *self)
+{
+  g_return_val_if_fail (ACU_IS_PERSON (self), 0);
+  return self->household_id;
+}
+
+const char *
+acu_person_get_first_name (AcuPerson *self)
+{
+  g_return_val_if_fail (ACU_IS_PERSON (self), NULL);
+  return self->first_name;
+}
+
+const char *
+acu_person_get_last_name (AcuPerson *self)
+{
+  g_return_val_if_fail (ACU_IS_PERSON (self), NULL);
+  return self->last_name;
+}
+
+/* "Hélène DUPONT-MARTIN": the last name in capitals, as French forms do */
+char *
+acu_person_dup_display_name (AcuPerson *self)
+{
+  g_autofree char *upper = NULL;
+
+  g_return_val_if_fail (ACU_IS_PERSON (self), NULL);
+  upper = g_utf8_strup (self->last_name, -1);
+  return g_strdup_printf ("%s %s", self->first_name, upper);
+}
+
+const char *
+acu_person_get_birth_date (AcuPerson *self)
+{
+  g_return_val_if_fail (ACU_IS_PERSON (self), NULL);
+  return self->birth_date;
+}
+
+AcuGender
+acu_person_get_gender (AcuPerson *self)
+{
+  g_return_val_if_fail (ACU_IS_PERSON (self), ACU_GENDER_NOT_STATED);
+  return self->gender;
+}
+
+const char *
+acu_person_get_informed_on (AcuPerson *self)
+{
+  g_return_val_if_fail (ACU_IS_PERSON (self), NULL);
+  return self->informed_on;
+}
+
+/* The household's commune */
+const char *
+acu_person_get_commune (AcuPerson *self)
+{
+  g_return_val_if_fail (ACU_IS_PERSON (self), NULL);
+  return self->commune;
+}
+
+/* Age in whole years on @on_day, -1 if the birth date is not known. With
+ * the year alone, the age reached during that year. */
+int
+acu_person_get_age (AcuPerson  *self,
+                    const char *on_day)
+{
+  int age;
+
+  g_return_val_if_fail (ACU_IS_PERSON (self), -1);
+
+  if (self->birth_date == NULL || on_day == NULL || strlen (on_day) < 10)
+    return -1;
+  age = atoi (on_day) - atoi (self->birth_date);
+  if (strlen (self->birth_date) == 10 && strcmp (on_day + 5, self->birth_date + 5) < 0)
+    age--;
+  return MAX (age, 0);
+}
+
+/* Households */
+
+void
+acu_household_free (AcuHousehold *household)
+{
+  if (household == NULL)
+    return;
+  g_free (household->address);
+  g_free (household->commune);
+  g_free (household->phone);
+  g_free (household->email);
+  g_free (household->referring_worker);
+  g_free (household->note);
+  g_free (household->created_on);
+  g_free (household);
+}
+
+/* Validation: bad input gets a message for the desk and writes nothing */
+
+/* @too_long_message is one of this file's literals, with one %d */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static char *
+clean_text (const char  *text,
+            gsize        max_length,
+            const char  *too_long_message,
+            GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  if (text == NULL)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The text contains characters that are not valid. Type it again."));
+      return NULL;
+    }
+  clean = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_strstrip (clean);
+  if (g_utf8_strlen (clean, -1) > (glong) max_length)
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, too_long_message, (int) max_length);
+      return NULL;
+    }
+  if (*clean == '\0')
+    return NULL;
+  return g_steal_pointer (&clean);
+}
+#pragma GCC diagnostic pop
+
+static gboolean
+check_birth_date (const char  *text,
+                  GError     **error)
+{
+  g_autofree char *today = acu_date_today ();
+  gboolean valid;
+
+  if (text == NULL)
+    return TRUE;
+  if (strlen (text) == 4)
+    valid = g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1])
+            && g_ascii_isdigit (text[2]) && g_ascii_isdigit (text[3]);
+  else
+    valid = acu_date_parse (text, NULL);
+  if (!valid || strncmp (text, "1900", 4) < 0)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The birth date is not a date. Type it as 31/12/1980, or the year alone."));
+      return FALSE;
+    }
+  if (strncmp (text, today, strlen (text)) > 0)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The birth date is in the future. Check it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_informed_on (const char  *text,
+                   GError     **error)
+{
+  g_autofree char *today = acu_date_today ();
+
+  if (text == NULL)
+    return TRUE;
+  if (!acu_date_parse (text, NULL))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The date the person was informed is not a date."));
+      return FALSE;
+    }
+  if (strcmp (text, today) > 0)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The date the person was informed is in the future. Check it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  char       *first_name;
+  char       *last_name;
+  char       *birth_date;
+  const char *gender;
+  char       *informed_on;
+  char       *sort_key;
+} CleanPerson;
+
+static void
+clean_person_clear (CleanPerson *clean)
+{
+  g_free (clean->first_name);
+  g_free (clean->last_name);
+  g_free (clean->birth_date);
+  g_free (clean->informed_on);
+  g_free (clean->sort_key);
+}
+
+static gboolean
+clean_person (const AcuPersonDraft  *draft,
+              CleanPerson           *clean,
+              GError               **error)
+{
+  GError *local_error = NULL;
+
+  memset (clean, 0, sizeof *clean);
+  clean->first_name = clean_text (draft->first_name, MAX_NAME_LENGTH,
+                                  _("The first name is too long: %d characters at most."), &local_error);
+  if (local_error == NULL)
+    clean->last_name = clean_text (draft->last_name, MAX_NAME_LENGTH,
+                                   _("The last name is too long: %d characters at most."), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (clean->first_name == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("Type the person’s first name."));
+      return FALSE;
+    }
+  if (clean->last_name == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("Type the person’s last name."));
+      return FALSE;
+    }
+  clean->birth_date = draft->birth_date && *draft->birth_date ? g_strdup (draft->birth_date) : NULL;
+  clean->informed_on = draft->informed_on && *draft->informed_on ? g_strdup (draft->informed_on) : NULL;
+  if (!check_birth_date (clean->birth_date, error) || !check_informed_on (clean->informed_on, error))
+    return FALSE;
+  if (draft->gender > ACU_GENDER_OTHER)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("Choose a gender from the list."));
+      return FALSE;
+    }
+  clean->gender = acu_gender_to_string (draft->gender);
+  {
+    g_autofree char *full = g_strdup_printf ("%s %s", clean->last_name, clean->first_name);
+    clean->sort_key = acu_fold (full);
+  }
+  return TRUE;
+}
+
+/* The words a search matches: the folded name cut at spaces, hyphens and
+ * apostrophes ("Dupont-Martin" is found from "dup" and from "mart") */
+static GStrv
+name_words (const char *folded)
+{
+  g_auto(GStrv) parts = g_strsplit_set (folded, " -'", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gboolean seen = FALSE;
+
+      if (*parts[i] == '\0')
+        continue;
+      for (guint j = 0; j < i; j++)
+        seen |= g_str_equal (parts[i], parts[j]);
+      if (!seen)
+        g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+index_words (AcuStore     *store,
+             gint64        person_id,
+             const char   *first_name,
+             const char   *last_name,
+             const char   *sort_key,
+             gboolean      replace,
+             GError      **error)
+{
+  g_autofree char *full = g_strdup_printf ("%s %s", first_name, last_name);
+  g_autofree char *folded = acu_fold (full);
+  g_auto(GStrv) words = name_words (folded);
+  sqlite3_stmt *stmt;
+
+  if (replace)
+    {
+      stmt = acu_store_prepare (store, "DELETE FROM person_word WHERE person_id = :id", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      if (!acu_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  stmt = acu_store_prepare (store,
+                            "INSERT INTO person_word (word, sort_key, person_id) VALUES (:word, :key, :id)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      sqlite3_bind_text (stmt, 1, words[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, sort_key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, person_id);
+      if (!acu_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+household_exists (AcuStore  *store,
+                  gint64     household_id,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = acu_store_prepare (store, "SELECT 1 FROM household WHERE id = :id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
+                 _("There is no household number %" G_GINT64_FORMAT "."), household_id);
+  return found;
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+gint64
+acu_household_insert_unchecked (AcuStore    *store,
+                                gint64       commune_id,
+                                const char  *created_on,
+                                gint64       now,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store,
+                            "INSERT INTO household (commune_id, created_on, created_at, updated_at) "
+                            "VALUES (:commune, :on, :now, :now)", error);
+  if (stmt == NULL)
+    return 0;
+  if (commune_id > 0)
+    sqlite3_bind_int64 (stmt, 1, commune_id);
+  sqlite3_bind_text (stmt, 2, created_on, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, now);
+  if (!acu_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (acu_store_get_db (store));
+}
+
+static gint64
+insert_person (AcuStore           *store,
+               const CleanPerson  *clean,
+               gint64              household_id,
+               gint64              now,
+               GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = acu_store_prepare (store,
+                            "INSERT INTO person (household_id, first_name, last_name, sort_key, birth_date, "
+                            "gender, informed_on, created_at, updated_at) "
+                            "VALUES (:household, :first, :last, :key, :birth, :gender, :informed, :now, :now)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_text (stmt, 2, clean->first_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, clean->last_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, clean->sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, clean->birth_date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, clean->gender, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, clean->informed_on, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, now);
+  if (!acu_store_step_done (store, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (acu_store_get_db (store));
+  if (!index_words (store, id, clean->first_name, clean->last_name, clean->sort_key, FALSE, error))
+    return 0;
+  return id;
+}
+
+/* The demo generator's path: the draft is trusted, the caller holds a
+ * transaction */
+gint64
+acu_people_insert_unchecked (AcuStore              *store,
+                             const AcuPersonDraft  *draft,
+                             gint64                 now,
+                             GError               **error)
+{
+  g_autofree char *full = g_strdup_printf ("%s %s", draft->last_name, draft->first_name);
+  CleanPerson clean = {
+    (char *) draft->first_name, (char *) draft->last_name, (char *) draft->birth_date,
+    acu_gender_to_string (draft->gender), (char *) draft->informed_on, acu_fold (full),
+  };
+  gint64 id = insert_person (store, &clean, draft->household_id, now, error);
+
+  g_free (clean.sort_key);
+  return id;
+}
+
+typedef struct
+{
+  const AcuPersonDraft *draft;
+  CleanPerson           clean;
+  gint64                person_id;
+} AddData;
+
+static gboolean
+add_in_transaction (AcuStore  *store,
+                    gpointer   user_data,
+                    GError   **error)
+{
+  AddData *data = user_data;
+  gint64 household_id = data->draft->household_id;
+  gint64 now = now_seconds ();
+
+  if (household_id == 0)
+    {
+      g_autofree char *today = acu_date_today ();
+
+      household_id = acu_household_insert_unchecked (store, data->draft->commune_id, today, now, error);
+      if (household_id == 0)
+        return FALSE;
+    }
+  data->person_id = insert_person (store, &data->clean, household_id, now, error);
+  return data->person_id != 0;
+}
+
+/* Adds a person to an existing household, or to a new one made with the
+ * draft's commune */
+gint64
+acu_person_add (AcuStore              *store,
+                const AcuPersonDraft  *draft,
+                GError               **error)
+{
+  AddData data = { draft, { 0 }, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (ACU_IS_STORE (store), 0);
+  g_return_val_if_fail (draft != NULL, 0);
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
+      || !clean_person (draft, &data.clean, error)
+      || (draft->household_id != 0 && !household_exists (store, draft->household_id, error))
+      || (draft->household_id == 0 && draft->commune_id != 0
+          && !acu_catalogue_exists (store, ACU_CATALOGUE_COMMUNE, draft->commune_id, error)))
+    {
+      clean_person_clear (&data.clean);
+      return 0;
+    }
+  ok = acu_store_run_in_transaction (store, add_in_transaction, &data, error);
+  clean_person_clear (&data.clean);
+  if (!ok)
+    return 0;
+  acu_store_emit_changed (store, "people");
+  return data.person_id;
+}
+
+typedef struct
+{
+  gint64       person_id;
+  CleanPerson  clean;
+} UpdateData;
+
+static gboolean
+update_in_transaction (AcuStore  *store,
+                       gpointer   user_data,
+                       GError   **error)
+{
+  UpdateData *data = user_data;
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store,
+                            "UPDATE person SET first_name = :first, last_name = :last, sort_key = :key, "
+                            "birth_date = :birth, gender = :gender, informed_on = :informed, updated_at = :now "
+                            "WHERE id = :id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, data->clean.first_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, data->clean.last_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, data->clean.sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, data->clean.birth_date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, data->clean.gender, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, data->clean.informed_on, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, now_seconds ());
+  sqlite3_bind_int64 (stmt, 8, data->person_id);
+  if (!acu_store_step_done (store, stmt, error))
+    return FALSE;
+  return index_words (store, data->person_id, data->clean.first_name, data->clean.last_name,
+                      data->clean.sort_key, TRUE, error);
+}
+
+/* Changes a person's name, birth date, gender and information date; the
+ * draft's household fields are ignored (see acu_person_move) */
+gboolean
+acu_person_update (AcuStore              *store,
+                   gint64                 person_id,
+                   const AcuPersonDraft  *draft,
+                   GError               **error)
+{
+  UpdateData data = { person_id, { 0 } };
+  g_autoptr(AcuPerson) existing = NULL;
+  gboolean ok;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
+      || (existing = acu_person_get (store, person_id, error)) == NULL
+      || !clean_person (draft, &data.clean, error))
+    {
+      clean_person_clear (&data.clean);
+      return FALSE;
+    }
+  ok = acu_store_run_in_transaction (store, update_in_transaction, &data, error);
+  clean_person_clear (&data.clean);
+  if (ok)
+    acu_store_emit_changed (store, "people");
+  return ok;
+}
+
+AcuPerson *
+acu_person_get (AcuStore  *store,
+                gint64     person_id,
+                GError   **error)
+{
+  sqlite3_stmt *stmt;
+  AcuPerson *person = NULL;
+
+  stmt = acu_store_prepare (store, "SELECT " PERSON_COLUMNS " FROM person p" PERSON_JOINS " WHERE p.id = :id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    person = person_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (person == NULL)
+    g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
+                         _("This person is no longer in the database."));
+  return person;
+}
+
+/* A household left without members, and used by nothing else, goes */
+static gboolean
+drop_if_empty (AcuStore  *store,
+               gint64     household_id,
+               GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store,
+                            "DELETE FROM household WHERE id = :id "
+                            "AND NOT EXISTS (SELECT 1 FROM person WHERE household_id = :id)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  return acu_store_step_done (store, stmt, error);
+}
+
+typedef struct
+{
+  gint64 person_id;
+  gint64 from_id;
+  gint64 to_id;
+} MoveData;
+
+static gboolean
+move_in_transaction (AcuStore  *store,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  MoveData *data = user_data;
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+
+  if (data->to_id == 0)
+    {
+      g_autoptr(AcuHousehold) old = acu_household_get (store, data->from_id, error);
+      g_autofree char *today = acu_date_today ();
+
+      if (old == NULL)
+        return FALSE;
+      data->to_id = acu_household_insert_unchecked (store, old->commune_id, today, now, error);
+      if (data->to_id == 0)
+        return FALSE;
+    }
+  stmt = acu_store_prepare (store, "UPDATE person SET household_id = :to, updated_at = :now WHERE id = :id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->to_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, data->person_id);
+  return acu_store_step_done (store, stmt, error)
+         && drop_if_empty (store, data->from_id, error);
+}
+
+/* Moves a person to another household, or to a new one (@household_id 0)
+ * at the same commune. The household they leave goes if it is left empty. */
+gboolean
+acu_person_move (AcuStore  *store,
+                 gint64     person_id,
+                 gint64     household_id,
+                 gint64    *new_household_id,
+                 GError   **error)
+{
+  g_autoptr(AcuPerson) person = NULL;
+  MoveData data = { person_id, 0, household_id };
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
+      || (person = acu_person_get (store, person_id, error)) == NULL
+      || (household_id != 0 && !household_exists (store, household_id, error)))
+    return FALSE;
+  data.from_id = person->household_id;
+  if (household_id == data.from_id)
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                   _("This person is already in household number %" G_GINT64_FORMAT "."), household_id);
+      return FALSE;
+    }
+  if (!acu_store_run_in_transaction (store, move_in_transaction, &data, error))
+    return FALSE;
+  if (new_household_id != NULL)
+    *new_household_id = data.to_id;
+  acu_store_emit_changed (store, "people");
+  return TRUE;
+}
+
+static gboolean
+same_birth (const char *a,
+            const char *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  /* A year alone matches any date of that year */
+  if (strlen (a) == 4 || strlen (b) == 4)
+    return strncmp (a, b, 4) == 0;
+  return g_str_equal (a, b);
+}
+
+/* People with the same folded name and birth date (a year alone matches
+ * any date of that year; no date matches no date) */
+GPtrArray *
+acu_person_find_duplicates (AcuStore    *store,
+                            const char  *first_name,
+                            const char  *last_name,
+                            const char  *birth_date,
+                            GError     **error)
+{
+  g_autofree char *full = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GPtrArray) duplicates = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  if (first_name == NULL || last_name == NULL)
+    return g_steal_pointer (&duplicates);
+  if (birth_date != NULL && *birth_date == '\0')
+    birth_date = NULL;
+  full = g_strdup_printf ("%s %s", last_name, first_name);
+  key = acu_fold (full);
+  stmt = acu_store_prepare (store,
+                            "SELECT " PERSON_COLUMNS " FROM person p" PERSON_JOINS
+                            " WHERE p.sort_key = :key ORDER BY p.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  candidates = collect_people (store, stmt, error);
+  if (candidates == NULL)
+    return NULL;
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      AcuPerson *person = g_ptr_array_index (candidates, i);
+
+      if (same_birth (person->birth_date, birth_date))
+        g_ptr_array_add (duplicates, g_object_ref (person));
+    }
+  return g_steal_pointer (&duplicates);
+}
+
+/* Search */
+
+static gboolean
+parse_household_number (const char *query,
+                        gint64     *number)
+{
+  const char *p = query;
+  char *end = NULL;
+  guint64 value;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '#')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  value = g_ascii_strtoull (p, &end, 10);
+  while (end && g_ascii_isspace (*end))
+    end++;
+  if (end == NULL || *end != '\0' || value > G_MAXINT64)
+    return FALSE;
+  *number = (gint64) value;
+  return TRUE;
+}
+
+static int
+longest_first (gconstpointer a,
+               gconstpointer b)
+{
+  return (int) strlen (*(char **) b) - (int) strlen (*(char **) a);
+}
+
+/* A page of people whose name has a word starting with each typed word,
+ * accents and case folded; or the members of a household when the query
+ * is its number ("12" or "#12"). Ordered by the matching word then the
+ * name, straight from the index: the first page stops after @limit rows. */
+GPtrArray *
+acu_people_search (AcuStore    *store,
+                   const char  *query,
+                   guint        offset,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) bounds = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  guint n_words;
+  gint64 number;
+
+  g_return_val_if_fail (ACU_IS_STORE (store), NULL);
+
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (parse_household_number (query, &number))
+    {
+      stmt = acu_store_prepare (store,
+                                "SELECT " PERSON_COLUMNS " FROM person p" PERSON_JOINS
+                                " WHERE p.household_id = :number ORDER BY p.sort_key, p.id "
+                                "LIMIT :limit OFFSET :offset", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, number);
+      sqlite3_bind_int (stmt, 2, limit);
+      sqlite3_bind_int (stmt, 3, offset);
+      return collect_people (store, stmt, error);
+    }
+
+  folded = acu_fold (query);
+  words = name_words (folded);
+  n_words = g_strv_length (words);
+  if (n_words == 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  /* The longest word walks the index; the others filter */
+  qsort (words, n_words, sizeof (char *), longest_first);
+  n_words = MIN (n_words, MAX_QUERY_WORDS);
+
+  sql = g_string_new ("SELECT " PERSON_COLUMNS " FROM person_word w "
+                      "JOIN person p ON p.id = w.person_id" PERSON_JOINS
+                      " WHERE w.word >= ?1 AND w.word < ?2"
+                      /* one row per person: the first of their words that matches */
+                      " AND NOT EXISTS (SELECT 1 FROM person_word d WHERE d.person_id = w.person_id"
+                      " AND d.word >= ?1 AND d.word < w.word)");
+  for (guint i = 1; i < n_words; i++)
+    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM person_word x%u WHERE x%u.person_id = w.person_id"
+                            " AND x%u.word >= ?%u AND x%u.word < ?%u)",
+                            i, i, i, 2 * i + 1, i, 2 * i + 2);
+  g_string_append_printf (sql, " ORDER BY w.word, w.sort_key, w.person_id LIMIT ?%u OFFSET ?%u",
+                          2 * n_words + 1, 2 * n_words + 2);
+
+  stmt = acu_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_words; i++)
+    {
+      char *end = g_strconcat (words[i], PREFIX_END, NULL);
+
+      g_ptr_array_add (bounds, end);
+      sqlite3_bind_text (stmt, 2 * i + 1, words[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2 * i + 2, end, -1, SQLITE_STATIC);
+    }
+  sqlite3_bind_int (stmt, 2 * n_words + 1, limit);
+  sqlite3_bind_int (stmt, 2 * n_words + 2, offset);
+  return collect_people (store, stmt, error);
+}
+
+/* Households */
+
+AcuHousehold *
+acu_household_get (AcuStore  *store,
+                   gint64     household_id,
+                   GError   **error)
+{
+  sqlite3_stmt *stmt;
+  AcuHousehold *household = NULL;
+
+  stmt = acu_store_prepare (store,
+                            "SELECT h.id, h.address, h.commune_id, c.label, h.phone, h.email, "
+                            "h.referring_worker, h.note, h.created_on "
+                            "FROM household h LEFT JOIN commune c ON c.id = h.commune_id WHERE h.id = :id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      household = g_new0 (AcuHousehold, 1);
+      household->id = sqlite3_column_int64 (stmt, 0);
+      household->address = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      household->commune_id = sqlite3_column_int64 (stmt, 2);
+      household->commune = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      household->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      household->email = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      household->referring_worker = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      household->note = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      household->created_on = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+    }
+  sqlite3_reset (stmt);
+  if (household == NULL)
+    g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
+                 _("There is no household number %" G_GINT64_FORMAT "."), household_id);
+  return household;
+}
+
+/* Updates the contact, commune, referring worker and note */
+gboolean
+acu_household_update (AcuStore            *store,
+                      const AcuHousehold  *household,
+                      GError             **error)
+{
+  g_autofree char *address = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *worker = NULL;
+  g_autofree char *note = NULL;
+  GError *local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
+      || !household_exists (store, household->id, error))
+    return FALSE;
+
+  address = clean_text (household->address, 200, _("The address is too long: %d characters at most."), &local_error);
+  if (local_error == NULL)
+    phone = clean_text (household->phone, 40, _("The phone number is too long: %d characters at most."), &local_error);
+  if (local_error == NULL)
+    email = clean_text (household->email, 200, _("The e-mail address is too long: %d characters at most."), &local_error);
+  if (local_error == NULL)
+    worker = clean_text (household->referring_worker, MAX_NAME_LENGTH,
+                         _("The referring worker’s name is too long: %d characters at most."), &local_error);
+  if (local_error == NULL)
+    note = clean_text (household->note, MAX_TEXT_LENGTH, _("The note is too long: %d characters at most."), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (phone != NULL)
+    for (const char *p = phone; *p; p++)
+      if (!g_ascii_isdigit (*p) && !strchr (" .+-()", *p))
+        {
+          g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                               _("The phone number may only contain digits, spaces, dots and “+”."));
+          return FALSE;
+        }
+  if (email != NULL && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The e-mail address is not valid: it needs an “@” and no spaces."));
+      return FALSE;
+    }
+  if (household->commune_id != 0
+      && !acu_catalogue_exists (store, ACU_CATALOGUE_COMMUNE, household->commune_id, error))
+    return FALSE;
+
+  stmt = acu_store_prepare (store,
+                            "UPDATE household SET address = :address, commune_id = :commune, phone = :phone, "
+                            "email = :email, referring_worker = :worker, note = :note, updated_at = :now "
+                            "WHERE id = :id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, address, -1, SQLITE_STATIC);
+  if (household->commune_id != 0)
+    sqlite3_bind_int64 (stmt, 2, household->commune_id);
+  sqlite3_bind_text (stmt, 3, phone, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, email, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, worker, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, now_seconds ());
+  sqlite3_bind_int64 (stmt, 8, household->id);
+  if (!acu_store_step_done (store, stmt, error))
+    return FALSE;
+  acu_store_emit_changed (store, "people");
+  return TRUE;
+}
+
+/* Members, adults first (oldest first), then by name */
+GPtrArray *
+acu_household_list_members (AcuStore  *store,
+                            gint64     household_id,
+                            GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store,
+                            "SELECT " PERSON_COLUMNS " FROM person p" PERSON_JOINS
+                            " WHERE p.household_id = :id "
+                            "ORDER BY p.birth_date IS NULL, p.birth_date, p.sort_key, p.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  return collect_people (store, stmt, error);
+}
+
+static char *
+join_texts (const char *kept,
+            const char *merged)
+{
+  if (kept == NULL || *kept == '\0')
+    return g_strdup (merged);
+  if (merged == NULL || *merged == '\0' || g_str_equal (kept, merged))
+    return g_strdup (kept);
+  return g_strdup_printf ("%s\n%s", kept, merged);
+}
+
+typedef struct
+{
+  gint64 kept_id;
+  gint64 merged_id;
+} MergeData;
+
+static gboolean
+merge_in_transaction (AcuStore  *store,
+                      gpointer   user_data,
+                      GError   **error)
+{
+  MergeData *data = user_data;
+  g_autoptr(AcuHousehold) kept = acu_household_get (store, data->kept_id, error);
+  g_autoptr(AcuHousehold) merged = kept ? acu_household_get (store, data->merged_id, error) : NULL;
+  g_autofree char *note = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+
+  if (merged == NULL)
+    return FALSE;
+
+  /* The kept household's fields win; empty ones take the other's; notes join */
+  note = join_texts (kept->note, merged->note);
+  stmt = acu_store_prepare (store,
+                            "UPDATE household SET "
+                            "address = ifnull (address, :address), commune_id = ifnull (commune_id, :commune), "
+                            "phone = ifnull (phone, :phone), email = ifnull (email, :email), "
+                            "referring_worker = ifnull (referring_worker, :worker), note = :note, "
+                            "created_on = min (created_on, :created), updated_at = :now WHERE id = :id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, merged->address, -1, SQLITE_STATIC);
+  if (merged->commune_id != 0)
+    sqlite3_bind_int64 (stmt, 2, merged->commune_id);
+  sqlite3_bind_text (stmt, 3, merged->phone, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, merged->email, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, merged->referring_worker, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, merged->created_on, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, now);
+  sqlite3_bind_int64 (stmt, 9, data->kept_id);
+  if (!acu_store_step_done (store, stmt, error))
+    return FALSE;
+
+  stmt = acu_store_prepare (store,
+                            "UPDATE person SET household_id = :kept, updated_at = :now WHERE household_id = :merged",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->kept_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, data->merged_id);
+  if (!acu_store_step_done (store, stmt, error))
+    return FALSE;
+
+  stmt = acu_store_prepare (store, "DELETE FROM household WHERE id = :id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->merged_id);
+  return acu_store_step_done (store, stmt, error);
+}
+
+/* Two households that turn out to be the same: the members (and so their
+ * visits) of @merged_id join @kept_id, whose fields win where both are
+ * filled; notes are joined. @merged_id no longer exists afterwards. */
+gboolean
+acu_household_merge (AcuStore  *store,
+                     gint64     kept_id,
+                     gint64     merged_id,
+                     GError   **error)
+{
+  MergeData data = { kept_id, merged_id };
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
+      || !household_exists (store, kept_id, error)
+      || !household_exists (store, merged_id, error))
+    return FALSE;
+  if (kept_id == merged_id)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("A household cannot be merged with itself. Choose another household number."));
+      return FALSE;
+    }
+  if (!acu_store_run_in_transaction (store, merge_in_transaction, &data, error))
+    return FALSE;
+  acu_store_emit_changed (store, "people");
+  return TRUE;
+}

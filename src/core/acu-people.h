@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "acu-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ACU_GENDER_NOT_STATED,
+  ACU_GENDER_WOMAN,
+  ACU_GENDER_MAN,
+  ACU_GENDER_OTHER,
+} AcuGender;
+
+const char  *acu_gender_to_string (AcuGender gender);
+AcuGender    acu_gender_from_string (const char *text);
+const char  *acu_gender_get_label (AcuGender gender);
+
+/* What the desk types for a person: input of add and update */
+typedef struct
+{
+  const char *first_name;
+  const char *last_name;
+  const char *birth_date;    /* "YYYY-MM-DD", "YYYY" or NULL */
+  AcuGender   gender;
+  const char *informed_on;   /* "YYYY-MM-DD" or NULL */
+  gint64      household_id;  /* add: 0 makes a new household */
+  gint64      commune_id;    /* add with a new household: its commune, or 0 */
+} AcuPersonDraft;
+
+#define ACU_TYPE_PERSON (acu_person_get_type ())
+
+G_DECLARE_FINAL_TYPE (AcuPerson, acu_person, ACU, PERSON, GObject)
+
+gint64       acu_person_get_id (AcuPerson *self);
+gint64       acu_person_get_household_id (AcuPerson *self);
+const char  *acu_person_get_first_name (AcuPerson *self);
+const char  *acu_person_get_last_name (AcuPerson *self);
+char        *acu_person_dup_display_name (AcuPerson *self);
+const char  *acu_person_get_birth_date (AcuPerson *self);
+AcuGender    acu_person_get_gender (AcuPerson *self);
+const char  *acu_person_get_informed_on (AcuPerson *self);
+const char  *acu_person_get_commune (AcuPerson *self);
+int          acu_person_get_age (AcuPerson  *self,
+                                 const char *on_day);
+
+typedef struct
+{
+  gint64  id;               /* also its number at the desk */
+  char   *address;
+  gint64  commune_id;       /* 0: none */
+  char   *commune;          /* its label, read only */
+  char   *phone;
+  char   *email;
+  char   *referring_worker;
+  char   *note;             /* factual, not confidential */
+  char   *created_on;
+} AcuHousehold;
+
+void          acu_household_free (AcuHousehold *household);
+
+gint64        acu_person_add (AcuStore              *store,
+                              const AcuPersonDraft  *draft,
+                              GError               **error);
+gboolean      acu_person_update (AcuStore              *store,
+                                 gint64                 person_id,
+                                 const AcuPersonDraft  *draft,
+                                 GError               **error);
+AcuPerson    *acu_person_get (AcuStore  *store,
+                              gint64     person_id,
+                              GError   **error);
+gboolean      acu_person_move (AcuStore  *store,
+                               gint64     person_id,
+                               gint64     household_id,
+                               gint64    *new_household_id,
+                               GError   **error);
+GPtrArray    *acu_person_find_duplicates (AcuStore    *store,
+                                          const char  *first_name,
+                                          const char  *last_name,
+                                          const char  *birth_date,
+                                          GError     **error);
+
+GPtrArray    *acu_people_search (AcuStore    *store,
+                                 const char  *query,
+                                 guint        offset,
+                                 guint        limit,
+                                 GError     **error);
+
+AcuHousehold *acu_household_get (AcuStore  *store,
+                                 gint64     household_id,
+                                 GError   **error);
+gboolean      acu_household_update (AcuStore            *store,
+                                    const AcuHousehold  *household,
+                                    GError             **error);
+GPtrArray    *acu_household_list_members (AcuStore  *store,
+                                          gint64     household_id,
+                                          GError   **error);
+gboolean      acu_household_merge (AcuStore  *store,
+                                   gint64     kept_id,
+                                   gint64     merged_id,
+                                   GError   **error);
+
+/* For the demo generator and its benchmark: one prepared insert, no checks */
+gint64        acu_people_insert_unchecked (AcuStore              *store,
+                                           const AcuPersonDraft  *draft,
+                                           gint64                 now,
+                                           GError               **error);
+gint64        acu_household_insert_unchecked (AcuStore    *store,
+                                              gint64       commune_id,
+                                              const char  *created_on,
+                                              gint64       now,
+                                              GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuHousehold, acu_household_free)
+
+G_END_DECLS
