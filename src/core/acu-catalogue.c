@@ -450,7 +450,10 @@ acu_catalogue_remove (AcuStore      *store,
     }
 
   stmt = prepare (store, catalogue, "DELETE FROM @T WHERE id = :id", error);
-  if (stmt == NULL || !acu_store_step_done (store, stmt, error))
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!acu_store_step_done (store, stmt, error))
     return FALSE;
   acu_store_emit_changed (store, "catalogues");
   return TRUE;

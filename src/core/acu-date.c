@@ -15,9 +15,13 @@ acu_date_parse (const char *text,
   unsigned year, month, day;
   char tail;
 
-  if (text == NULL || strlen (text) != 10
-      || !g_ascii_isdigit (text[0]) || text[4] != '-' || text[7] != '-'
-      || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  /* Digits only: sscanf's %u would also take a space or a sign */
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
     return FALSE;
   if (year < 1 || year > 9999 || !g_date_valid_dmy (day, month, year))
     return FALSE;

@@ -944,6 +944,25 @@ acu_people_search (AcuStore    *store,
   return collect_people (store, stmt, error);
 }
 
+/* Everyone, by name: a page */
+GPtrArray *
+acu_people_list_all (AcuStore  *store,
+                     guint      offset,
+                     guint      limit,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store,
+                            "SELECT " PERSON_COLUMNS " FROM person p" PERSON_JOINS
+                            " ORDER BY p.sort_key, p.id LIMIT :limit OFFSET :offset", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, limit);
+  sqlite3_bind_int (stmt, 2, offset);
+  return collect_people (store, stmt, error);
+}
+
 /* Households */
 
 AcuHousehold *

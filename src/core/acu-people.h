@@ -87,6 +87,11 @@ GPtrArray    *acu_people_search (AcuStore    *store,
                                  guint        limit,
                                  GError     **error);
 
+GPtrArray    *acu_people_list_all (AcuStore  *store,
+                                   guint      offset,
+                                   guint      limit,
+                                   GError   **error);
+
 AcuHousehold *acu_household_get (AcuStore  *store,
                                  gint64     household_id,
                                  GError   **error);

@@ -3,8 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "acu-demo.h"
 #include "acu-store-tasks.h"
 
 typedef struct
@@ -15,6 +17,8 @@ typedef struct
   char     *secret;
   gboolean  is_recovery_code;
   char     *recovery_code;
+  guint     demo_households;  /* 0: no demo data */
+  guint     demo_years;
 } StoreTaskData;
 
 static void
@@ -44,6 +48,27 @@ create_thread (GTask        *task,
 
   store = acu_store_create (d->path, d->site_name, d->person_name, d->secret,
                             &d->recovery_code, &error);
+  if (store != NULL && d->demo_households > 0)
+    {
+      AcuDemoOptions options = { d->demo_households, d->demo_years, 1, NULL };
+
+      if (!acu_demo_fill (store, &options, NULL, NULL, cancellable, &error))
+        {
+          g_autofree char *key_path = acu_key_file_path_for (d->path);
+          const char *suffixes[] = { "", "-wal", "-shm" };
+
+          /* A half-filled demo is no use: start again next time */
+          acu_store_close (store);
+          g_clear_object (&store);
+          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+            {
+              g_autofree char *file = g_strconcat (d->path, suffixes[i], NULL);
+
+              g_unlink (file);
+            }
+          g_unlink (key_path);
+        }
+    }
   if (store == NULL)
     g_task_return_error (task, error);
   else
@@ -66,6 +91,33 @@ acu_store_create_async (const char          *path,
   d->site_name = g_strdup (site_name);
   d->person_name = g_strdup (person_name);
   d->secret = g_strdup (password);
+  g_task_set_task_data (task, d, store_task_data_free);
+  g_task_set_source_tag (task, acu_store_create_async);
+  g_task_run_in_thread (task, create_thread);
+}
+
+/* Creates a database and fills it with demo data (acu_demo_fill), in a
+ * worker thread */
+void
+acu_store_create_demo_async (const char          *path,
+                             const char          *site_name,
+                             const char          *person_name,
+                             const char          *password,
+                             guint                households,
+                             guint                years,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  StoreTaskData *d = g_new0 (StoreTaskData, 1);
+
+  d->path = g_strdup (path);
+  d->site_name = g_strdup (site_name);
+  d->person_name = g_strdup (person_name);
+  d->secret = g_strdup (password);
+  d->demo_households = households;
+  d->demo_years = years;
   g_task_set_task_data (task, d, store_task_data_free);
   g_task_set_source_tag (task, acu_store_create_async);
   g_task_run_in_thread (task, create_thread);

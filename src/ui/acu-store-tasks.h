@@ -18,6 +18,15 @@ void      acu_store_create_async (const char          *path,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data);
+void      acu_store_create_demo_async (const char          *path,
+                                       const char          *site_name,
+                                       const char          *person_name,
+                                       const char          *password,
+                                       guint                households,
+                                       guint                years,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
 AcuStore *acu_store_create_finish (GAsyncResult  *result,
                                    char         **recovery_code,
                                    GError       **error);

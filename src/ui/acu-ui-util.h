@@ -5,7 +5,15 @@
 
 G_BEGIN_DECLS
 
-void acu_widget_show_toast (GtkWidget  *widget,
-                            const char *message);
+void        acu_widget_show_toast (GtkWidget  *widget,
+                                   const char *message);
+void        acu_widget_add_toast (GtkWidget *widget,
+                                  AdwToast  *toast);
+void        acu_list_box_clear (GtkListBox *box);
+char       *acu_date_from_user (const char *text);
+GtkWidget  *acu_visit_row_new (gpointer visit,
+                                gboolean with_day);
+char       *acu_household_summary (GPtrArray  *members,
+                                   const char *today);
 
 G_END_DECLS

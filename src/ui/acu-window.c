@@ -9,6 +9,8 @@
 #include "acu-create-page.h"
 #include "acu-desk-page.h"
 #include "acu-page.h"
+#include "acu-people-page.h"
+#include "acu-reception-page.h"
 #include "acu-recovery-page.h"
 #include "acu-store-tasks.h"
 #include "acu-unlock-page.h"
@@ -35,6 +37,8 @@ struct _AcuWindow
   AcuRecoveryPage      *recovery_page;
   AcuUnlockPage        *unlock_page;
   AcuDeskPage          *desk_page;
+  AcuReceptionPage     *reception_page;
+  AcuPeoplePage        *people_page;
   AdwStatusPage        *welcome_page;
   GtkWidget            *welcome_create_button;
   GtkWidget            *welcome_open_button;
@@ -115,8 +119,10 @@ enter_main (AcuWindow *self)
   adw_window_title_set_title (self->site_title, acu_store_get_site_name (store));
   adw_window_title_set_subtitle (self->site_title, acu_store_get_person_name (store));
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
-  show_area (self, "desk");
+  show_area (self, "reception");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_stack_set_visible_child_name (self->outer_stack, "main");
+  acu_reception_page_focus_search (self->reception_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database", TRUE);
 }
 
@@ -320,8 +326,26 @@ demo_database_action (GtkWidget  *widget,
 
   self->creating_demo = TRUE;
   gtk_widget_set_sensitive (self->welcome_demo_button, FALSE);
-  acu_store_create_async (path, _("Demo Third Place"), "Camille Martin", ACU_DEMO_PASSWORD,
-                          NULL, demo_created_cb, g_object_ref (self));
+  /* The size of a village's third place: a few seconds to make */
+  acu_store_create_demo_async (path, _("Demo Third Place"), "Camille Martin", ACU_DEMO_PASSWORD,
+                               1500, 3, NULL, demo_created_cb, g_object_ref (self));
+}
+
+/* From the reception page: the household of the person picked */
+static void
+show_household_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AcuWindow *self = ACU_WINDOW (widget);
+  GtkListBoxRow *row;
+
+  acu_people_page_show_household (self->people_page, g_variant_get_int64 (parameter));
+  show_area (self, "people");
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "people") == 0)
+      gtk_list_box_select_row (self->sidebar, row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
@@ -421,6 +445,8 @@ acu_window_class_init (AcuWindowClass *klass)
   g_type_ensure (ACU_TYPE_RECOVERY_PAGE);
   g_type_ensure (ACU_TYPE_UNLOCK_PAGE);
   g_type_ensure (ACU_TYPE_DESK_PAGE);
+  g_type_ensure (ACU_TYPE_RECEPTION_PAGE);
+  g_type_ensure (ACU_TYPE_PEOPLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, toast_overlay);
@@ -437,6 +463,8 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, recovery_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, desk_page);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, reception_page);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_create_button);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_open_button);
@@ -453,6 +481,7 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.close-database", NULL, close_database_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_install_action (widget_class, "win.show-household", "x", show_household_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-database", NULL);

@@ -1,0 +1,725 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acu-people-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acu-catalogue.h"
+#include "acu-date.h"
+#include "acu-people-model.h"
+#include "acu-people-page.h"
+#include "acu-ui-util.h"
+#include "acu-visits.h"
+
+/* People and households: a list that pages from the store, and the
+ * household of the person chosen: members, contact, note, visits; add,
+ * edit and move members, merge two households. */
+
+#define VISITS_PAGE 20
+
+struct _AcuPeoplePage
+{
+  AcuPage              parent_instance;
+
+  GtkSearchEntry      *search_entry;
+  GtkListView         *people_view;
+  GtkStack            *detail_stack;
+  AdwPreferencesGroup *members_group;
+  AdwEntryRow         *address_row;
+  AdwComboRow         *commune_row;
+  AdwEntryRow         *phone_row;
+  AdwEntryRow         *email_row;
+  AdwEntryRow         *worker_row;
+  GtkTextView         *note_view;
+  GtkLabel            *household_error;
+  GtkListBox          *visits_list;
+  GtkButton           *more_button;
+
+  AcuStore            *store;
+  gulong               changed_handler;
+  AcuPeopleModel      *model;
+  GtkSingleSelection  *selection;
+  GPtrArray           *member_rows;
+  GPtrArray           *communes;
+  gint64               household_id;
+  guint                visits_shown;
+};
+
+G_DEFINE_FINAL_TYPE (AcuPeoplePage, acu_people_page, ACU_TYPE_PAGE)
+
+typedef enum
+{
+  PERSON_DIALOG_ADD,
+  PERSON_DIALOG_EDIT,
+} PersonDialogKind;
+
+static void open_person_dialog (AcuPeoplePage    *self,
+                                PersonDialogKind  kind,
+                                gint64            person_id,
+                                const char       *first,
+                                const char       *last,
+                                const char       *birth,
+                                AcuGender         gender,
+                                const char       *informed,
+                                const char       *error_message);
+
+/* The list */
+
+static void
+setup_person_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_person_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  AcuPerson *person = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *details = gtk_widget_get_next_sibling (name);
+  g_autofree char *display = acu_person_dup_display_name (person);
+  g_autofree char *text = NULL;
+
+  gtk_label_set_label (GTK_LABEL (name), display);
+  if (acu_person_get_commune (person) != NULL)
+    text = g_strdup_printf (_("Household no. %" G_GINT64_FORMAT " · %s"),
+                            acu_person_get_household_id (person), acu_person_get_commune (person));
+  else
+    text = g_strdup_printf (_("Household no. %" G_GINT64_FORMAT), acu_person_get_household_id (person));
+  gtk_label_set_label (GTK_LABEL (details), text);
+}
+
+static void
+search_changed_cb (AcuPeoplePage *self)
+{
+  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  acu_people_model_set_query (self->model, query);
+}
+
+static void
+person_activated_cb (AcuPeoplePage *self,
+                     guint          position)
+{
+  g_autoptr(AcuPerson) person = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (person != NULL)
+    acu_people_page_show_household (self, acu_person_get_household_id (person));
+}
+
+static void
+search_activate_cb (AcuPeoplePage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    person_activated_cb (self, 0);
+}
+
+/* The household */
+
+static void
+remove_member_rows (AcuPeoplePage *self)
+{
+  for (guint i = 0; i < self->member_rows->len; i++)
+    adw_preferences_group_remove (self->members_group, g_ptr_array_index (self->member_rows, i));
+  g_ptr_array_set_size (self->member_rows, 0);
+}
+
+static void
+edit_member_clicked_cb (GtkButton     *button,
+                        AcuPeoplePage *self)
+{
+  AcuPerson *person = g_object_get_data (G_OBJECT (button), "person");
+  g_autofree char *birth = acu_date_to_display (acu_person_get_birth_date (person));
+  g_autofree char *informed = acu_date_to_display (acu_person_get_informed_on (person));
+
+  open_person_dialog (self, PERSON_DIALOG_EDIT, acu_person_get_id (person),
+                      acu_person_get_first_name (person), acu_person_get_last_name (person),
+                      birth, acu_person_get_gender (person), informed, NULL);
+}
+
+static gboolean
+parse_household_number (const char *text,
+                        gint64     *number)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text));
+  const char *p = clean;
+  char *end = NULL;
+
+  *number = 0;
+  if (*p == '#')
+    p++;
+  if (*p == '\0')
+    return TRUE;
+  *number = g_ascii_strtoll (p, &end, 10);
+  return end != NULL && *end == '\0' && *number > 0;
+}
+
+static void
+move_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  AcuPeoplePage    *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  AcuPerson *person = g_object_get_data (G_OBJECT (dialog), "person");
+  g_autoptr(GError) error = NULL;
+  gint64 target, new_id = 0;
+
+  if (!g_str_equal (response, "move") || self->store == NULL)
+    return;
+  if (!parse_household_number (gtk_editable_get_text (entry), &target))
+    {
+      acu_page_show_toast (ACU_PAGE (self), _("The household number is made of digits only."));
+      return;
+    }
+  if (!acu_person_move (self->store, acu_person_get_id (person), target, &new_id, &error))
+    {
+      acu_page_show_toast (ACU_PAGE (self), error->message);
+      return;
+    }
+  {
+    g_autofree char *name = acu_person_dup_display_name (person);
+    g_autofree char *message = g_strdup_printf (_("%s moved to household no. %" G_GINT64_FORMAT "."), name, new_id);
+
+    acu_page_show_toast (ACU_PAGE (self), message);
+  }
+  acu_people_page_show_household (self, new_id);
+}
+
+static void
+move_member_clicked_cb (GtkButton     *button,
+                        AcuPeoplePage *self)
+{
+  AcuPerson *person = g_object_get_data (G_OBJECT (button), "person");
+  g_autofree char *name = acu_person_dup_display_name (person);
+  g_autofree char *heading = g_strdup_printf (_("Move %s"), name);
+  GtkWidget *entry = gtk_entry_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Household number (empty: a new household)"));
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading,
+                                                       _("Type the number of the household this person now lives in, "
+                                                         "or leave it empty to give them a household of their own. "
+                                                         "Their visits go with them.")));
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "move");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "person", g_object_ref (person), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (move_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+member_row_new (AcuPeoplePage *self,
+                AcuPerson     *person)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *name = acu_person_dup_display_name (person);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *move = gtk_button_new_from_icon_name ("go-jump-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  if (acu_person_get_birth_date (person) != NULL)
+    {
+      g_autofree char *born = acu_date_to_display (acu_person_get_birth_date (person));
+
+      g_string_append_printf (subtitle, _("born %s"), born);
+    }
+  else
+    g_string_append (subtitle, _("birth date not known"));
+  g_string_append_printf (subtitle, " · %s", acu_gender_get_label (acu_person_get_gender (person)));
+  if (acu_person_get_informed_on (person) != NULL)
+    {
+      g_autofree char *informed = acu_date_to_display (acu_person_get_informed_on (person));
+
+      g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, _("informed on %s"), informed);
+    }
+  else
+    {
+      g_string_append (subtitle, " · ");
+      g_string_append (subtitle, _("not yet informed of the processing"));
+    }
+  g_free (escaped);
+  escaped = g_markup_escape_text (subtitle->str, -1);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+
+  gtk_widget_set_tooltip_text (edit, _("Change"));
+  gtk_widget_set_tooltip_text (move, _("Move to Another Household"));
+  for (GtkWidget *button = edit; button != NULL; button = button == edit ? move : NULL)
+    {
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "person", g_object_ref (person), g_object_unref);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  g_signal_connect (edit, "clicked", G_CALLBACK (edit_member_clicked_cb), self);
+  g_signal_connect (move, "clicked", G_CALLBACK (move_member_clicked_cb), self);
+  return row;
+}
+
+static void
+load_visits (AcuPeoplePage *self,
+             gboolean       append)
+{
+  g_autoptr(GPtrArray) visits = NULL;
+
+  if (!append)
+    {
+      acu_list_box_clear (self->visits_list);
+      self->visits_shown = 0;
+    }
+  visits = acu_visit_list_household (self->store, self->household_id, self->visits_shown, VISITS_PAGE, NULL);
+  for (guint i = 0; visits != NULL && i < visits->len; i++)
+    gtk_list_box_append (self->visits_list, acu_visit_row_new (g_ptr_array_index (visits, i), TRUE));
+  self->visits_shown += visits ? visits->len : 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), visits != NULL && visits->len == VISITS_PAGE);
+}
+
+static void
+more_clicked_cb (AcuPeoplePage *self)
+{
+  load_visits (self, TRUE);
+}
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+static void
+rebuild_communes (AcuPeoplePage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->communes, g_ptr_array_unref);
+  if (self->store != NULL)
+    self->communes = acu_catalogue_list (self->store, ACU_CATALOGUE_COMMUNE, TRUE, NULL);
+  gtk_string_list_append (labels, _("No commune"));
+  for (guint i = 0; self->communes != NULL && i < self->communes->len; i++)
+    gtk_string_list_append (labels, ((AcuCatalogueEntry *) g_ptr_array_index (self->communes, i))->label);
+  adw_combo_row_set_model (self->commune_row, G_LIST_MODEL (labels));
+}
+
+static void
+refresh_household (AcuPeoplePage *self)
+{
+  g_autoptr(AcuHousehold) household = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *today = acu_date_today ();
+  guint commune = 0;
+
+  remove_member_rows (self);
+  gtk_label_set_label (self->household_error, "");
+  if (self->store == NULL || self->household_id == 0
+      || (household = acu_household_get (self->store, self->household_id, NULL)) == NULL)
+    {
+      self->household_id = 0;
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      return;
+    }
+
+  members = acu_household_list_members (self->store, self->household_id, NULL);
+  title = g_strdup_printf (_("Household no. %" G_GINT64_FORMAT), household->id);
+  since = acu_date_to_display (household->created_on);
+  summary = members ? acu_household_summary (members, today) : g_strdup ("");
+  /* Translators: "2 adults, 1 child · known since 03/02/2024" */
+  description = g_strdup_printf (_("%s · known since %s"), summary, since);
+  adw_preferences_group_set_title (self->members_group, title);
+  adw_preferences_group_set_description (self->members_group, description);
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      GtkWidget *row = member_row_new (self, g_ptr_array_index (members, i));
+
+      adw_preferences_group_add (self->members_group, row);
+      g_ptr_array_add (self->member_rows, row);
+    }
+
+  set_entry (self->address_row, household->address);
+  set_entry (self->phone_row, household->phone);
+  set_entry (self->email_row, household->email);
+  set_entry (self->worker_row, household->referring_worker);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), household->note ? household->note : "", -1);
+  for (guint i = 0; self->communes != NULL && i < self->communes->len; i++)
+    if (((AcuCatalogueEntry *) g_ptr_array_index (self->communes, i))->id == household->commune_id)
+      commune = i + 1;
+  adw_combo_row_set_selected (self->commune_row, commune);
+
+  load_visits (self, FALSE);
+  gtk_stack_set_visible_child_name (self->detail_stack, "household");
+}
+
+static void
+save_clicked_cb (AcuPeoplePage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  guint commune = adw_combo_row_get_selected (self->commune_row);
+  AcuHousehold household = { 0 };
+
+  if (self->store == NULL || self->household_id == 0)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  household.id = self->household_id;
+  household.address = (char *) gtk_editable_get_text (GTK_EDITABLE (self->address_row));
+  household.phone = (char *) gtk_editable_get_text (GTK_EDITABLE (self->phone_row));
+  household.email = (char *) gtk_editable_get_text (GTK_EDITABLE (self->email_row));
+  household.referring_worker = (char *) gtk_editable_get_text (GTK_EDITABLE (self->worker_row));
+  household.note = note;
+  if (self->communes != NULL && commune > 0 && commune <= self->communes->len)
+    household.commune_id = ((AcuCatalogueEntry *) g_ptr_array_index (self->communes, commune - 1))->id;
+
+  if (!acu_household_update (self->store, &household, &error))
+    {
+      gtk_label_set_label (self->household_error, error->message);
+      return;
+    }
+  acu_page_show_toast (ACU_PAGE (self), _("Household saved."));
+}
+
+/* Adding and changing a member */
+
+typedef struct
+{
+  AcuPeoplePage    *self;
+  PersonDialogKind  kind;
+  gint64            person_id;
+  GtkEditable      *first;
+  GtkEditable      *last;
+  GtkEditable      *birth;
+  AdwComboRow      *gender;
+  GtkEditable      *informed;
+} PersonDialog;
+
+static void
+person_dialog_free (PersonDialog *data)
+{
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+static void
+person_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PersonDialog     *data)
+{
+  AcuPeoplePage *self = data->self;
+  g_autofree char *birth = acu_date_from_user (gtk_editable_get_text (data->birth));
+  g_autofree char *informed = acu_date_from_user (gtk_editable_get_text (data->informed));
+  g_autoptr(GError) error = NULL;
+  AcuPersonDraft draft = {
+    .first_name = gtk_editable_get_text (data->first),
+    .last_name = gtk_editable_get_text (data->last),
+    .birth_date = birth,
+    .gender = adw_combo_row_get_selected (data->gender),
+    .informed_on = informed,
+    .household_id = self->household_id,
+  };
+  gboolean ok;
+
+  if (!g_str_equal (response, "save") || self->store == NULL)
+    return;
+  if (data->kind == PERSON_DIALOG_ADD)
+    ok = acu_person_add (self->store, &draft, &error) != 0;
+  else
+    ok = acu_person_update (self->store, data->person_id, &draft, &error);
+  if (!ok)
+    {
+      /* Open again with what was typed and what is wrong */
+      open_person_dialog (self, data->kind, data->person_id, draft.first_name, draft.last_name,
+                          gtk_editable_get_text (data->birth), draft.gender,
+                          gtk_editable_get_text (data->informed), error->message);
+      return;
+    }
+  acu_page_show_toast (ACU_PAGE (self), data->kind == PERSON_DIALOG_ADD ? _("Member added.") : _("Member changed."));
+}
+
+static GtkEditable *
+add_entry_row (GtkListBox *list,
+               const char *title,
+               const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  gtk_list_box_append (list, row);
+  return GTK_EDITABLE (row);
+}
+
+static void
+open_person_dialog (AcuPeoplePage    *self,
+                    PersonDialogKind  kind,
+                    gint64            person_id,
+                    const char       *first,
+                    const char       *last,
+                    const char       *birth,
+                    AcuGender         gender,
+                    const char       *informed,
+                    const char       *error_message)
+{
+  PersonDialog *data = g_new0 (PersonDialog, 1);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *gender_row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) genders = gtk_string_list_new (NULL);
+  AdwMessageDialog *dialog;
+
+  data->self = g_object_ref (self);
+  data->kind = kind;
+  data->person_id = person_id;
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  data->first = add_entry_row (GTK_LIST_BOX (list), _("First name"), first);
+  data->last = add_entry_row (GTK_LIST_BOX (list), _("Last name"), last);
+  data->birth = add_entry_row (GTK_LIST_BOX (list), _("Birth date or year (optional)"), birth);
+  for (AcuGender g = ACU_GENDER_NOT_STATED; g <= ACU_GENDER_OTHER; g++)
+    gtk_string_list_append (genders, acu_gender_get_label (g));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (gender_row), _("Gender"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (gender_row), G_LIST_MODEL (genders));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gender_row), gender);
+  gtk_list_box_append (GTK_LIST_BOX (list), gender_row);
+  data->gender = ADW_COMBO_ROW (gender_row);
+  data->informed = add_entry_row (GTK_LIST_BOX (list), _("Informed of the processing on (date)"), informed);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       kind == PERSON_DIALOG_ADD ? _("New Member") : _("Change Member"),
+                                                       error_message));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (person_response_cb), data,
+                         (GClosureNotify) (void (*) (void)) person_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_member_clicked_cb (AcuPeoplePage *self)
+{
+  g_autofree char *today = acu_date_today ();
+  g_autofree char *display = acu_date_to_display (today);
+  const char *last = NULL;
+
+  /* Members most often share the first one's last name */
+  if (self->member_rows->len > 0)
+    {
+      g_autoptr(GPtrArray) members = acu_household_list_members (self->store, self->household_id, NULL);
+
+      if (members != NULL && members->len > 0)
+        last = acu_person_get_last_name (g_ptr_array_index (members, 0));
+      open_person_dialog (self, PERSON_DIALOG_ADD, 0, NULL, last, NULL, ACU_GENDER_NOT_STATED, display, NULL);
+      return;
+    }
+  open_person_dialog (self, PERSON_DIALOG_ADD, 0, NULL, NULL, NULL, ACU_GENDER_NOT_STATED, display, NULL);
+}
+
+/* Merging */
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   AcuPeoplePage    *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+  gint64 other;
+
+  if (!g_str_equal (response, "merge") || self->store == NULL)
+    return;
+  if (!parse_household_number (gtk_editable_get_text (entry), &other) || other == 0)
+    {
+      acu_page_show_toast (ACU_PAGE (self), _("Type the number of the other household, digits only."));
+      return;
+    }
+  if (!acu_household_merge (self->store, self->household_id, other, &error))
+    {
+      acu_page_show_toast (ACU_PAGE (self), error->message);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Household no. %" G_GINT64_FORMAT " merged into this one."), other);
+
+    acu_page_show_toast (ACU_PAGE (self), message);
+  }
+  refresh_household (self);
+}
+
+static void
+merge_clicked_cb (AcuPeoplePage *self)
+{
+  g_autofree char *heading = g_strdup_printf (_("Merge Into Household No. %" G_GINT64_FORMAT), self->household_id);
+  GtkWidget *entry = gtk_entry_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Number of the other household"));
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading,
+                                                       _("When two households turn out to be the same one: the members "
+                                                         "and visits of the other household join this one, empty fields "
+                                                         "here take its values, and its number no longer exists.")));
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Store */
+
+static void
+store_changed_cb (AcuStore      *store,
+                  const char    *what,
+                  AcuPeoplePage *self)
+{
+  if (g_str_equal (what, "people"))
+    {
+      acu_people_model_reload (self->model);
+      refresh_household (self);
+    }
+  else if (g_str_equal (what, "visits"))
+    {
+      if (self->household_id != 0)
+        load_visits (self, FALSE);
+    }
+  else if (g_str_equal (what, "catalogues"))
+    {
+      rebuild_communes (self);
+      refresh_household (self);
+    }
+}
+
+static void
+acu_people_page_store_changed (AcuPage  *page,
+                               AcuStore *store)
+{
+  AcuPeoplePage *self = ACU_PEOPLE_PAGE (page);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+
+  self->household_id = 0;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  acu_people_model_set_query (self->model, NULL);
+  acu_people_model_set_store (self->model, store);
+  rebuild_communes (self);
+  refresh_household (self);
+}
+
+static void
+acu_people_page_dispose (GObject *object)
+{
+  AcuPeoplePage *self = ACU_PEOPLE_PAGE (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_object (&self->store);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->member_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->communes, g_ptr_array_unref);
+  G_OBJECT_CLASS (acu_people_page_parent_class)->dispose (object);
+}
+
+static void
+acu_people_page_class_init (AcuPeoplePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AcuPageClass *page_class = ACU_PAGE_CLASS (klass);
+
+  object_class->dispose = acu_people_page_dispose;
+  page_class->store_changed = acu_people_page_store_changed;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-people-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, people_view);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, members_group);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, commune_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, worker_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, note_view);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, household_error);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, visits_list);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, more_button);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_member_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, merge_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
+}
+
+static void
+acu_people_page_init (AcuPeoplePage *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->member_rows = g_ptr_array_new ();
+  self->model = acu_people_model_new (NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_person_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_person_cb), NULL);
+  gtk_list_view_set_factory (self->people_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+/* Shows a household, as the reception page asks with win.show-household */
+void
+acu_people_page_show_household (AcuPeoplePage *self,
+                                gint64         household_id)
+{
+  g_return_if_fail (ACU_IS_PEOPLE_PAGE (self));
+
+  self->household_id = household_id;
+  refresh_household (self);
+}

@@ -1,0 +1,2073 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <check.h>
+#include <glib.h>
+
+#include "acu-catalogue.h"
+#include "acu-date.h"
+#include "acu-demo.h"
+#include "acu-people.h"
+#include "acu-store-private.h"
+#include "acu-visits.h"
+#include "acu-test-util.h"
+
+#define SITE     "Tiers-lieu de Lectoure"
+#define PERSON   "Hélène Martin"
+#define PASSWORD "Tr3s-Secret!Gers#2026"
+
+/* Ids of the default entries: the migration inserts them in this order */
+#define REASON_FOOD_AID      1
+#define REASON_CLOTHING      2
+#define REASON_FURNITURE     3
+#define REASON_DIGITAL_HELP  4
+#define REASON_COFFEE        8
+#define REASON_WORKSHOP      9
+#define REASON_OTHER         10
+#define PARTNER_CCAS         1
+#define PARTNER_CAF          7
+#define COMMUNE_AUCH         2
+#define COMMUNE_LECTOURE     12
+#define COMMUNE_MARCIAC      14
+
+#define UNKNOWN_ID           9999
+
+static char *tmpdir;
+static char *db_path;
+
+static void
+setup (void)
+{
+  tmpdir = acu_test_folder_new ();
+  db_path = g_build_filename (tmpdir, "lectoure.acuelh", NULL);
+}
+
+static void
+teardown (void)
+{
+  g_clear_pointer (&db_path, g_free);
+  g_clear_pointer (&tmpdir, acu_test_tmpdir_free);
+}
+
+/* Helpers */
+
+static AcuStore *
+create_store_at (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  AcuStore *store = acu_store_create (path, SITE, PERSON, PASSWORD, NULL, &error);
+
+  ck_assert_msg (store != NULL, "create failed: %s", error ? error->message : "(no error)");
+  ck_assert_ptr_null (error);
+  return store;
+}
+
+static AcuStore *
+create_store (void)
+{
+  return create_store_at (db_path);
+}
+
+static void
+close_store (AcuStore *store)
+{
+  acu_store_close (store);
+  g_object_unref (store);
+}
+
+static gint64
+query_int (AcuStore   *store,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = acu_store_prepare (store, sql, &error);
+  gint64 value;
+  int rc;
+
+  ck_assert_msg (stmt != NULL, "%s: %s", sql, error ? error->message : "");
+  rc = sqlite3_step (stmt);
+  ck_assert_msg (rc == SQLITE_ROW, "%s: no row (%d)", sql, rc);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gint64
+count_rows (AcuStore   *store,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+
+  return query_int (store, sql);
+}
+
+/* Every row of @sql, columns joined with "|", rows with "\n" */
+static char *
+dump_query (AcuStore   *store,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = acu_store_prepare (store, sql, &error);
+  GString *out = g_string_new (NULL);
+  int rc;
+
+  ck_assert_msg (stmt != NULL, "%s: %s", sql, error ? error->message : "");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          if (i > 0)
+            g_string_append_c (out, '|');
+          g_string_append (out, text ? text : "NULL");
+        }
+      g_string_append_c (out, '\n');
+    }
+  ck_assert_msg (rc == SQLITE_DONE, "%s: %d", sql, rc);
+  sqlite3_reset (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+add_person_full (AcuStore    *store,
+                 const char  *first_name,
+                 const char  *last_name,
+                 const char  *birth_date,
+                 gint64       household_id,
+                 gint64       commune_id)
+{
+  g_autoptr(GError) error = NULL;
+  AcuPersonDraft draft = {
+    .first_name = first_name,
+    .last_name = last_name,
+    .birth_date = birth_date,
+    .household_id = household_id,
+    .commune_id = commune_id,
+  };
+  gint64 id = acu_person_add (store, &draft, &error);
+
+  ck_assert_msg (id > 0, "adding %s %s failed: %s", first_name, last_name,
+                 error ? error->message : "(no error)");
+  ck_assert_ptr_null (error);
+  return id;
+}
+
+static gint64
+add_person (AcuStore   *store,
+            const char *first_name,
+            const char *last_name,
+            gint64      household_id)
+{
+  return add_person_full (store, first_name, last_name, NULL, household_id, 0);
+}
+
+static gint64
+household_of (AcuStore *store,
+              gint64    person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuPerson) person = acu_person_get (store, person_id, &error);
+
+  ck_assert_msg (person != NULL, "person %" G_GINT64_FORMAT ": %s", person_id,
+                 error ? error->message : "(no error)");
+  return acu_person_get_household_id (person);
+}
+
+static gint64
+log_visit (AcuStore     *store,
+           const char   *day,
+           const char   *time,
+           gint64        person_id,
+           const gint64 *reason_ids,
+           guint         n_reasons)
+{
+  g_autoptr(GError) error = NULL;
+  AcuVisitDraft draft = {
+    .day = day,
+    .time = time,
+    .person_id = person_id,
+    .reason_ids = reason_ids,
+    .n_reasons = n_reasons,
+  };
+  gint64 id = acu_visit_log (store, &draft, &error);
+
+  ck_assert_msg (id > 0, "logging a visit on %s %s failed: %s", day, time,
+                 error ? error->message : "(no error)");
+  ck_assert_ptr_null (error);
+  return id;
+}
+
+static gint64
+log_simple_visit (AcuStore   *store,
+                  const char *day,
+                  const char *time,
+                  gint64      person_id,
+                  gint64      reason_id)
+{
+  return log_visit (store, day, time, person_id, &reason_id, 1);
+}
+
+/* The labels of a catalogue, in order */
+static void
+assert_labels (AcuStore           *store,
+               AcuCatalogue        catalogue,
+               gboolean            include_hidden,
+               const char *const  *expected,
+               guint               n_expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = acu_catalogue_list (store, catalogue, include_hidden, &error);
+
+  ck_assert_ptr_nonnull (entries);
+  ck_assert_ptr_null (error);
+  ck_assert_uint_eq (entries->len, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      AcuCatalogueEntry *entry = g_ptr_array_index (entries, i);
+
+      ck_assert_msg (g_strcmp0 (entry->label, expected[i]) == 0,
+                     "entry %u: expected \"%s\", got \"%s\"", i, expected[i], entry->label);
+    }
+}
+
+static guint
+catalogue_length (AcuStore     *store,
+                  AcuCatalogue  catalogue,
+                  gboolean      include_hidden)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = acu_catalogue_list (store, catalogue, include_hidden, &error);
+
+  ck_assert_ptr_nonnull (entries);
+  return entries->len;
+}
+
+/* The display names a search returns, in order, joined with ", " */
+static char *
+search_names (AcuStore   *store,
+              const char *query,
+              guint       offset,
+              guint       limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = acu_people_search (store, query, offset, limit, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  ck_assert_msg (people != NULL, "search \"%s\": %s", query, error ? error->message : "(no error)");
+  ck_assert_ptr_null (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      AcuPerson *person = g_ptr_array_index (people, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, "%s %s", acu_person_get_first_name (person),
+                              acu_person_get_last_name (person));
+    }
+  return g_strdup (out->str);
+}
+
+#define ASSERT_SEARCH(store, query, offset, limit, expected)                  \
+  G_STMT_START {                                                              \
+    g_autofree char *found_ = search_names ((store), (query), (offset), (limit)); \
+    ck_assert_msg (g_strcmp0 (found_, (expected)) == 0,                       \
+                   "search \"%s\" (%u, %u): expected \"%s\", got \"%s\"",     \
+                   (query), (guint) (offset), (guint) (limit), (expected), found_); \
+  } G_STMT_END
+
+static void
+assert_reasons (AcuVisit     *visit,
+                const gint64 *expected,
+                guint         n_expected)
+{
+  guint n = 0;
+  const gint64 *ids = acu_visit_get_reason_ids (visit, &n);
+
+  ck_assert_uint_eq (n, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    ck_assert_int_eq (ids[i], expected[i]);
+}
+
+static void
+assert_counts (const AcuVisitCounts *counts,
+               guint                 visits,
+               guint                 persons,
+               guint                 households,
+               guint                 anonymous)
+{
+  ck_assert_uint_eq (counts->visits, visits);
+  ck_assert_uint_eq (counts->persons, persons);
+  ck_assert_uint_eq (counts->households, households);
+  ck_assert_uint_eq (counts->anonymous, anonymous);
+}
+
+/* Catalogues */
+
+static const char *const default_reasons[] = {
+  "Food aid",
+  "Clothing",
+  "Furniture and household goods",
+  "Digital help",
+  "Appointment with a social worker",
+  "Information and access to rights",
+  "Administrative help (mail, forms)",
+  "Coffee, meeting people",
+  "Workshop",
+  "Other",
+};
+
+START_TEST (test_catalogue_defaults)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reasons = acu_catalogue_list (store, ACU_CATALOGUE_REASON, TRUE, &error);
+  g_autoptr(GPtrArray) partners = acu_catalogue_list (store, ACU_CATALOGUE_PARTNER, TRUE, &error);
+  g_autoptr(GPtrArray) communes = acu_catalogue_list (store, ACU_CATALOGUE_COMMUNE, TRUE, &error);
+  AcuCatalogueEntry *entry;
+  g_autofree char *label = NULL;
+
+  ck_assert_ptr_null (error);
+  assert_labels (store, ACU_CATALOGUE_REASON, FALSE, default_reasons, G_N_ELEMENTS (default_reasons));
+  ck_assert_uint_eq (reasons->len, 10);
+  entry = g_ptr_array_index (reasons, 0);
+  ck_assert_int_eq (entry->id, REASON_FOOD_AID);
+  ck_assert_str_eq (entry->code, "food-aid");
+  ck_assert_str_eq (entry->label, "Food aid");
+  ck_assert_int_eq (entry->position, 1);
+  ck_assert (!entry->hidden);
+  entry = g_ptr_array_index (reasons, 9);
+  ck_assert_str_eq (entry->code, "other");
+  ck_assert_int_eq (entry->position, 10);
+
+  ck_assert_uint_eq (partners->len, 15);
+  entry = g_ptr_array_index (partners, 0);
+  ck_assert_str_eq (entry->code, "ccas");
+  ck_assert_str_eq (entry->label, "CCAS");
+  entry = g_ptr_array_index (partners, 5);
+  ck_assert_str_eq (entry->label, "Restos du cœur");
+  entry = g_ptr_array_index (partners, 6);
+  ck_assert_int_eq (entry->id, PARTNER_CAF);
+  ck_assert_str_eq (entry->label, "CAF");
+  entry = g_ptr_array_index (partners, 14);
+  ck_assert_str_eq (entry->code, "other");
+  ck_assert_str_eq (entry->label, "Other");
+
+  ck_assert_uint_eq (communes->len, 30);
+  entry = g_ptr_array_index (communes, 0);
+  ck_assert_ptr_null (entry->code);
+  ck_assert_str_eq (entry->label, "Aignan");
+  entry = g_ptr_array_index (communes, 3);
+  ck_assert_str_eq (entry->label, "Castéra-Verduzan");
+  entry = g_ptr_array_index (communes, 11);
+  ck_assert_int_eq (entry->id, COMMUNE_LECTOURE);
+  ck_assert_str_eq (entry->label, "Lectoure");
+  entry = g_ptr_array_index (communes, 29);
+  ck_assert_str_eq (entry->label, "Vic-Fezensac");
+
+  label = acu_catalogue_get_label (store, ACU_CATALOGUE_REASON, REASON_DIGITAL_HELP);
+  ck_assert_str_eq (label, "Digital help");
+  ck_assert_ptr_null (acu_catalogue_get_label (store, ACU_CATALOGUE_REASON, UNKNOWN_ID));
+  ck_assert (acu_catalogue_exists (store, ACU_CATALOGUE_COMMUNE, COMMUNE_AUCH, NULL));
+  ck_assert (!acu_catalogue_exists (store, ACU_CATALOGUE_COMMUNE, UNKNOWN_ID, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_catalogue_add)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  AcuCatalogueEntry *entry;
+  gint64 id;
+
+  id = acu_catalogue_add (store, ACU_CATALOGUE_REASON, "  Legal advice ", &error);
+  ck_assert_ptr_null (error);
+  ck_assert_int_gt (id, REASON_OTHER);
+  entries = acu_catalogue_list (store, ACU_CATALOGUE_REASON, FALSE, &error);
+  ck_assert_uint_eq (entries->len, 11);
+  entry = g_ptr_array_index (entries, 10);
+  ck_assert_int_eq (entry->id, id);
+  ck_assert_ptr_null (entry->code);
+  ck_assert_str_eq (entry->label, "Legal advice");
+  ck_assert_int_eq (entry->position, 11);
+  ck_assert_int_eq (count_rows (store, "reason"), 11);
+
+  /* Empty labels */
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_REASON, "", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_REASON, "   ", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_REASON, NULL, &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_rows (store, "reason"), 11);
+
+  /* Duplicates, whatever the case: a default entry, an added one, a commune */
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_REASON, "food AID", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_REASON, "LEGAL ADVICE", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_rows (store, "reason"), 11);
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_COMMUNE, "lectoure", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_COMMUNE, "CASTÉRA-VERDUZAN", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_rows (store, "commune"), 30);
+
+  /* A hidden entry is still taken */
+  ck_assert (acu_catalogue_set_hidden (store, ACU_CATALOGUE_REASON, REASON_WORKSHOP, TRUE, &error));
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_REASON, "workshop", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_rows (store, "reason"), 11);
+
+  /* The same label in another catalogue is fine */
+  id = acu_catalogue_add (store, ACU_CATALOGUE_PARTNER, "Food aid", &error);
+  ck_assert_ptr_null (error);
+  ck_assert_int_gt (id, 0);
+  ck_assert_uint_eq (catalogue_length (store, ACU_CATALOGUE_PARTNER, FALSE), 16);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_catalogue_rename)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  AcuCatalogueEntry *entry;
+  static const char *const expected[] = {
+    "Food aid", "Clothes and shoes", "Furniture and household goods", "Digital help",
+    "Appointment with a social worker", "Information and access to rights",
+    "Administrative help (mail, forms)", "Coffee, meeting people", "Workshop", "Other",
+  };
+
+  ck_assert (acu_catalogue_rename (store, ACU_CATALOGUE_REASON, REASON_CLOTHING, " Clothes and shoes ", &error));
+  ck_assert_ptr_null (error);
+  assert_labels (store, ACU_CATALOGUE_REASON, TRUE, expected, G_N_ELEMENTS (expected));
+  entries = acu_catalogue_list (store, ACU_CATALOGUE_REASON, TRUE, &error);
+  entry = g_ptr_array_index (entries, 1);
+  ck_assert_int_eq (entry->id, REASON_CLOTHING);
+  ck_assert_str_eq (entry->code, "clothing");
+
+  /* Another entry's label, an empty one, an unknown entry */
+  ck_assert (!acu_catalogue_rename (store, ACU_CATALOGUE_REASON, REASON_CLOTHING, "OTHER", &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_rename (store, ACU_CATALOGUE_REASON, REASON_CLOTHING, " ", &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_rename (store, ACU_CATALOGUE_REASON, UNKNOWN_ID, "Anything", &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  assert_labels (store, ACU_CATALOGUE_REASON, TRUE, expected, G_N_ELEMENTS (expected));
+
+  /* Its own label in another case is not a duplicate */
+  ck_assert (acu_catalogue_rename (store, ACU_CATALOGUE_REASON, REASON_CLOTHING, "Clothes And Shoes", &error));
+  ck_assert_ptr_null (error);
+  {
+    g_autofree char *label = acu_catalogue_get_label (store, ACU_CATALOGUE_REASON, REASON_CLOTHING);
+
+    ck_assert_str_eq (label, "Clothes And Shoes");
+  }
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_catalogue_move)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  static const char *const other_first[] = {
+    "Other", "Food aid", "Clothing", "Furniture and household goods", "Digital help",
+    "Appointment with a social worker", "Information and access to rights",
+    "Administrative help (mail, forms)", "Coffee, meeting people", "Workshop",
+  };
+  static const char *const food_last[] = {
+    "Other", "Clothing", "Furniture and household goods", "Digital help",
+    "Appointment with a social worker", "Information and access to rights",
+    "Administrative help (mail, forms)", "Coffee, meeting people", "Workshop", "Food aid",
+  };
+  static const char *const digital_third[] = {
+    "Other", "Clothing", "Digital help", "Furniture and household goods",
+    "Appointment with a social worker", "Information and access to rights",
+    "Administrative help (mail, forms)", "Coffee, meeting people", "Workshop", "Food aid",
+  };
+
+  ck_assert (acu_catalogue_move (store, ACU_CATALOGUE_REASON, REASON_OTHER, 0, &error));
+  ck_assert_ptr_null (error);
+  assert_labels (store, ACU_CATALOGUE_REASON, TRUE, other_first, G_N_ELEMENTS (other_first));
+
+  /* Past the end: the last place */
+  ck_assert (acu_catalogue_move (store, ACU_CATALOGUE_REASON, REASON_FOOD_AID, 99, &error));
+  assert_labels (store, ACU_CATALOGUE_REASON, TRUE, food_last, G_N_ELEMENTS (food_last));
+
+  ck_assert (acu_catalogue_move (store, ACU_CATALOGUE_REASON, REASON_DIGITAL_HELP, 2, &error));
+  assert_labels (store, ACU_CATALOGUE_REASON, TRUE, digital_third, G_N_ELEMENTS (digital_third));
+
+  /* Positions are 1..n in the new order */
+  entries = acu_catalogue_list (store, ACU_CATALOGUE_REASON, TRUE, &error);
+  for (guint i = 0; i < entries->len; i++)
+    ck_assert_int_eq (((AcuCatalogueEntry *) g_ptr_array_index (entries, i))->position, i + 1);
+
+  ck_assert (!acu_catalogue_move (store, ACU_CATALOGUE_REASON, UNKNOWN_ID, 0, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  assert_labels (store, ACU_CATALOGUE_REASON, TRUE, digital_third, G_N_ELEMENTS (digital_third));
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_catalogue_hide)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  static const char *const visible[] = {
+    "Food aid", "Clothing", "Furniture and household goods", "Digital help",
+    "Appointment with a social worker", "Information and access to rights",
+    "Administrative help (mail, forms)", "Workshop", "Other",
+  };
+
+  ck_assert (acu_catalogue_set_hidden (store, ACU_CATALOGUE_REASON, REASON_COFFEE, TRUE, &error));
+  ck_assert_ptr_null (error);
+  assert_labels (store, ACU_CATALOGUE_REASON, FALSE, visible, G_N_ELEMENTS (visible));
+  assert_labels (store, ACU_CATALOGUE_REASON, TRUE, default_reasons, G_N_ELEMENTS (default_reasons));
+  all = acu_catalogue_list (store, ACU_CATALOGUE_REASON, TRUE, &error);
+  ck_assert (((AcuCatalogueEntry *) g_ptr_array_index (all, 7))->hidden);
+  ck_assert (!((AcuCatalogueEntry *) g_ptr_array_index (all, 6))->hidden);
+
+  ck_assert (acu_catalogue_set_hidden (store, ACU_CATALOGUE_REASON, REASON_COFFEE, FALSE, &error));
+  assert_labels (store, ACU_CATALOGUE_REASON, FALSE, default_reasons, G_N_ELEMENTS (default_reasons));
+
+  ck_assert (!acu_catalogue_set_hidden (store, ACU_CATALOGUE_REASON, UNKNOWN_ID, TRUE, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_catalogue_remove)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 person, added;
+  static const char *const without_workshop[] = {
+    "Food aid", "Clothing", "Furniture and household goods", "Digital help",
+    "Appointment with a social worker", "Information and access to rights",
+    "Administrative help (mail, forms)", "Coffee, meeting people", "Other",
+  };
+  AcuVisitDraft draft = { 0 };
+  gint64 reason = REASON_DIGITAL_HELP;
+
+  /* A reason, a partner and two communes in use */
+  person = add_person_full (store, "Jean", "Dupuis", NULL, 0, COMMUNE_AUCH);
+  draft.day = "2025-03-04";
+  draft.time = "10:00";
+  draft.person_id = person;
+  draft.reason_ids = &reason;
+  draft.n_reasons = 1;
+  draft.referral_id = PARTNER_CAF;
+  ck_assert_int_gt (acu_visit_log (store, &draft, &error), 0);
+  ck_assert_ptr_null (error);
+  memset (&draft, 0, sizeof draft);
+  draft.day = "2025-03-04";
+  draft.time = "11:00";
+  draft.reason_ids = &reason;
+  draft.n_reasons = 1;
+  draft.anon_commune_id = COMMUNE_MARCIAC;
+  ck_assert_int_gt (acu_visit_log (store, &draft, &error), 0);
+  ck_assert_ptr_null (error);
+
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_REASON, REASON_DIGITAL_HELP, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  assert_labels (store, ACU_CATALOGUE_REASON, TRUE, default_reasons, G_N_ELEMENTS (default_reasons));
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_PARTNER, PARTNER_CAF, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_COMMUNE, COMMUNE_AUCH, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_COMMUNE, COMMUNE_MARCIAC, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_rows (store, "reason"), 10);
+  ck_assert_int_eq (count_rows (store, "referral_partner"), 15);
+  ck_assert_int_eq (count_rows (store, "commune"), 30);
+
+  /* Unused entries go */
+  ck_assert (acu_catalogue_remove (store, ACU_CATALOGUE_REASON, REASON_WORKSHOP, &error));
+  ck_assert_ptr_null (error);
+  assert_labels (store, ACU_CATALOGUE_REASON, TRUE, without_workshop, G_N_ELEMENTS (without_workshop));
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_REASON, REASON_WORKSHOP, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+
+  ck_assert (acu_catalogue_remove (store, ACU_CATALOGUE_PARTNER, PARTNER_CCAS, &error));
+  ck_assert_uint_eq (catalogue_length (store, ACU_CATALOGUE_PARTNER, TRUE), 14);
+  ck_assert (acu_catalogue_remove (store, ACU_CATALOGUE_COMMUNE, COMMUNE_LECTOURE, &error));
+  ck_assert_uint_eq (catalogue_length (store, ACU_CATALOGUE_COMMUNE, TRUE), 29);
+
+  added = acu_catalogue_add (store, ACU_CATALOGUE_COMMUNE, "Saint-Puy", &error);
+  ck_assert_int_gt (added, 0);
+  ck_assert (acu_catalogue_remove (store, ACU_CATALOGUE_COMMUNE, added, &error));
+  ck_assert_ptr_null (error);
+  ck_assert_uint_eq (catalogue_length (store, ACU_CATALOGUE_COMMUNE, TRUE), 29);
+
+  close_store (store);
+}
+END_TEST
+
+/* People */
+
+START_TEST (test_person_add)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuPerson) person = NULL;
+  g_autoptr(AcuPerson) second = NULL;
+  g_autoptr(AcuHousehold) household = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *today = acu_date_today ();
+  g_autofree char *display = NULL;
+  AcuPersonDraft draft = {
+    .first_name = " Hélène ",
+    .last_name = "Dupont-Martin",
+    .birth_date = "1980-05-01",
+    .gender = ACU_GENDER_WOMAN,
+    .informed_on = "2025-03-04",
+    .household_id = 0,
+    .commune_id = COMMUNE_LECTOURE,
+  };
+  gint64 id, id2, household_id;
+
+  id = acu_person_add (store, &draft, &error);
+  ck_assert_ptr_null (error);
+  ck_assert_int_gt (id, 0);
+  ck_assert_int_eq (count_rows (store, "person"), 1);
+  ck_assert_int_eq (count_rows (store, "household"), 1);
+
+  person = acu_person_get (store, id, &error);
+  ck_assert_ptr_nonnull (person);
+  ck_assert_int_eq (acu_person_get_id (person), id);
+  ck_assert_str_eq (acu_person_get_first_name (person), "Hélène");
+  ck_assert_str_eq (acu_person_get_last_name (person), "Dupont-Martin");
+  ck_assert_str_eq (acu_person_get_birth_date (person), "1980-05-01");
+  ck_assert_int_eq (acu_person_get_gender (person), ACU_GENDER_WOMAN);
+  ck_assert_str_eq (acu_person_get_informed_on (person), "2025-03-04");
+  ck_assert_str_eq (acu_person_get_commune (person), "Lectoure");
+  display = acu_person_dup_display_name (person);
+  ck_assert_str_eq (display, "Hélène DUPONT-MARTIN");
+  ck_assert_int_eq (acu_person_get_age (person, "2025-04-30"), 44);
+  ck_assert_int_eq (acu_person_get_age (person, "2025-05-01"), 45);
+
+  household_id = acu_person_get_household_id (person);
+  ck_assert_int_gt (household_id, 0);
+  household = acu_household_get (store, household_id, &error);
+  ck_assert_ptr_nonnull (household);
+  ck_assert_int_eq (household->id, household_id);
+  ck_assert_int_eq (household->commune_id, COMMUNE_LECTOURE);
+  ck_assert_str_eq (household->commune, "Lectoure");
+  ck_assert_str_eq (household->created_on, today);
+  ck_assert_ptr_null (household->address);
+
+  /* Into the same household: older, a year alone, no gender */
+  draft.first_name = "Jean";
+  draft.last_name = "Dupont-Martin";
+  draft.birth_date = "1975";
+  draft.gender = ACU_GENDER_NOT_STATED;
+  draft.informed_on = NULL;
+  draft.household_id = household_id;
+  draft.commune_id = 0;
+  id2 = acu_person_add (store, &draft, &error);
+  ck_assert_ptr_null (error);
+  ck_assert_int_gt (id2, id);
+  second = acu_person_get (store, id2, &error);
+  ck_assert_int_eq (acu_person_get_household_id (second), household_id);
+  ck_assert_str_eq (acu_person_get_birth_date (second), "1975");
+  ck_assert_int_eq (acu_person_get_gender (second), ACU_GENDER_NOT_STATED);
+  ck_assert_ptr_null (acu_person_get_informed_on (second));
+  ck_assert_int_eq (acu_person_get_age (second, "2025-01-01"), 50);
+  ck_assert_int_eq (count_rows (store, "person"), 2);
+  ck_assert_int_eq (count_rows (store, "household"), 1);
+
+  /* Members: the oldest first */
+  members = acu_household_list_members (store, household_id, &error);
+  ck_assert_uint_eq (members->len, 2);
+  ck_assert_int_eq (acu_person_get_id (g_ptr_array_index (members, 0)), id2);
+  ck_assert_int_eq (acu_person_get_id (g_ptr_array_index (members, 1)), id);
+
+  /* A new household without a commune */
+  id = add_person (store, "Łukasz", "Nowak", 0);
+  ck_assert_int_eq (count_rows (store, "household"), 2);
+  ck_assert_int_ne (household_of (store, id), household_id);
+
+  ck_assert_ptr_null (acu_person_get (store, UNKNOWN_ID, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+
+  close_store (store);
+}
+END_TEST
+
+static void
+assert_add_fails (AcuStore              *store,
+                  const AcuPersonDraft  *draft,
+                  int                    code)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 persons = count_rows (store, "person");
+  gint64 households = count_rows (store, "household");
+  gint64 words = count_rows (store, "person_word");
+
+  ck_assert_msg (acu_person_add (store, draft, &error) == 0, "added %s %s (%s)",
+                 draft->first_name, draft->last_name, draft->birth_date);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, code);
+  ck_assert_int_eq (count_rows (store, "person"), persons);
+  ck_assert_int_eq (count_rows (store, "household"), households);
+  ck_assert_int_eq (count_rows (store, "person_word"), words);
+}
+
+START_TEST (test_person_add_invalid)
+{
+  AcuStore *store = create_store ();
+  gint64 household_id = household_of (store, add_person (store, "Jean", "Dupuis", 0));
+  AcuPersonDraft good = {
+    .first_name = "Marie",
+    .last_name = "Dupuis",
+    .birth_date = "1980-05-01",
+    .household_id = household_id,
+  };
+  AcuPersonDraft draft;
+
+  ck_assert_int_eq (count_rows (store, "person"), 1);
+
+  draft = good, draft.first_name = "";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.first_name = NULL;
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.last_name = "  \t ";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.birth_date = "2999-01-01";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.birth_date = "2999";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.birth_date = "1980-02-30";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.birth_date = "1980-5-1";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.birth_date = "01/05/1980";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.birth_date = "1850";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.informed_on = "2999-01-01";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.gender = ACU_GENDER_OTHER + 1;
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.household_id = UNKNOWN_ID;
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_NO_RECORD);
+  draft = good, draft.household_id = 0, draft.commune_id = UNKNOWN_ID;
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_NO_RECORD);
+
+  ck_assert_int_eq (count_rows (store, "person"), 1);
+  ck_assert_int_eq (count_rows (store, "household"), 1);
+
+  /* The good draft itself goes in */
+  ck_assert_int_gt (add_person_full (store, good.first_name, good.last_name, good.birth_date,
+                                     good.household_id, 0), 0);
+  ck_assert_int_eq (count_rows (store, "person"), 2);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_person_update)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuPerson) person = NULL;
+  gint64 id = add_person_full (store, "Jean", "Dupuis", "1970-01-15", 0, 0);
+  gint64 other = add_person (store, "Marie", "Curie", 0);
+  gint64 household_id = household_of (store, id);
+  AcuPersonDraft draft = {
+    .first_name = "Jeanne",
+    .last_name = "Lafitte",
+    .birth_date = "1971",
+    .gender = ACU_GENDER_WOMAN,
+    .informed_on = "2025-03-04",
+    .household_id = household_of (store, other),   /* ignored */
+  };
+
+  ck_assert (acu_person_update (store, id, &draft, &error));
+  ck_assert_ptr_null (error);
+  person = acu_person_get (store, id, &error);
+  ck_assert_str_eq (acu_person_get_first_name (person), "Jeanne");
+  ck_assert_str_eq (acu_person_get_last_name (person), "Lafitte");
+  ck_assert_str_eq (acu_person_get_birth_date (person), "1971");
+  ck_assert_int_eq (acu_person_get_gender (person), ACU_GENDER_WOMAN);
+  ck_assert_str_eq (acu_person_get_informed_on (person), "2025-03-04");
+  ck_assert_int_eq (acu_person_get_household_id (person), household_id);
+  g_clear_object (&person);
+
+  /* The search follows the new name */
+  ASSERT_SEARCH (store, "dupuis", 0, 10, "");
+  ASSERT_SEARCH (store, "jean", 0, 10, "Jeanne Lafitte");
+  ASSERT_SEARCH (store, "lafitte", 0, 10, "Jeanne Lafitte");
+  ASSERT_SEARCH (store, "jeanne", 0, 10, "Jeanne Lafitte");
+
+  /* Bad input changes nothing */
+  draft.first_name = " ";
+  ck_assert (!acu_person_update (store, id, &draft, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  draft.first_name = "Jeanne";
+  draft.birth_date = "2999-01-01";
+  ck_assert (!acu_person_update (store, id, &draft, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  person = acu_person_get (store, id, &error);
+  ck_assert_str_eq (acu_person_get_first_name (person), "Jeanne");
+  ck_assert_str_eq (acu_person_get_birth_date (person), "1971");
+
+  draft.birth_date = NULL;
+  ck_assert (!acu_person_update (store, UNKNOWN_ID, &draft, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  ck_assert_int_eq (count_rows (store, "person"), 2);
+
+  close_store (store);
+}
+END_TEST
+
+static guint
+count_duplicates (AcuStore   *store,
+                  const char *first_name,
+                  const char *last_name,
+                  const char *birth_date,
+                  gint64      expected_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = acu_person_find_duplicates (store, first_name, last_name, birth_date, &error);
+
+  ck_assert_ptr_nonnull (found);
+  ck_assert_ptr_null (error);
+  if (found->len > 0 && expected_id != 0)
+    ck_assert_int_eq (acu_person_get_id (g_ptr_array_index (found, 0)), expected_id);
+  return found->len;
+}
+
+START_TEST (test_person_duplicates)
+{
+  AcuStore *store = create_store ();
+  gint64 helene = add_person_full (store, "Hélène", "Dupont", "1980-05-01", 0, 0);
+  gint64 year_only = add_person_full (store, "Jean", "Nowak", "1975", 0, 0);
+  gint64 no_date = add_person (store, "Paul", "Strauß", 0);
+
+  ck_assert_uint_eq (count_duplicates (store, "helene", "DUPONT", "1980-05-01", helene), 1);
+  ck_assert_uint_eq (count_duplicates (store, " Hélène ", "dupont", "1980-05-01", helene), 1);
+  ck_assert_uint_eq (count_duplicates (store, "Hélène", "Dupont", "1980", helene), 1);
+  ck_assert_uint_eq (count_duplicates (store, "Hélène", "Dupont", "1980-05-02", 0), 0);
+  ck_assert_uint_eq (count_duplicates (store, "Hélène", "Dupont", "1981", 0), 0);
+  ck_assert_uint_eq (count_duplicates (store, "Hélène", "Dupont", NULL, 0), 0);
+  ck_assert_uint_eq (count_duplicates (store, "Hélène", "Dupond", "1980-05-01", 0), 0);
+  ck_assert_uint_eq (count_duplicates (store, "Dupont", "Hélène", "1980-05-01", 0), 0);
+
+  ck_assert_uint_eq (count_duplicates (store, "jean", "nowak", "1975-06-01", year_only), 1);
+  ck_assert_uint_eq (count_duplicates (store, "Jean", "Nowak", "1976-06-01", 0), 0);
+
+  ck_assert_uint_eq (count_duplicates (store, "Paul", "STRAUSS", NULL, no_date), 1);
+  ck_assert_uint_eq (count_duplicates (store, "Paul", "Strauss", "", no_date), 1);
+  ck_assert_uint_eq (count_duplicates (store, "Paul", "Strauss", "1960", 0), 0);
+
+  /* Two of them */
+  add_person_full (store, "HELENE", "dupont", "1980-05-01", 0, 0);
+  ck_assert_uint_eq (count_duplicates (store, "Hélène", "Dupont", "1980-05-01", helene), 2);
+
+  close_store (store);
+}
+END_TEST
+
+/* Search */
+
+START_TEST (test_search_names)
+{
+  AcuStore *store = create_store ();
+
+  add_person (store, "Hélène", "Dupont-Martin", 0);
+  add_person (store, "Jean", "Dupuis", 0);
+  add_person (store, "Jean-Marc", "Durand", 0);
+  add_person (store, "Łukasz", "Nowak", 0);
+  add_person (store, "Johann", "Strauß", 0);
+
+  ASSERT_SEARCH (store, "helene", 0, 20, "Hélène Dupont-Martin");
+  ASSERT_SEARCH (store, "HÉL", 0, 20, "Hélène Dupont-Martin");
+  /* Decomposed é */
+  ASSERT_SEARCH (store, "he\xcc\x81le\xcc\x80ne", 0, 20, "Hélène Dupont-Martin");
+  ASSERT_SEARCH (store, "dup", 0, 20, "Hélène Dupont-Martin, Jean Dupuis");
+  ASSERT_SEARCH (store, "DUP", 0, 20, "Hélène Dupont-Martin, Jean Dupuis");
+  ASSERT_SEARCH (store, "mart", 0, 20, "Hélène Dupont-Martin");
+  ASSERT_SEARCH (store, "dupont-martin", 0, 20, "Hélène Dupont-Martin");
+  ASSERT_SEARCH (store, "jean dup", 0, 20, "Jean Dupuis");
+  ASSERT_SEARCH (store, "dup jean", 0, 20, "Jean Dupuis");
+  ASSERT_SEARCH (store, "  jean   dup ", 0, 20, "Jean Dupuis");
+  ASSERT_SEARCH (store, "jean", 0, 20, "Jean Dupuis, Jean-Marc Durand");
+  ASSERT_SEARCH (store, "marc", 0, 20, "Jean-Marc Durand");
+  ASSERT_SEARCH (store, "du", 0, 20, "Hélène Dupont-Martin, Jean Dupuis, Jean-Marc Durand");
+  ASSERT_SEARCH (store, "lukasz", 0, 20, "Łukasz Nowak");
+  ASSERT_SEARCH (store, "Łuk", 0, 20, "Łukasz Nowak");
+  ASSERT_SEARCH (store, "strauss", 0, 20, "Johann Strauß");
+  ASSERT_SEARCH (store, "strauß", 0, 20, "Johann Strauß");
+  ASSERT_SEARCH (store, "STRAUSS", 0, 20, "Johann Strauß");
+
+  /* Nothing */
+  ASSERT_SEARCH (store, "dupx", 0, 20, "");
+  ASSERT_SEARCH (store, "upont", 0, 20, "");
+  ASSERT_SEARCH (store, "jean dupont", 0, 20, "");
+  ASSERT_SEARCH (store, "", 0, 20, "");
+  ASSERT_SEARCH (store, "   ", 0, 20, "");
+  ASSERT_SEARCH (store, "-", 0, 20, "");
+
+  /* Pages */
+  ASSERT_SEARCH (store, "dup", 0, 1, "Hélène Dupont-Martin");
+  ASSERT_SEARCH (store, "dup", 1, 1, "Jean Dupuis");
+  ASSERT_SEARCH (store, "dup", 2, 1, "");
+  ASSERT_SEARCH (store, "du", 1, 5, "Jean Dupuis, Jean-Marc Durand");
+  ASSERT_SEARCH (store, "du", 0, 0, "");
+
+  close_store (store);
+}
+END_TEST
+
+/* A person two of whose words match appears once, and pages stay right */
+START_TEST (test_search_once)
+{
+  AcuStore *store = create_store ();
+
+  add_person (store, "Marie", "Martin", 0);
+  add_person (store, "Marc", "Dupont", 0);
+  add_person (store, "Mario", "Rossi", 0);
+  add_person (store, "Anne", "Marty", 0);
+
+  /* By the matching word: marc, marie (not again for martin), mario, marty */
+  ASSERT_SEARCH (store, "mar", 0, 20, "Marc Dupont, Marie Martin, Mario Rossi, Anne Marty");
+  ASSERT_SEARCH (store, "mar", 0, 2, "Marc Dupont, Marie Martin");
+  ASSERT_SEARCH (store, "mar", 2, 2, "Mario Rossi, Anne Marty");
+  ASSERT_SEARCH (store, "mar", 4, 2, "");
+  ASSERT_SEARCH (store, "mart", 0, 20, "Marie Martin, Anne Marty");
+  ASSERT_SEARCH (store, "mar mar", 0, 20, "Marc Dupont, Marie Martin, Mario Rossi, Anne Marty");
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_search_household_number)
+{
+  AcuStore *store = create_store ();
+  gint64 lukasz = add_person (store, "Łukasz", "Nowak", 0);
+  gint64 household_id = household_of (store, lukasz);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, household_id);
+  g_autofree char *hash = g_strdup_printf ("#%" G_GINT64_FORMAT, household_id);
+
+  add_person (store, "Jean", "Dupuis", 0);
+  add_person (store, "Anna", "Nowak", household_id);
+  add_person (store, "Zoé", "Abadie", household_id);
+
+  ASSERT_SEARCH (store, number, 0, 20, "Zoé Abadie, Anna Nowak, Łukasz Nowak");
+  ASSERT_SEARCH (store, hash, 0, 20, "Zoé Abadie, Anna Nowak, Łukasz Nowak");
+  ASSERT_SEARCH (store, hash, 1, 1, "Anna Nowak");
+  ASSERT_SEARCH (store, "9999", 0, 20, "");
+  ASSERT_SEARCH (store, "#9999", 0, 20, "");
+
+  close_store (store);
+}
+END_TEST
+
+/* Households */
+
+START_TEST (test_person_move)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuHousehold) made = NULL;
+  g_autoptr(AcuHousehold) gone = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  gint64 alice = add_person_full (store, "Alice", "Martin", NULL, 0, COMMUNE_AUCH);
+  gint64 h1 = household_of (store, alice);
+  gint64 bob = add_person (store, "Bob", "Martin", h1);
+  gint64 carla = add_person_full (store, "Carla", "Rossi", NULL, 0, COMMUNE_LECTOURE);
+  gint64 h2 = household_of (store, carla);
+  gint64 h3 = -1;
+
+  /* To another household: the one left still has Alice */
+  ck_assert (acu_person_move (store, bob, h2, NULL, &error));
+  ck_assert_ptr_null (error);
+  ck_assert_int_eq (household_of (store, bob), h2);
+  members = acu_household_list_members (store, h2, &error);
+  ck_assert_uint_eq (members->len, 2);
+  g_clear_pointer (&members, g_ptr_array_unref);
+  made = acu_household_get (store, h1, &error);
+  ck_assert_ptr_nonnull (made);
+  g_clear_pointer (&made, acu_household_free);
+  ck_assert_int_eq (count_rows (store, "household"), 2);
+
+  /* To a new one, at the same commune: the emptied one goes */
+  ck_assert (acu_person_move (store, alice, 0, &h3, &error));
+  ck_assert_ptr_null (error);
+  ck_assert_int_gt (h3, 0);
+  ck_assert_int_ne (h3, h1);
+  ck_assert_int_ne (h3, h2);
+  ck_assert_int_eq (household_of (store, alice), h3);
+  made = acu_household_get (store, h3, &error);
+  ck_assert_ptr_nonnull (made);
+  ck_assert_int_eq (made->commune_id, COMMUNE_AUCH);
+  gone = acu_household_get (store, h1, &error);
+  ck_assert_ptr_null (gone);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_rows (store, "household"), 2);
+
+  /* Nowhere */
+  ck_assert (!acu_person_move (store, carla, h2, NULL, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert (!acu_person_move (store, carla, UNKNOWN_ID, NULL, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  ck_assert (!acu_person_move (store, UNKNOWN_ID, h2, NULL, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  ck_assert_int_eq (household_of (store, carla), h2);
+  ck_assert_int_eq (count_rows (store, "household"), 2);
+
+  /* Alone in her household, to a new one: still two households */
+  h3 = 0;
+  ck_assert (acu_person_move (store, alice, 0, &h3, &error));
+  ck_assert_int_gt (h3, 0);
+  ck_assert_int_eq (count_rows (store, "household"), 2);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_household_update)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuHousehold) read = NULL;
+  gint64 h = household_of (store, add_person (store, "Alice", "Martin", 0));
+  AcuHousehold household = {
+    .id = h,
+    .address = " 3 rue du Barry ",
+    .commune_id = COMMUNE_LECTOURE,
+    .phone = "05 62 68 00 00",
+    .email = "alice@example.org",
+    .referring_worker = "Mme Abadie",
+    .note = "Comes on Tuesdays",
+  };
+
+  ck_assert (acu_household_update (store, &household, &error));
+  ck_assert_ptr_null (error);
+  read = acu_household_get (store, h, &error);
+  ck_assert_str_eq (read->address, "3 rue du Barry");
+  ck_assert_int_eq (read->commune_id, COMMUNE_LECTOURE);
+  ck_assert_str_eq (read->commune, "Lectoure");
+  ck_assert_str_eq (read->phone, "05 62 68 00 00");
+  ck_assert_str_eq (read->email, "alice@example.org");
+  ck_assert_str_eq (read->referring_worker, "Mme Abadie");
+  ck_assert_str_eq (read->note, "Comes on Tuesdays");
+  g_clear_pointer (&read, acu_household_free);
+
+  household.phone = "05 62 abc";
+  ck_assert (!acu_household_update (store, &household, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  household.phone = NULL;
+  household.email = "alice.example.org";
+  ck_assert (!acu_household_update (store, &household, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  household.email = NULL;
+  household.commune_id = UNKNOWN_ID;
+  ck_assert (!acu_household_update (store, &household, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  read = acu_household_get (store, h, &error);
+  ck_assert_str_eq (read->phone, "05 62 68 00 00");
+  ck_assert_str_eq (read->email, "alice@example.org");
+  ck_assert_int_eq (read->commune_id, COMMUNE_LECTOURE);
+
+  /* Empty fields are cleared */
+  household.commune_id = 0;
+  household.address = "  ";
+  ck_assert (acu_household_update (store, &household, &error));
+  g_clear_pointer (&read, acu_household_free);
+  read = acu_household_get (store, h, &error);
+  ck_assert_ptr_null (read->address);
+  ck_assert_ptr_null (read->phone);
+  ck_assert_ptr_null (read->commune);
+  ck_assert_int_eq (read->commune_id, 0);
+
+  household.id = UNKNOWN_ID;
+  ck_assert (!acu_household_update (store, &household, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_household_merge)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuHousehold) kept = NULL;
+  g_autoptr(AcuHousehold) gone = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  AcuVisitCounts counts;
+  gint64 alice = add_person_full (store, "Alice", "Martin", "1970-01-01", 0, COMMUNE_LECTOURE);
+  gint64 bob = add_person_full (store, "Bob", "Martin", "1972-01-01", 0, COMMUNE_AUCH);
+  gint64 carla = add_person_full (store, "Carla", "Martin", "2010-01-01", 0, 0);
+  gint64 h1 = household_of (store, alice);
+  gint64 h2 = household_of (store, bob);
+  gint64 h3 = household_of (store, carla);
+  AcuHousehold first = {
+    .id = h1, .address = "3 rue du Barry", .commune_id = COMMUNE_LECTOURE,
+    .note = "Comes on Tuesdays",
+  };
+  AcuHousehold second = {
+    .id = h2, .address = "12 place de la Mairie", .commune_id = COMMUNE_AUCH,
+    .phone = "05 62 00 00 00", .email = "bob@example.org", .referring_worker = "Mme Abadie",
+    .note = "Has a car",
+  };
+
+  ck_assert (acu_household_update (store, &first, &error));
+  ck_assert (acu_household_update (store, &second, &error));
+  ck_assert_ptr_null (error);
+  log_simple_visit (store, "2025-03-04", "10:00", alice, REASON_FOOD_AID);
+  log_simple_visit (store, "2025-03-06", "10:00", bob, REASON_FOOD_AID);
+  log_simple_visit (store, "2025-03-11", "10:00", bob, REASON_CLOTHING);
+  ck_assert (acu_visit_count (store, "2025-03-01", "2025-03-31", &counts, &error));
+  assert_counts (&counts, 3, 2, 2, 0);
+
+  ck_assert (acu_household_merge (store, h1, h2, &error));
+  ck_assert_ptr_null (error);
+
+  gone = acu_household_get (store, h2, &error);
+  ck_assert_ptr_null (gone);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+
+  kept = acu_household_get (store, h1, &error);
+  ck_assert_ptr_nonnull (kept);
+  ck_assert_str_eq (kept->address, "3 rue du Barry");
+  ck_assert_int_eq (kept->commune_id, COMMUNE_LECTOURE);
+  ck_assert_str_eq (kept->phone, "05 62 00 00 00");
+  ck_assert_str_eq (kept->email, "bob@example.org");
+  ck_assert_str_eq (kept->referring_worker, "Mme Abadie");
+  ck_assert_str_eq (kept->note, "Comes on Tuesdays\nHas a car");
+
+  members = acu_household_list_members (store, h1, &error);
+  ck_assert_uint_eq (members->len, 2);
+  ck_assert_int_eq (acu_person_get_id (g_ptr_array_index (members, 0)), alice);
+  ck_assert_int_eq (acu_person_get_id (g_ptr_array_index (members, 1)), bob);
+  ck_assert_int_eq (household_of (store, bob), h1);
+
+  visits = acu_visit_list_household (store, h1, 0, 10, &error);
+  ck_assert_uint_eq (visits->len, 3);
+  ck_assert_str_eq (acu_visit_get_day (g_ptr_array_index (visits, 0)), "2025-03-11");
+  ck_assert_str_eq (acu_visit_get_day (g_ptr_array_index (visits, 2)), "2025-03-04");
+  ck_assert_int_eq (acu_visit_get_household_id (g_ptr_array_index (visits, 0)), h1);
+  ck_assert (acu_visit_count (store, "2025-03-01", "2025-03-31", &counts, &error));
+  assert_counts (&counts, 3, 2, 1, 0);
+  ck_assert_int_eq (count_rows (store, "household"), 2);
+
+  /* An empty kept note takes the merged one */
+  ck_assert (acu_household_merge (store, h3, h1, &error));
+  g_clear_pointer (&kept, acu_household_free);
+  kept = acu_household_get (store, h3, &error);
+  ck_assert_str_eq (kept->note, "Comes on Tuesdays\nHas a car");
+  ck_assert_str_eq (kept->address, "3 rue du Barry");
+  ck_assert_int_eq (kept->commune_id, COMMUNE_LECTOURE);
+  ck_assert_int_eq (count_rows (store, "household"), 1);
+  ck_assert_int_eq (count_rows (store, "person"), 3);
+
+  /* Refused */
+  ck_assert (!acu_household_merge (store, h3, h3, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert (!acu_household_merge (store, h3, UNKNOWN_ID, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  ck_assert (!acu_household_merge (store, UNKNOWN_ID, h3, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  ck_assert_int_eq (count_rows (store, "household"), 1);
+
+  close_store (store);
+}
+END_TEST
+
+/* Visits */
+
+START_TEST (test_visit_log_anonymous)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuVisit) visit = NULL;
+  gint64 reason = REASON_FOOD_AID;
+  static const gint64 expected[] = { REASON_FOOD_AID };
+  AcuVisitDraft draft = {
+    .day = "2025-03-04",
+    .time = "10:15",
+    .reason_ids = &reason,
+    .n_reasons = 1,
+    .anon_gender = ACU_GENDER_WOMAN,
+    .anon_age = ACU_AGE_30_54,
+    .anon_commune_id = COMMUNE_AUCH,
+  };
+  gint64 id = acu_visit_log (store, &draft, &error);
+
+  ck_assert_ptr_null (error);
+  ck_assert_int_gt (id, 0);
+  visit = acu_visit_get (store, id, &error);
+  ck_assert_ptr_nonnull (visit);
+  ck_assert_int_eq (acu_visit_get_id (visit), id);
+  ck_assert_str_eq (acu_visit_get_day (visit), "2025-03-04");
+  ck_assert_str_eq (acu_visit_get_time (visit), "10:15");
+  ck_assert_int_eq (acu_visit_get_person_id (visit), 0);
+  ck_assert_ptr_null (acu_visit_get_person_name (visit));
+  ck_assert_int_eq (acu_visit_get_household_id (visit), 0);
+  assert_reasons (visit, expected, G_N_ELEMENTS (expected));
+  ck_assert_str_eq (acu_visit_get_reasons_label (visit), "Food aid");
+  ck_assert_int_eq (acu_visit_get_referral_id (visit), 0);
+  ck_assert_ptr_null (acu_visit_get_referral_label (visit));
+  ck_assert_ptr_null (acu_visit_get_note (visit));
+  ck_assert_str_eq (acu_visit_get_logged_by (visit), PERSON);
+  ck_assert_int_eq (acu_visit_get_anon_gender (visit), ACU_GENDER_WOMAN);
+  ck_assert_int_eq (acu_visit_get_anon_age (visit), ACU_AGE_30_54);
+  ck_assert_int_eq (acu_visit_get_anon_commune_id (visit), COMMUNE_AUCH);
+  ck_assert_int_eq (count_rows (store, "visit"), 1);
+  ck_assert_int_eq (count_rows (store, "visit_reason"), 1);
+
+  /* Nothing stated */
+  memset (&draft, 0, sizeof draft);
+  draft.day = "2025-03-04";
+  draft.time = "10:20";
+  draft.reason_ids = &reason;
+  draft.n_reasons = 1;
+  id = acu_visit_log (store, &draft, &error);
+  ck_assert_int_gt (id, 0);
+  g_clear_object (&visit);
+  visit = acu_visit_get (store, id, &error);
+  ck_assert_int_eq (acu_visit_get_anon_gender (visit), ACU_GENDER_NOT_STATED);
+  ck_assert_int_eq (acu_visit_get_anon_age (visit), ACU_AGE_NOT_STATED);
+  ck_assert_int_eq (acu_visit_get_anon_commune_id (visit), 0);
+
+  ck_assert_ptr_null (acu_visit_get (store, UNKNOWN_ID, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_visit_log_identified)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuVisit) visit = NULL;
+  g_autofree char *today = acu_date_today ();
+  gint64 person = add_person_full (store, "Jean", "Dupuis", NULL, 0, COMMUNE_AUCH);
+  /* Given out of the catalogue's order, and one twice */
+  gint64 reasons[] = { REASON_DIGITAL_HELP, REASON_FOOD_AID, REASON_DIGITAL_HELP };
+  static const gint64 expected[] = { REASON_FOOD_AID, REASON_DIGITAL_HELP };
+  AcuVisitDraft draft = {
+    .day = "2025-03-04",
+    .time = "14:30",
+    .person_id = person,
+    .reason_ids = reasons,
+    .n_reasons = G_N_ELEMENTS (reasons),
+    .referral_id = PARTNER_CAF,
+    .note = "  Brought a neighbour ",
+    /* ignored for a known person */
+    .anon_gender = ACU_GENDER_MAN,
+    .anon_age = ACU_AGE_65_PLUS,
+    .anon_commune_id = COMMUNE_LECTOURE,
+  };
+  gint64 id = acu_visit_log (store, &draft, &error);
+
+  ck_assert_ptr_null (error);
+  ck_assert_int_gt (id, 0);
+  visit = acu_visit_get (store, id, &error);
+  ck_assert_int_eq (acu_visit_get_person_id (visit), person);
+  ck_assert_str_eq (acu_visit_get_person_name (visit), "Jean DUPUIS");
+  ck_assert_int_eq (acu_visit_get_household_id (visit), household_of (store, person));
+  assert_reasons (visit, expected, G_N_ELEMENTS (expected));
+  ck_assert_str_eq (acu_visit_get_reasons_label (visit), "Food aid, Digital help");
+  ck_assert_int_eq (acu_visit_get_referral_id (visit), PARTNER_CAF);
+  ck_assert_str_eq (acu_visit_get_referral_label (visit), "CAF");
+  ck_assert_str_eq (acu_visit_get_note (visit), "Brought a neighbour");
+  ck_assert_int_eq (acu_visit_get_anon_gender (visit), ACU_GENDER_NOT_STATED);
+  ck_assert_int_eq (acu_visit_get_anon_age (visit), ACU_AGE_NOT_STATED);
+  ck_assert_int_eq (acu_visit_get_anon_commune_id (visit), 0);
+  ck_assert_int_eq (count_rows (store, "visit_reason"), 2);
+  g_clear_object (&visit);
+
+  /* No day, no time: now */
+  draft.day = NULL;
+  draft.time = NULL;
+  draft.note = "   ";
+  id = acu_visit_log (store, &draft, &error);
+  ck_assert_ptr_null (error);
+  visit = acu_visit_get (store, id, &error);
+  ck_assert_str_eq (acu_visit_get_day (visit), today);
+  ck_assert_uint_eq (strlen (acu_visit_get_time (visit)), 5);
+  ck_assert_ptr_null (acu_visit_get_note (visit));
+
+  close_store (store);
+}
+END_TEST
+
+static void
+assert_log_fails (AcuStore             *store,
+                  const AcuVisitDraft  *draft,
+                  int                   code)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 visits = count_rows (store, "visit");
+  gint64 reasons = count_rows (store, "visit_reason");
+
+  ck_assert_msg (acu_visit_log (store, draft, &error) == 0, "logged a visit on %s at %s",
+                 draft->day, draft->time);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, code);
+  ck_assert_int_eq (count_rows (store, "visit"), visits);
+  ck_assert_int_eq (count_rows (store, "visit_reason"), reasons);
+}
+
+START_TEST (test_visit_log_invalid)
+{
+  AcuStore *store = create_store ();
+  g_autofree char *today = acu_date_today ();
+  g_autofree char *tomorrow = acu_date_add_days (today, 1);
+  gint64 person = add_person (store, "Jean", "Dupuis", 0);
+  gint64 reason = REASON_FOOD_AID;
+  gint64 unknown = UNKNOWN_ID;
+  gint64 half_unknown[] = { REASON_FOOD_AID, UNKNOWN_ID };
+  AcuVisitDraft good = {
+    .day = "2025-03-04",
+    .time = "10:00",
+    .person_id = person,
+    .reason_ids = &reason,
+    .n_reasons = 1,
+  };
+  AcuVisitDraft draft;
+
+  log_simple_visit (store, "2025-03-04", "09:00", person, REASON_CLOTHING);
+  ck_assert_int_eq (count_rows (store, "visit"), 1);
+
+  draft = good, draft.n_reasons = 0;
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.reason_ids = NULL, draft.n_reasons = 0;
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.reason_ids = &unknown;
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_NO_RECORD);
+  draft = good, draft.reason_ids = half_unknown, draft.n_reasons = 2;
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_NO_RECORD);
+  draft = good, draft.day = tomorrow;
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.day = "2999-01-01";
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.day = "2025-02-29";
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.day = "04/03/2025";
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.time = "25:00";
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.time = "12:60";
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.time = "9:30";
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.time = "09h30";
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.person_id = UNKNOWN_ID;
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_NO_RECORD);
+  draft = good, draft.referral_id = UNKNOWN_ID;
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_NO_RECORD);
+  draft = good, draft.person_id = 0, draft.anon_commune_id = UNKNOWN_ID;
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_NO_RECORD);
+  draft = good, draft.person_id = 0, draft.anon_age = ACU_N_AGE_BRACKETS;
+  assert_log_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+
+  ck_assert_int_eq (count_rows (store, "visit"), 1);
+  ck_assert_int_eq (count_rows (store, "visit_reason"), 1);
+
+  /* Today and midnight are fine */
+  draft = good, draft.day = today, draft.time = "00:00";
+  ck_assert_int_gt (acu_visit_log (store, &draft, NULL), 0);
+  ck_assert_int_eq (count_rows (store, "visit"), 2);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_visit_update)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuVisit) visit = NULL;
+  g_autofree char *today = acu_date_today ();
+  gint64 person = add_person (store, "Jean", "Dupuis", 0);
+  gint64 food = REASON_FOOD_AID;
+  gint64 new_reasons[] = { REASON_DIGITAL_HELP, REASON_CLOTHING };
+  static const gint64 expected[] = { REASON_CLOTHING, REASON_DIGITAL_HELP };
+  AcuVisitDraft draft = {
+    .day = today,
+    .time = "09:00",
+    .reason_ids = &food,
+    .n_reasons = 1,
+    .anon_gender = ACU_GENDER_MAN,
+    .anon_age = ACU_AGE_18_29,
+  };
+  gint64 id = acu_visit_log (store, &draft, &error);
+  gint64 past;
+
+  ck_assert_int_gt (id, 0);
+
+  /* Anonymous becomes Jean; the day stays */
+  memset (&draft, 0, sizeof draft);
+  draft.day = "2025-03-04";
+  draft.time = "09:30";
+  draft.person_id = person;
+  draft.reason_ids = new_reasons;
+  draft.n_reasons = G_N_ELEMENTS (new_reasons);
+  draft.referral_id = PARTNER_CCAS;
+  draft.note = "Came back later";
+  ck_assert (acu_visit_update (store, id, &draft, &error));
+  ck_assert_ptr_null (error);
+  visit = acu_visit_get (store, id, &error);
+  ck_assert_str_eq (acu_visit_get_day (visit), today);
+  ck_assert_str_eq (acu_visit_get_time (visit), "09:30");
+  ck_assert_int_eq (acu_visit_get_person_id (visit), person);
+  ck_assert_int_eq (acu_visit_get_anon_gender (visit), ACU_GENDER_NOT_STATED);
+  ck_assert_int_eq (acu_visit_get_anon_age (visit), ACU_AGE_NOT_STATED);
+  assert_reasons (visit, expected, G_N_ELEMENTS (expected));
+  ck_assert_int_eq (acu_visit_get_referral_id (visit), PARTNER_CCAS);
+  ck_assert_str_eq (acu_visit_get_note (visit), "Came back later");
+  ck_assert_int_eq (count_rows (store, "visit_reason"), 2);
+  g_clear_object (&visit);
+
+  /* No time: it keeps its own */
+  draft.time = NULL;
+  draft.n_reasons = 1;
+  draft.note = NULL;
+  draft.referral_id = 0;
+  ck_assert (acu_visit_update (store, id, &draft, &error));
+  visit = acu_visit_get (store, id, &error);
+  ck_assert_str_eq (acu_visit_get_time (visit), "09:30");
+  ck_assert_ptr_null (acu_visit_get_note (visit));
+  ck_assert_int_eq (acu_visit_get_referral_id (visit), 0);
+  ck_assert_int_eq (count_rows (store, "visit_reason"), 1);
+  g_clear_object (&visit);
+
+  /* Bad input changes nothing */
+  draft.n_reasons = 0;
+  ck_assert (!acu_visit_update (store, id, &draft, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  draft.n_reasons = 1;
+  draft.time = "24:00";
+  ck_assert (!acu_visit_update (store, id, &draft, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  visit = acu_visit_get (store, id, &error);
+  ck_assert_str_eq (acu_visit_get_time (visit), "09:30");
+  ck_assert_int_eq (count_rows (store, "visit_reason"), 1);
+
+  /* A past day is closed */
+  past = log_simple_visit (store, "2025-03-04", "10:00", person, REASON_FOOD_AID);
+  draft.time = "11:00";
+  ck_assert (!acu_visit_update (store, past, &draft, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ck_assert (!acu_visit_update (store, UNKNOWN_ID, &draft, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_visit_delete_restore)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuVisit) visit = NULL;
+  g_autoptr(AcuVisit) back = NULL;
+  g_autoptr(AcuVisit) still = NULL;
+  g_autofree char *today = acu_date_today ();
+  gint64 person = add_person (store, "Jean", "Dupuis", 0);
+  gint64 reasons[] = { REASON_CLOTHING, REASON_COFFEE };
+  static const gint64 expected[] = { REASON_CLOTHING, REASON_COFFEE };
+  AcuVisitDraft draft = {
+    .day = today,
+    .time = "10:45",
+    .person_id = person,
+    .reason_ids = reasons,
+    .n_reasons = G_N_ELEMENTS (reasons),
+    .referral_id = PARTNER_CAF,
+    .note = "Asked for a food parcel",
+  };
+  gint64 id = acu_visit_log (store, &draft, &error);
+  gint64 past, later;
+
+  ck_assert_int_gt (id, 0);
+  later = log_simple_visit (store, today, "11:00", 0, REASON_FOOD_AID);
+  visit = acu_visit_get (store, id, &error);
+  ck_assert_ptr_nonnull (visit);
+
+  ck_assert (acu_visit_delete (store, id, &error));
+  ck_assert_ptr_null (error);
+  ck_assert_ptr_null (acu_visit_get (store, id, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_rows (store, "visit"), 1);
+  ck_assert_int_eq (count_rows (store, "visit_reason"), 1);
+
+  /* Twice */
+  ck_assert (!acu_visit_delete (store, id, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+
+  ck_assert (acu_visit_restore (store, visit, &error));
+  ck_assert_ptr_null (error);
+  back = acu_visit_get (store, id, &error);
+  ck_assert_ptr_nonnull (back);
+  ck_assert_int_eq (acu_visit_get_id (back), id);
+  ck_assert_str_eq (acu_visit_get_day (back), today);
+  ck_assert_str_eq (acu_visit_get_time (back), "10:45");
+  ck_assert_int_eq (acu_visit_get_person_id (back), person);
+  assert_reasons (back, expected, G_N_ELEMENTS (expected));
+  ck_assert_str_eq (acu_visit_get_reasons_label (back), "Clothing, Coffee, meeting people");
+  ck_assert_int_eq (acu_visit_get_referral_id (back), PARTNER_CAF);
+  ck_assert_str_eq (acu_visit_get_note (back), "Asked for a food parcel");
+  ck_assert_str_eq (acu_visit_get_logged_by (back), PERSON);
+  ck_assert_int_eq (count_rows (store, "visit"), 2);
+  ck_assert_int_eq (count_rows (store, "visit_reason"), 3);
+
+  /* Restoring what is there already fails and changes nothing */
+  ck_assert (!acu_visit_restore (store, visit, &error));
+  ck_assert_ptr_nonnull (error);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_rows (store, "visit"), 2);
+  ck_assert_int_eq (count_rows (store, "visit_reason"), 3);
+
+  /* A visit of a past day stays */
+  past = log_simple_visit (store, "2025-03-04", "10:00", person, REASON_FOOD_AID);
+  ck_assert (!acu_visit_delete (store, past, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  still = acu_visit_get (store, past, NULL);
+  ck_assert_ptr_nonnull (still);
+  ck_assert_int_eq (count_rows (store, "visit"), 3);
+  ck_assert_int_gt (later, 0);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_visit_list_day)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  gint64 person = add_person (store, "Jean", "Dupuis", 0);
+  gint64 first, second;
+
+  first = log_simple_visit (store, "2025-03-06", "14:05", person, REASON_FOOD_AID);
+  log_simple_visit (store, "2025-03-06", "09:10", 0, REASON_CLOTHING);
+  log_simple_visit (store, "2025-03-06", "11:30", person, REASON_COFFEE);
+  log_simple_visit (store, "2025-03-07", "16:00", person, REASON_FOOD_AID);
+  second = log_simple_visit (store, "2025-03-06", "14:05", 0, REASON_OTHER);
+
+  visits = acu_visit_list_day (store, "2025-03-06", &error);
+  ck_assert_ptr_null (error);
+  ck_assert_uint_eq (visits->len, 4);
+  /* The same time: the later logged first */
+  ck_assert_int_eq (acu_visit_get_id (g_ptr_array_index (visits, 0)), second);
+  ck_assert_int_eq (acu_visit_get_id (g_ptr_array_index (visits, 1)), first);
+  ck_assert_str_eq (acu_visit_get_time (g_ptr_array_index (visits, 0)), "14:05");
+  ck_assert_str_eq (acu_visit_get_time (g_ptr_array_index (visits, 1)), "14:05");
+  ck_assert_str_eq (acu_visit_get_time (g_ptr_array_index (visits, 2)), "11:30");
+  ck_assert_str_eq (acu_visit_get_time (g_ptr_array_index (visits, 3)), "09:10");
+  ck_assert_str_eq (acu_visit_get_reasons_label (g_ptr_array_index (visits, 2)), "Coffee, meeting people");
+  ck_assert_str_eq (acu_visit_get_person_name (g_ptr_array_index (visits, 2)), "Jean DUPUIS");
+  ck_assert_ptr_null (acu_visit_get_person_name (g_ptr_array_index (visits, 3)));
+  g_clear_pointer (&visits, g_ptr_array_unref);
+
+  visits = acu_visit_list_day (store, "2025-03-07", &error);
+  ck_assert_uint_eq (visits->len, 1);
+  g_clear_pointer (&visits, g_ptr_array_unref);
+  visits = acu_visit_list_day (store, "2025-03-08", &error);
+  ck_assert_ptr_nonnull (visits);
+  ck_assert_uint_eq (visits->len, 0);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_visit_counts)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GPtrArray) by_reason = NULL;
+  g_autofree char *last = NULL;
+  AcuVisitCounts counts;
+  gint64 a = add_person (store, "Alice", "Martin", 0);
+  gint64 b = add_person (store, "Bob", "Martin", household_of (store, a));
+  gint64 c = add_person (store, "Carla", "Rossi", 0);
+  gint64 d = add_person (store, "Didier", "Rossi", 0);
+  gint64 food_clothing[] = { REASON_FOOD_AID, REASON_CLOTHING };
+  static const struct { const char *label; guint visits; } expected_reasons[] = {
+    { "Food aid", 3 },
+    { "Clothing", 1 },
+    { "Furniture and household goods", 0 },
+    { "Digital help", 1 },
+    { "Appointment with a social worker", 0 },
+    { "Information and access to rights", 0 },
+    { "Administrative help (mail, forms)", 0 },
+    { "Coffee, meeting people", 1 },
+    { "Workshop", 0 },
+    { "Other", 0 },
+  };
+
+  /* March 2025: A twice, B once (same household), two anonymous */
+  log_simple_visit (store, "2025-03-04", "10:00", a, REASON_FOOD_AID);
+  log_visit (store, "2025-03-11", "10:00", a, food_clothing, 2);
+  log_simple_visit (store, "2025-03-04", "11:00", b, REASON_DIGITAL_HELP);
+  log_simple_visit (store, "2025-03-04", "12:00", 0, REASON_FOOD_AID);
+  log_simple_visit (store, "2025-03-13", "09:00", 0, REASON_COFFEE);
+  /* Around it: C in another household */
+  log_simple_visit (store, "2025-02-28", "10:00", c, REASON_FOOD_AID);
+  log_simple_visit (store, "2025-04-01", "10:00", c, REASON_OTHER);
+
+  ck_assert (acu_visit_count (store, "2025-03-01", "2025-03-31", &counts, &error));
+  ck_assert_ptr_null (error);
+  assert_counts (&counts, 5, 2, 1, 2);
+  ck_assert (acu_visit_count (store, "2025-03-04", "2025-03-04", &counts, &error));
+  assert_counts (&counts, 3, 2, 1, 1);
+  ck_assert (acu_visit_count (store, "2025-02-28", "2025-04-01", &counts, &error));
+  assert_counts (&counts, 7, 3, 2, 2);
+  ck_assert (acu_visit_count (store, "2025-03-14", "2025-03-31", &counts, &error));
+  assert_counts (&counts, 0, 0, 0, 0);
+
+  ck_assert (!acu_visit_count (store, "2025-03-31", "2025-03-01", &counts, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert (!acu_visit_count (store, "2025-03-01", "2025-02-30", &counts, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  days = acu_visit_count_by_day (store, "2025-03-01", "2025-03-31", &error);
+  ck_assert_ptr_nonnull (days);
+  ck_assert_uint_eq (days->len, 3);
+  ck_assert_str_eq (g_array_index (days, AcuDayCounts, 0).day, "2025-03-04");
+  assert_counts (&g_array_index (days, AcuDayCounts, 0).counts, 3, 2, 1, 1);
+  ck_assert_str_eq (g_array_index (days, AcuDayCounts, 1).day, "2025-03-11");
+  assert_counts (&g_array_index (days, AcuDayCounts, 1).counts, 1, 1, 1, 0);
+  ck_assert_str_eq (g_array_index (days, AcuDayCounts, 2).day, "2025-03-13");
+  assert_counts (&g_array_index (days, AcuDayCounts, 2).counts, 1, 0, 0, 1);
+  ck_assert_ptr_null (acu_visit_count_by_day (store, "2025-04-01", "2025-03-01", &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A visit with two reasons counts for both */
+  by_reason = acu_visit_count_by_reason (store, "2025-03-01", "2025-03-31", &error);
+  ck_assert_ptr_nonnull (by_reason);
+  ck_assert_uint_eq (by_reason->len, G_N_ELEMENTS (expected_reasons));
+  for (guint i = 0; i < by_reason->len; i++)
+    {
+      AcuReasonCount *count = g_ptr_array_index (by_reason, i);
+
+      ck_assert_str_eq (count->label, expected_reasons[i].label);
+      ck_assert_uint_eq (count->visits, expected_reasons[i].visits);
+    }
+  ck_assert_int_eq (((AcuReasonCount *) g_ptr_array_index (by_reason, 0))->reason_id, REASON_FOOD_AID);
+  g_clear_pointer (&by_reason, g_ptr_array_unref);
+
+  /* A hidden reason shows only with visits in the period */
+  ck_assert (acu_catalogue_set_hidden (store, ACU_CATALOGUE_REASON, REASON_COFFEE, TRUE, &error));
+  ck_assert (acu_catalogue_set_hidden (store, ACU_CATALOGUE_REASON, REASON_WORKSHOP, TRUE, &error));
+  by_reason = acu_visit_count_by_reason (store, "2025-03-01", "2025-03-31", &error);
+  ck_assert_uint_eq (by_reason->len, 9);
+  ck_assert_str_eq (((AcuReasonCount *) g_ptr_array_index (by_reason, 7))->label, "Coffee, meeting people");
+  ck_assert_uint_eq (((AcuReasonCount *) g_ptr_array_index (by_reason, 7))->visits, 1);
+  ck_assert_str_eq (((AcuReasonCount *) g_ptr_array_index (by_reason, 8))->label, "Other");
+  g_clear_pointer (&by_reason, g_ptr_array_unref);
+  by_reason = acu_visit_count_by_reason (store, "2025-04-01", "2025-04-30", &error);
+  ck_assert_uint_eq (by_reason->len, 8);
+  ck_assert_uint_eq (((AcuReasonCount *) g_ptr_array_index (by_reason, 0))->visits, 0);
+  ck_assert_uint_eq (((AcuReasonCount *) g_ptr_array_index (by_reason, 7))->visits, 1);
+
+  /* Last visits */
+  last = acu_visit_get_last_day (store, a, &error);
+  ck_assert_str_eq (last, "2025-03-11");
+  g_clear_pointer (&last, g_free);
+  last = acu_visit_get_last_day (store, b, &error);
+  ck_assert_str_eq (last, "2025-03-04");
+  g_clear_pointer (&last, g_free);
+  last = acu_visit_get_last_day (store, c, &error);
+  ck_assert_str_eq (last, "2025-04-01");
+  g_clear_pointer (&last, g_free);
+  ck_assert_ptr_null (acu_visit_get_last_day (store, d, &error));
+  ck_assert_ptr_null (error);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_visit_list_household)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  gint64 a = add_person (store, "Alice", "Martin", 0);
+  gint64 h = household_of (store, a);
+  gint64 b = add_person (store, "Bob", "Martin", h);
+  gint64 c = add_person (store, "Carla", "Rossi", 0);
+
+  log_simple_visit (store, "2025-03-04", "10:00", a, REASON_FOOD_AID);
+  log_simple_visit (store, "2025-03-11", "09:00", b, REASON_FOOD_AID);
+  log_simple_visit (store, "2025-03-11", "15:00", a, REASON_CLOTHING);
+  log_simple_visit (store, "2025-03-06", "10:00", c, REASON_FOOD_AID);
+  log_simple_visit (store, "2025-03-06", "10:00", 0, REASON_FOOD_AID);
+
+  visits = acu_visit_list_household (store, h, 0, 10, &error);
+  ck_assert_uint_eq (visits->len, 3);
+  ck_assert_str_eq (acu_visit_get_time (g_ptr_array_index (visits, 0)), "15:00");
+  ck_assert_str_eq (acu_visit_get_time (g_ptr_array_index (visits, 1)), "09:00");
+  ck_assert_int_eq (acu_visit_get_person_id (g_ptr_array_index (visits, 1)), b);
+  ck_assert_str_eq (acu_visit_get_day (g_ptr_array_index (visits, 2)), "2025-03-04");
+  g_clear_pointer (&visits, g_ptr_array_unref);
+  visits = acu_visit_list_household (store, h, 1, 1, &error);
+  ck_assert_uint_eq (visits->len, 1);
+  ck_assert_int_eq (acu_visit_get_person_id (g_ptr_array_index (visits, 0)), b);
+
+  close_store (store);
+}
+END_TEST
+
+/* Dates */
+
+START_TEST (test_date)
+{
+  GDate date;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *e = NULL;
+  g_autofree char *f = NULL;
+
+  ck_assert (acu_date_parse ("2024-02-29", &date));
+  ck_assert_uint_eq (g_date_get_year (&date), 2024);
+  ck_assert_uint_eq (g_date_get_month (&date), 2);
+  ck_assert_uint_eq (g_date_get_day (&date), 29);
+  ck_assert (!acu_date_parse ("2025-02-29", NULL));
+  ck_assert (!acu_date_parse ("2025-13-01", NULL));
+  ck_assert (!acu_date_parse ("2025-00-10", NULL));
+  ck_assert (!acu_date_parse ("2025-3-1", NULL));
+  ck_assert (!acu_date_parse ("2025-03-1x", NULL));
+  ck_assert (!acu_date_parse ("2025-03- 1", NULL));
+  ck_assert (!acu_date_parse ("2025-+3-01", NULL));
+  ck_assert (!acu_date_parse ("2025-03-+1", NULL));
+  ck_assert (!acu_date_parse ("0000-01-01", NULL));
+  ck_assert (!acu_date_parse ("", NULL));
+  ck_assert (!acu_date_parse (NULL, NULL));
+
+  a = acu_date_add_days ("2024-02-28", 1);
+  ck_assert_str_eq (a, "2024-02-29");
+  b = acu_date_add_days ("2025-02-28", 1);
+  ck_assert_str_eq (b, "2025-03-01");
+  c = acu_date_add_days ("2025-01-01", -1);
+  ck_assert_str_eq (c, "2024-12-31");
+  ck_assert_ptr_null (acu_date_add_days ("2025-02-30", 1));
+
+  ck_assert_int_eq (acu_date_get_weekday ("2026-11-24"), G_DATE_TUESDAY);
+  ck_assert_int_eq (acu_date_get_weekday ("2025-03-08"), G_DATE_SATURDAY);
+  ck_assert_int_eq (acu_date_get_weekday ("nothing"), 0);
+  ck_assert_int_lt (acu_date_compare ("2025-03-04", "2025-03-11"), 0);
+  ck_assert_int_eq (acu_date_compare ("2025-03-04", "2025-03-04"), 0);
+
+  d = acu_date_to_display ("2025-03-04");
+  ck_assert_str_eq (d, "04/03/2025");
+  e = acu_date_to_display ("1980");
+  ck_assert_str_eq (e, "1980");
+  f = acu_date_today ();
+  ck_assert (acu_date_parse (f, NULL));
+}
+END_TEST
+
+/* Demo data */
+
+static const AcuDemoOptions demo_options = { 50, 2, 7, "2026-11-24" };
+
+static void
+fill_demo (AcuStore             *store,
+           const AcuDemoOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (acu_demo_fill (store, options, NULL, NULL, NULL, &error),
+                 "demo fill failed: %s", error ? error->message : "(no error)");
+  ck_assert_ptr_null (error);
+}
+
+/* The content, without the clock's timestamps */
+static char *
+dump_content (AcuStore *store)
+{
+  g_autofree char *households = dump_query (store,
+    "SELECT id, commune_id, created_on FROM household ORDER BY id");
+  g_autofree char *people = dump_query (store,
+    "SELECT id, household_id, first_name, last_name, sort_key, birth_date, gender, informed_on "
+    "FROM person ORDER BY id");
+  g_autofree char *visits = dump_query (store,
+    "SELECT id, day, time, person_id, anon_gender, anon_age, anon_commune_id, referral_id, note, logged_by "
+    "FROM visit ORDER BY id");
+  g_autofree char *reasons = dump_query (store,
+    "SELECT visit_id, reason_id FROM visit_reason ORDER BY visit_id, reason_id");
+  g_autofree char *desk = dump_query (store, "SELECT id, display_name, role FROM desk_person ORDER BY id");
+
+  return g_strconcat (households, "--\n", people, "--\n", visits, "--\n", reasons, "--\n", desk, NULL);
+}
+
+START_TEST (test_demo_same_seed)
+{
+  g_autofree char *other_path = g_build_filename (tmpdir, "other.acuelh", NULL);
+  AcuStore *first = create_store ();
+  AcuStore *second = create_store_at (other_path);
+  g_autofree char *first_dump = NULL;
+  g_autofree char *second_dump = NULL;
+
+  fill_demo (first, &demo_options);
+  fill_demo (second, &demo_options);
+  first_dump = dump_content (first);
+  second_dump = dump_content (second);
+  ck_assert_int_eq (count_rows (first, "visit"), count_rows (second, "visit"));
+  ck_assert_int_gt (count_rows (first, "visit"), 0);
+  ck_assert_msg (g_str_equal (first_dump, second_dump), "the same seed gave different data");
+
+  close_store (first);
+  close_store (second);
+}
+END_TEST
+
+START_TEST (test_demo_other_seed)
+{
+  g_autofree char *other_path = g_build_filename (tmpdir, "other.acuelh", NULL);
+  AcuStore *first = create_store ();
+  AcuStore *second = create_store_at (other_path);
+  AcuDemoOptions options = demo_options;
+  g_autofree char *first_dump = NULL;
+  g_autofree char *second_dump = NULL;
+
+  options.seed = 8;
+  fill_demo (first, &demo_options);
+  fill_demo (second, &options);
+  first_dump = dump_content (first);
+  second_dump = dump_content (second);
+  ck_assert_msg (!g_str_equal (first_dump, second_dump), "two seeds gave the same data");
+  ck_assert_int_eq (count_rows (second, "household"), 50);
+
+  close_store (first);
+  close_store (second);
+}
+END_TEST
+
+START_TEST (test_demo_content)
+{
+  AcuStore *store = create_store ();
+
+  fill_demo (store, &demo_options);
+  ck_assert_int_eq (count_rows (store, "household"), 50);
+  /* Every household has someone; between 50 and 50 × 6 people */
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM household h "
+                                      "WHERE NOT EXISTS (SELECT 1 FROM person WHERE household_id = h.id)"), 0);
+  ck_assert_int_ge (count_rows (store, "person"), 50);
+  ck_assert_int_le (count_rows (store, "person"), 300);
+  /* Each household comes at least once */
+  ck_assert_int_eq (query_int (store, "SELECT count(DISTINCT p.household_id) FROM visit v "
+                                      "JOIN person p ON p.id = v.person_id"), 50);
+  /* Every visit has a reason, within the two years to the last day, on an
+   * opening day (Tuesday, Thursday, Saturday) and hour */
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit v "
+                                      "WHERE NOT EXISTS (SELECT 1 FROM visit_reason WHERE visit_id = v.id)"), 0);
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit "
+                                      "WHERE day < '2024-11-25' OR day > '2026-11-24'"), 0);
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit "
+                                      "WHERE strftime('%w', day) NOT IN ('2', '4', '6')"), 0);
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit "
+                                      "WHERE time < '09:00' OR time >= '17:00' "
+                                      "OR (time >= '12:00' AND time < '14:00')"), 0);
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit "
+                                      "WHERE strftime('%w', day) = '6' AND time >= '12:00'"), 0);
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit "
+                                      "WHERE substr(day, 6, 2) = '08' AND substr(day, 9, 2) <= '21'"), 0);
+  /* Birth dates: none after the last day, none malformed */
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM person WHERE birth_date > '2026-11-24' "
+                                      "OR length(birth_date) NOT IN (4, 10)"), 0);
+  /* Four volunteers joined the coordinator */
+  ck_assert_int_eq (count_rows (store, "desk_person"), 5);
+  /* The search index knows them all */
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM person p "
+                                      "WHERE NOT EXISTS (SELECT 1 FROM person_word WHERE person_id = p.id)"), 0);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_demo_refused)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  AcuDemoOptions options = demo_options;
+  gint64 households, visits;
+
+  options.households = 0;
+  ck_assert (!acu_demo_fill (store, &options, NULL, NULL, NULL, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  options = demo_options;
+  options.years = 0;
+  ck_assert (!acu_demo_fill (store, &options, NULL, NULL, NULL, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  options = demo_options;
+  options.until = "2026-02-30";
+  ck_assert (!acu_demo_fill (store, &options, NULL, NULL, NULL, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_rows (store, "household"), 0);
+  ck_assert_int_eq (count_rows (store, "person"), 0);
+  ck_assert_int_eq (count_rows (store, "desk_person"), 1);
+
+  /* Not into a database with data */
+  fill_demo (store, &demo_options);
+  households = count_rows (store, "household");
+  visits = count_rows (store, "visit");
+  ck_assert (!acu_demo_fill (store, &demo_options, NULL, NULL, NULL, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (count_rows (store, "household"), households);
+  ck_assert_int_eq (count_rows (store, "visit"), visits);
+  ck_assert_int_eq (count_rows (store, "desk_person"), 5);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_demo_refused_one_person)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+
+  add_person (store, "Jean", "Dupuis", 0);
+  ck_assert (!acu_demo_fill (store, &demo_options, NULL, NULL, NULL, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  ck_assert_int_eq (count_rows (store, "household"), 1);
+  ck_assert_int_eq (count_rows (store, "person"), 1);
+  ck_assert_int_eq (count_rows (store, "visit"), 0);
+
+  close_store (store);
+}
+END_TEST
+
+static TCase *
+new_tcase (const char *name)
+{
+  TCase *tc = tcase_create (name);
+
+  tcase_set_timeout (tc, 120);
+  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
+  tcase_add_checked_fixture (tc, setup, teardown);
+  return tc;
+}
+
+static Suite *
+reception_suite (void)
+{
+  Suite *suite = suite_create ("reception");
+  TCase *tc;
+
+  tc = new_tcase ("catalogues");
+  tcase_add_test (tc, test_catalogue_defaults);
+  tcase_add_test (tc, test_catalogue_add);
+  tcase_add_test (tc, test_catalogue_rename);
+  tcase_add_test (tc, test_catalogue_move);
+  tcase_add_test (tc, test_catalogue_hide);
+  tcase_add_test (tc, test_catalogue_remove);
+  suite_add_tcase (suite, tc);
+
+  tc = new_tcase ("people");
+  tcase_add_test (tc, test_person_add);
+  tcase_add_test (tc, test_person_add_invalid);
+  tcase_add_test (tc, test_person_update);
+  tcase_add_test (tc, test_person_duplicates);
+  suite_add_tcase (suite, tc);
+
+  tc = new_tcase ("search");
+  tcase_add_test (tc, test_search_names);
+  tcase_add_test (tc, test_search_once);
+  tcase_add_test (tc, test_search_household_number);
+  suite_add_tcase (suite, tc);
+
+  tc = new_tcase ("households");
+  tcase_add_test (tc, test_person_move);
+  tcase_add_test (tc, test_household_update);
+  tcase_add_test (tc, test_household_merge);
+  suite_add_tcase (suite, tc);
+
+  tc = new_tcase ("visits");
+  tcase_add_test (tc, test_visit_log_anonymous);
+  tcase_add_test (tc, test_visit_log_identified);
+  tcase_add_test (tc, test_visit_log_invalid);
+  tcase_add_test (tc, test_visit_update);
+  tcase_add_test (tc, test_visit_delete_restore);
+  tcase_add_test (tc, test_visit_list_day);
+  tcase_add_test (tc, test_visit_counts);
+  tcase_add_test (tc, test_visit_list_household);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("dates");
+  tcase_add_test (tc, test_date);
+  suite_add_tcase (suite, tc);
+
+  tc = new_tcase ("demo");
+  tcase_add_test (tc, test_demo_same_seed);
+  tcase_add_test (tc, test_demo_other_seed);
+  tcase_add_test (tc, test_demo_content);
+  tcase_add_test (tc, test_demo_refused);
+  tcase_add_test (tc, test_demo_refused_one_person);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  acu_test_use_fast_kdf ();
+
+  return acu_test_run (reception_suite ());
+}
