@@ -711,6 +711,9 @@ acu_people_page_init (AcuPeoplePage *self)
   gtk_list_view_set_factory (self->people_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Typing anywhere on the page goes to the search */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
 /* Shows a household, as the reception page asks with win.show-household */

@@ -10,6 +10,7 @@
 #include "acu-desk-page.h"
 #include "acu-page.h"
 #include "acu-people-page.h"
+#include "acu-preferences-window.h"
 #include "acu-reception-page.h"
 #include "acu-recovery-page.h"
 #include "acu-store-tasks.h"
@@ -39,6 +40,7 @@ struct _AcuWindow
   AcuDeskPage          *desk_page;
   AcuReceptionPage     *reception_page;
   AcuPeoplePage        *people_page;
+  GtkWidget            *preferences;   /* while shown */
   AdwStatusPage        *welcome_page;
   GtkWidget            *welcome_create_button;
   GtkWidget            *welcome_open_button;
@@ -72,6 +74,8 @@ show_locked_page (AcuWindow  *self,
   gtk_widget_set_visible (self->back_button,
                           g_str_equal (name, "create") && acu_context_get_store (self->context) == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database", FALSE);
+  if (acu_context_get_store (self->context) == NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
 
   if (g_str_equal (name, "create"))
     {
@@ -131,7 +135,12 @@ static void
 set_store (AcuWindow *self,
            AcuStore  *store)
 {
+  /* Nothing of a closed database stays on screen */
+  if (self->preferences != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->preferences));
   acu_context_set_store (self->context, store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences",
+                                 store != NULL && acu_store_get_role (store) == ACU_ROLE_COORDINATOR);
 }
 
 /* Pages */
@@ -210,6 +219,8 @@ sidebar_row_activated_cb (GtkListBox    *box,
 {
   show_area (self, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* The keyboard follows: the page's first field (a search) gets the focus */
+  gtk_widget_child_focus (gtk_stack_get_visible_child (self->content_stack), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -329,6 +340,22 @@ demo_database_action (GtkWidget  *widget,
   /* The size of a village's third place: a few seconds to make */
   acu_store_create_demo_async (path, _("Demo Third Place"), "Camille Martin", ACU_DEMO_PASSWORD,
                                1500, 3, NULL, demo_created_cb, g_object_ref (self));
+}
+
+/* Coordinators only: the core refuses catalogue changes to other roles too */
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AcuWindow *self = ACU_WINDOW (widget);
+  AcuStore *store = acu_context_get_store (self->context);
+
+  if (store == NULL || self->preferences != NULL)
+    return;
+  self->preferences = acu_preferences_window_new (GTK_WINDOW (self), store);
+  g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+  gtk_window_present (GTK_WINDOW (self->preferences));
 }
 
 /* From the reception page: the household of the person picked */
@@ -482,9 +509,11 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-database", NULL, close_database_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.show-household", "x", show_household_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
 
 static void
