@@ -473,7 +473,7 @@ household_exists (AcuStore  *store,
   sqlite3_reset (stmt);
   if (!found)
     g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
-                 _("There is no household number %" G_GINT64_FORMAT "."), household_id);
+                 _("There is no household number %lld."), (long long) household_id);
   return found;
 }
 
@@ -773,7 +773,7 @@ acu_person_move (AcuStore  *store,
   if (household_id == data.from_id)
     {
       g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                   _("This person is already in household number %" G_GINT64_FORMAT "."), household_id);
+                   _("This person is already in household number %lld."), (long long) household_id);
       return FALSE;
     }
   if (!acu_store_run_in_transaction (store, move_in_transaction, &data, error))
@@ -997,7 +997,7 @@ acu_household_get (AcuStore  *store,
   sqlite3_reset (stmt);
   if (household == NULL)
     g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
-                 _("There is no household number %" G_GINT64_FORMAT "."), household_id);
+                 _("There is no household number %lld."), (long long) household_id);
   return household;
 }
 

@@ -100,10 +100,10 @@ bind_person_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (name), display);
   if (acu_person_get_commune (person) != NULL)
-    text = g_strdup_printf (_("Household no. %" G_GINT64_FORMAT " · %s"),
-                            acu_person_get_household_id (person), acu_person_get_commune (person));
+    text = g_strdup_printf (_("Household no. %lld · %s"),
+                            (long long) acu_person_get_household_id (person), acu_person_get_commune (person));
   else
-    text = g_strdup_printf (_("Household no. %" G_GINT64_FORMAT), acu_person_get_household_id (person));
+    text = g_strdup_printf (_("Household no. %lld"), (long long) acu_person_get_household_id (person));
   gtk_label_set_label (GTK_LABEL (details), text);
 }
 
@@ -196,7 +196,7 @@ move_response_cb (AdwMessageDialog *dialog,
     }
   {
     g_autofree char *name = acu_person_dup_display_name (person);
-    g_autofree char *message = g_strdup_printf (_("%s moved to household no. %" G_GINT64_FORMAT "."), name, new_id);
+    g_autofree char *message = g_strdup_printf (_("%s moved to household no. %lld."), name, (long long) new_id);
 
     acu_page_show_toast (ACU_PAGE (self), message);
   }
@@ -350,7 +350,7 @@ refresh_household (AcuPeoplePage *self)
     }
 
   members = acu_household_list_members (self->store, self->household_id, NULL);
-  title = g_strdup_printf (_("Household no. %" G_GINT64_FORMAT), household->id);
+  title = g_strdup_printf (_("Household no. %lld"), (long long) household->id);
   since = acu_date_to_display (household->created_on);
   summary = members ? acu_household_summary (members, today) : g_strdup ("");
   /* Translators: "2 adults, 1 child · known since 03/02/2024" */
@@ -571,7 +571,7 @@ merge_response_cb (AdwMessageDialog *dialog,
       return;
     }
   {
-    g_autofree char *message = g_strdup_printf (_("Household no. %" G_GINT64_FORMAT " merged into this one."), other);
+    g_autofree char *message = g_strdup_printf (_("Household no. %lld merged into this one."), (long long) other);
 
     acu_page_show_toast (ACU_PAGE (self), message);
   }
@@ -581,7 +581,7 @@ merge_response_cb (AdwMessageDialog *dialog,
 static void
 merge_clicked_cb (AcuPeoplePage *self)
 {
-  g_autofree char *heading = g_strdup_printf (_("Merge Into Household No. %" G_GINT64_FORMAT), self->household_id);
+  g_autofree char *heading = g_strdup_printf (_("Merge Into Household No. %lld"), (long long) self->household_id);
   GtkWidget *entry = gtk_entry_new ();
   AdwMessageDialog *dialog;
 

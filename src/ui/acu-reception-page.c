@@ -206,7 +206,7 @@ refresh_person (AcuReceptionPage *self)
   members = acu_household_list_members (self->store, acu_person_get_household_id (self->person), NULL);
   if (members != NULL)
     summary = acu_household_summary (members, today);
-  g_string_append_printf (subtitle, _("Household no. %" G_GINT64_FORMAT), acu_person_get_household_id (self->person));
+  g_string_append_printf (subtitle, _("Household no. %lld"), (long long) acu_person_get_household_id (self->person));
   if (summary != NULL)
     g_string_append_printf (subtitle, " · %s", summary);
   if (acu_person_get_commune (self->person) != NULL)
@@ -263,7 +263,7 @@ person_row_new (AcuPerson *person)
       g_string_append_printf (subtitle, _("born %s"), born);
       g_string_append (subtitle, " · ");
     }
-  g_string_append_printf (subtitle, _("Household no. %" G_GINT64_FORMAT), acu_person_get_household_id (person));
+  g_string_append_printf (subtitle, _("Household no. %lld"), (long long) acu_person_get_household_id (person));
   if (acu_person_get_commune (person) != NULL)
     g_string_append_printf (subtitle, " · %s", acu_person_get_commune (person));
   g_free (escaped);
@@ -555,8 +555,8 @@ add_person (AcuReceptionPage *self)
   if (person != NULL)
     {
       g_autofree char *name = acu_person_dup_display_name (person);
-      g_autofree char *message = g_strdup_printf (_("%s added to household no. %" G_GINT64_FORMAT "."),
-                                                  name, acu_person_get_household_id (person));
+      g_autofree char *message = g_strdup_printf (_("%s added to household no. %lld."),
+                                                  name, (long long) acu_person_get_household_id (person));
 
       acu_page_show_toast (ACU_PAGE (self), message);
     }
@@ -609,7 +609,7 @@ create_activated_cb (AcuReceptionPage *self)
       g_autofree char *name = acu_person_dup_display_name (person);
 
       g_string_append_printf (body, "\n• %s, ", name);
-      g_string_append_printf (body, _("household no. %" G_GINT64_FORMAT), acu_person_get_household_id (person));
+      g_string_append_printf (body, _("household no. %lld"), (long long) acu_person_get_household_id (person));
     }
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        _("Already Known?"), body->str));

@@ -28,12 +28,12 @@ typedef struct
   const char *lang;
   const char *welcome_title;
   const char *recovery_title;
-  const char *desk_title;
+  const char *home_title;
   const char *wrong_password;
 } Expected;
 
 static const Expected expected_by_lang[] = {
-  { "en", "Welcome to Acuèlh", "Recovery Code", "Desk",
+  { "en", "Welcome to Acuèlh", "Recovery Code", "Reception",
     "Wrong password. Check the name and try again; mind the Caps Lock key." },
   { "fr", "Bienvenue dans Acuèlh", "Code de secours", "Accueil",
     "Mot de passe incorrect. Vérifiez le nom et réessayez ; attention à la touche Verr. Maj." },
@@ -140,11 +140,11 @@ START_TEST (test_create_then_unlock)
   gtk_check_button_set_active (child (recovery_page, ACU_TYPE_RECOVERY_PAGE, "kept_check"), TRUE);
   click (child (recovery_page, ACU_TYPE_RECOVERY_PAGE, "continue_button"));
 
-  /* The main window, on the Desk page; the code is gone from the screen */
-  ck_assert_str_eq (page_of (window), "desk");
+  /* The main window, on the Reception page; the code is gone from the screen */
+  ck_assert_str_eq (page_of (window), "reception");
   ck_assert_str_eq (gtk_label_get_text (code_label), "");
   ck_assert_str_eq (adw_window_title_get_title (child (window, ACU_TYPE_WINDOW, "page_title")),
-                    expected->desk_title);
+                    expected->home_title);
   ck_assert_str_eq (acu_store_get_site_name (acu_window_get_store (window)), SITE);
   path = g_strdup (acu_store_get_path (acu_window_get_store (window)));
   ck_assert (g_str_has_prefix (path, data_dir));
@@ -194,7 +194,7 @@ START_TEST (test_create_then_unlock)
   /* The right one opens the desk */
   gtk_editable_set_text (child (unlock_page, ACU_TYPE_UNLOCK_PAGE, "password_row"), PASSWORD);
   click (child (unlock_page, ACU_TYPE_UNLOCK_PAGE, "unlock_button"));
-  WAIT_UNTIL (g_str_equal (page_of (window), "desk"));
+  WAIT_UNTIL (g_str_equal (page_of (window), "reception"));
   ck_assert_str_eq (acu_store_get_person_name (acu_window_get_store (window)), PERSON);
   gtk_window_destroy (GTK_WINDOW (window));
 

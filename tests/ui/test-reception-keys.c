@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+
+#include "acu-application.h"
+#include "acu-catalogue.h"
+#include "acu-date.h"
+#include "acu-reception-page.h"
+#include "acu-store.h"
+#include "acu-test-util.h"
+#include "acu-unlock-page.h"
+#include "acu-visits.h"
+#include "acu-window.h"
+
+/* The reception desk with the keyboard alone, as a volunteer uses it: real
+ * key presses go through the X server (XTest) to the window under Xvfb.
+ * An anonymous visit in 2 key presses, a known person found with 4
+ * letters, Enter, a reason key, Enter; then the database is read back.
+ * Run in French and in Occitan (ACU_TEST_LANGUAGE). */
+
+#define SITE     "Tiers-lieu de Fleurance"
+#define PERSON   "Hélène Martin"
+#define PASSWORD "Tr3s-Secret!Gers#2026"
+
+typedef struct
+{
+  const char *lang;
+  const char *reception_title;
+  const char *first_reason;    /* the first toggle button's label */
+} Expected;
+
+static const Expected expected_by_lang[] = {
+  { "en", "Reception", "1  Food aid" },
+  { "fr", "Accueil", "1  Aide alimentaire" },
+  { "oc", "Acuèlh", "1  Ajuda alimentària" },
+};
+
+static const Expected *expected;
+static AcuApplication *app;
+static char *data_dir;
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+#define WAIT_UNTIL(cond)                                                 \
+  G_STMT_START {                                                         \
+    gint64 _deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;    \
+    guint _wake = g_timeout_add (10, wake_cb, NULL);                     \
+    while (!(cond) && g_get_monotonic_time () < _deadline)               \
+      g_main_context_iteration (NULL, TRUE);                             \
+    g_source_remove (_wake);                                             \
+    ck_assert_msg ((cond), "timed out waiting for: %s", #cond);          \
+  } G_STMT_END
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  ck_assert_msg (object != NULL, "no template child %s", name);
+  return object;
+}
+
+static Display *
+xdisplay (void)
+{
+  return gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+}
+
+static guint key_presses;
+
+/* One key press and release, with a modifier held if given */
+static void
+press (KeySym keysym,
+       KeySym modifier)
+{
+  Display *dpy = xdisplay ();
+  KeyCode code = XKeysymToKeycode (dpy, keysym);
+  KeyCode mod = modifier ? XKeysymToKeycode (dpy, modifier) : 0;
+
+  ck_assert_msg (code != 0, "no key code for keysym %lu", keysym);
+  if (mod)
+    XTestFakeKeyEvent (dpy, mod, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, False, CurrentTime);
+  if (mod)
+    XTestFakeKeyEvent (dpy, mod, False, CurrentTime);
+  XFlush (dpy);
+  key_presses++;
+  settle (150);
+}
+
+static void
+type (const char *letters)
+{
+  for (const char *p = letters; *p; p++)
+    press (XStringToKeysym ((char[]) { *p, '\0' }), 0);
+}
+
+/* Without a window manager, X gives the keyboard to the window under the
+ * pointer */
+static void
+point_at (GtkWidget *window)
+{
+  Display *dpy = xdisplay ();
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Window xwindow = gdk_x11_surface_get_xid (surface);
+
+  XWarpPointer (dpy, None, xwindow, 0, 0, 0, 0, 200, 200);
+  XSetInputFocus (dpy, xwindow, RevertToPointerRoot, CurrentTime);
+  XFlush (dpy);
+  settle (300);
+}
+
+static gint64
+reason_id (AcuStore   *store,
+           const char *code)
+{
+  g_autoptr(GPtrArray) reasons = acu_catalogue_list (store, ACU_CATALOGUE_REASON, TRUE, NULL);
+
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      AcuCatalogueEntry *entry = g_ptr_array_index (reasons, i);
+
+      if (g_strcmp0 (entry->code, code) == 0)
+        return entry->id;
+    }
+  ck_abort_msg ("no reason %s", code);
+  return 0;
+}
+
+static guint
+visits_today (AcuWindow *window)
+{
+  g_autofree char *today = acu_date_today ();
+  g_autoptr(GPtrArray) visits = acu_visit_list_day (acu_window_get_store (window), today, NULL);
+
+  return visits ? visits->len : 0;
+}
+
+START_TEST (test_keyboard_visits)
+{
+  g_autofree char *path = g_build_filename (data_dir, "fleurance.acuelh", NULL);
+  g_autofree char *today = acu_date_today ();
+  g_autoptr(AcuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  AcuWindow *window;
+  AcuUnlockPage *unlock_page;
+  AcuReceptionPage *reception;
+  GtkListBox *results;
+  AcuVisitCounts counts;
+  gint64 dupuis, helene;
+  AcuPersonDraft draft = { 0 };
+  AcuVisit *anonymous, *known;
+  guint n;
+  const gint64 *ids;
+
+  /* A database with two people, made through the core */
+  store = acu_store_create (path, SITE, PERSON, PASSWORD, NULL, &error);
+  ck_assert_msg (store != NULL, "%s", error ? error->message : "");
+  draft.first_name = "Jean";
+  draft.last_name = "Dupuis";
+  dupuis = acu_person_add (store, &draft, &error);
+  ck_assert_int_gt (dupuis, 0);
+  draft.first_name = "Hélène";
+  draft.last_name = "Dupont-Martin";
+  helene = acu_person_add (store, &draft, &error);
+  ck_assert_int_gt (helene, 0);
+  acu_store_close (store);
+  g_clear_object (&store);
+
+  /* Unlock it in the application */
+  acu_settings_set_last_database (acu_application_get_settings (app), path);
+  window = acu_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert_str_eq (acu_window_get_visible_page (window), "unlock");
+  unlock_page = child (window, ACU_TYPE_WINDOW, "unlock_page");
+  gtk_editable_set_text (child (unlock_page, ACU_TYPE_UNLOCK_PAGE, "password_row"), PASSWORD);
+  g_signal_emit_by_name (child (unlock_page, ACU_TYPE_UNLOCK_PAGE, "unlock_button"), "clicked");
+  WAIT_UNTIL (g_str_equal (acu_window_get_visible_page (window), "reception"));
+  ck_assert_str_eq (adw_window_title_get_title (child (window, ACU_TYPE_WINDOW, "page_title")),
+                    expected->reception_title);
+
+  reception = child (window, ACU_TYPE_WINDOW, "reception_page");
+  {
+    GtkFlowBox *reasons = child (reception, ACU_TYPE_RECEPTION_PAGE, "reasons_box");
+    GtkWidget *button = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (reasons, 0));
+
+    ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))),
+                      expected->first_reason);
+  }
+  point_at (GTK_WIDGET (window));
+  ck_assert_uint_eq (visits_today (window), 0);
+
+  /* Anonymous, food aid: "1" then Alt+A, two key presses */
+  key_presses = 0;
+  press (XK_1, 0);
+  press (XK_a, XK_Alt_L);
+  WAIT_UNTIL (visits_today (window) == 1);
+  ck_assert_uint_eq (key_presses, 2);
+
+  /* A known person: four letters, Enter to pick, "2" for clothing, Enter */
+  key_presses = 0;
+  results = child (reception, ACU_TYPE_RECEPTION_PAGE, "results_list");
+  type ("dupu");
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (results)));
+  press (XK_Return, 0);
+  WAIT_UNTIL (gtk_widget_get_visible (child (reception, ACU_TYPE_RECEPTION_PAGE, "who_list")));
+  press (XK_2, 0);
+  press (XK_Return, 0);
+  WAIT_UNTIL (visits_today (window) == 2);
+  ck_assert_uint_eq (key_presses, 7);
+
+  /* Accents and case folded: "helene" finds Hélène first */
+  type ("helene");
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (results)));
+  {
+    AdwPreferencesRow *row = ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (results, 0));
+
+    ck_assert_str_eq (adw_preferences_row_get_title (row), "Hélène DUPONT-MARTIN");
+  }
+  press (XK_Escape, 0);
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (results)));
+
+  /* No reason chosen: nothing is logged, a message says why */
+  type ("dupont");
+  press (XK_Return, 0);
+  press (XK_Return, 0);
+  settle (300);
+  ck_assert_uint_eq (visits_today (window), 2);
+  ck_assert (gtk_widget_get_visible (child (reception, ACU_TYPE_RECEPTION_PAGE, "log_error")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-database", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The database, read back through the core */
+  store = acu_store_open (path, PERSON, PASSWORD, &error);
+  ck_assert_msg (store != NULL, "%s", error ? error->message : "");
+  ck_assert (acu_visit_count (store, today, today, &counts, &error));
+  ck_assert_uint_eq (counts.visits, 2);
+  ck_assert_uint_eq (counts.persons, 1);
+  ck_assert_uint_eq (counts.households, 1);
+  ck_assert_uint_eq (counts.anonymous, 1);
+  visits = acu_visit_list_day (store, today, &error);
+  ck_assert_uint_eq (visits->len, 2);
+  /* Latest first: Jean Dupuis, then the anonymous visit */
+  known = g_ptr_array_index (visits, 0);
+  anonymous = g_ptr_array_index (visits, 1);
+  if (acu_visit_get_person_id (known) == 0)
+    {
+      AcuVisit *swap = known;
+
+      known = anonymous;
+      anonymous = swap;
+    }
+  ck_assert_int_eq (acu_visit_get_person_id (known), dupuis);
+  ids = acu_visit_get_reason_ids (known, &n);
+  ck_assert_uint_eq (n, 1);
+  ck_assert_int_eq (ids[0], reason_id (store, "clothing"));
+  ck_assert_str_eq (acu_visit_get_logged_by (known), PERSON);
+  ck_assert_int_eq (acu_visit_get_person_id (anonymous), 0);
+  ids = acu_visit_get_reason_ids (anonymous, &n);
+  ck_assert_uint_eq (n, 1);
+  ck_assert_int_eq (ids[0], reason_id (store, "food-aid"));
+  (void) helene;
+  acu_store_close (store);
+}
+END_TEST
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *lang = g_getenv ("ACU_TEST_LANGUAGE");
+  Suite *suite;
+  TCase *tcase;
+  SRunner *runner;
+  int failures;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_by_lang); i++)
+    if (g_strcmp0 (lang, expected_by_lang[i].lang) == 0)
+      expected = &expected_by_lang[i];
+  if (expected == NULL)
+    g_error ("Set ACU_TEST_LANGUAGE to en, fr or oc");
+
+  data_dir = acu_test_tmpdir_new ();
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  acu_test_use_fast_kdf ();
+
+  acu_application_setup_i18n ();
+  gtk_init ();
+  adw_init ();
+  app = acu_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  suite = suite_create ("reception-keys");
+  tcase = tcase_create ("keyboard");
+  tcase_set_timeout (tcase, 180);
+  tcase_add_test (tcase, test_keyboard_visits);
+  suite_add_tcase (suite, tcase);
+
+  runner = srunner_create (suite);
+  srunner_set_fork_status (runner, CK_NOFORK);
+  srunner_run_all (runner, CK_SILENT);
+  failures = srunner_ntests_failed (runner);
+  srunner_free (runner);
+
+  g_object_unref (app);
+  acu_test_tmpdir_free (data_dir);
+  return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
