@@ -109,5 +109,21 @@ printf 'Tr3s-Secret!Gers#2026\xe9\n' >"$dir/latin1"
 ok "a password that is not UTF-8 is refused with 1" expect_exit 1 "$cli" create "$dir/l.acuelh" --site S --name "Marie Dupont" --password-file "$dir/latin1"
 ok "and no file is written" test ! -e "$dir/l.acuelh" -a ! -e "$dir/l.acuelh-keys" -a ! -e "$dir/l.acuelh.partial"
 
+# Demo data: create's options, then the recovery code last
+demo=$dir/demo.acuelh
+ok "demo exits 0" expect_exit 0 "$cli" demo "$demo" --site "Démo" --name "Camille Martin" --password-file "$dir/pw" \
+  --households 30 --years 1 --seed 3 --until 2026-11-24
+ok "demo prints the recovery code alone on the last line" \
+  bash -c '[[ "$(tail -n 1 "$0")" =~ ^([0-9A-HJKMNP-TV-Z]{5}-){5}[0-9A-HJKMNP-TV-Z]{5}$ ]]' "$dir/out"
+ok "the demo database opens and is whole" expect_exit 0 "$cli" check "$demo" --name "Camille Martin" --password-file "$dir/pw"
+ok "demo data is encrypted too" bash -c '! grep -q "Dupont" "$0" && ! grep -q "Auch" "$0"' "$demo"
+ok "demo with 0 households is refused with 1" expect_exit 1 "$cli" demo "$dir/z.acuelh" --site S --name "Camille Martin" \
+  --password-file "$dir/pw" --households 0
+ok "and no file is written" test ! -e "$dir/z.acuelh" -a ! -e "$dir/z.acuelh-keys"
+ok "demo over an existing database is refused with 1" expect_exit 1 "$cli" demo "$demo" --site S --name "Camille Martin" \
+  --password-file "$dir/pw" --households 5
+ok "demo with a bad last day is refused with 1, no file written" \
+  bash -c '"$0" demo "$1/u.acuelh" --site S --name C --password-file "$1/pw" --households 5 --until 2026-02-30 >/dev/null 2>&1; [ $? = 1 ] && [ ! -e "$1/u.acuelh" ] && [ ! -e "$1/u.acuelh-keys" ]' "$cli" "$dir"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
