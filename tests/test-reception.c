@@ -763,6 +763,11 @@ START_TEST (test_person_add_invalid)
   assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
   draft = good, draft.last_name = "  \t ";
   assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  /* a birth year typed in the first name's field */
+  draft = good, draft.first_name = "1980";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  draft = good, draft.last_name = "- '";
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
   draft = good, draft.birth_date = "2999-01-01";
   assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
   draft = good, draft.birth_date = "2999";

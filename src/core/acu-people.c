@@ -351,6 +351,15 @@ clean_person_clear (CleanPerson *clean)
 }
 
 static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 clean_person (const AcuPersonDraft  *draft,
               CleanPerson           *clean,
               GError               **error)
@@ -376,6 +385,12 @@ clean_person (const AcuPersonDraft  *draft,
   if (clean->last_name == NULL)
     {
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("Type the person’s last name."));
+      return FALSE;
+    }
+  if (!has_letter (clean->first_name) || !has_letter (clean->last_name))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("A name needs letters. Type the first name and the last name in their fields."));
       return FALSE;
     }
   clean->birth_date = draft->birth_date && *draft->birth_date ? g_strdup (draft->birth_date) : NULL;

@@ -420,7 +420,8 @@ typedef struct
   GtkEditable      *first;
   GtkEditable      *last;
   GtkEditable      *birth;
-  AdwComboRow      *gender;
+  AdwComboRow      *gender;       /* NULL in a copy: gender_value holds it */
+  guint             gender_value;
   GtkEditable      *informed;
 } PersonDialog;
 
@@ -429,6 +430,59 @@ person_dialog_free (PersonDialog *data)
 {
   g_object_unref (data->self);
   g_free (data);
+}
+
+static void person_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                PersonDialog     *data);
+
+/* Asks before adding someone who looks already known; "add" adds anyway */
+static void
+confirm_duplicate (AcuPeoplePage *self,
+                   PersonDialog  *data,
+                   GPtrArray     *duplicates,
+                   const char    *birth,
+                   const char    *informed)
+{
+  g_autoptr(GString) body = g_string_new (_("This person may already be known:"));
+  PersonDialog *copy = g_new0 (PersonDialog, 1);
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; i < duplicates->len; i++)
+    {
+      AcuPerson *person = g_ptr_array_index (duplicates, i);
+      g_autofree char *name = acu_person_dup_display_name (person);
+
+      g_string_append_printf (body, "\n• %s, ", name);
+      g_string_append_printf (body, _("household no. %lld"), (long long) acu_person_get_household_id (person));
+    }
+  /* The fields live in the first dialog, which closes: keep their text */
+  *copy = *data;
+  g_object_ref (copy->self);
+  copy->first = GTK_EDITABLE (gtk_text_new ());
+  copy->last = GTK_EDITABLE (gtk_text_new ());
+  copy->birth = GTK_EDITABLE (gtk_text_new ());
+  copy->informed = GTK_EDITABLE (gtk_text_new ());
+  gtk_editable_set_text (copy->first, gtk_editable_get_text (data->first));
+  gtk_editable_set_text (copy->last, gtk_editable_get_text (data->last));
+  gtk_editable_set_text (copy->birth, birth);
+  gtk_editable_set_text (copy->informed, informed);
+  copy->gender_value = adw_combo_row_get_selected (data->gender);
+  copy->gender = NULL;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Already Known?"), body->str));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("Add _Anyway"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  /* The copy's text widgets were never shown: the dialog owns them */
+  g_object_set_data_full (G_OBJECT (dialog), "first", g_object_ref_sink (copy->first), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "last", g_object_ref_sink (copy->last), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "birth", g_object_ref_sink (copy->birth), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "informed", g_object_ref_sink (copy->informed), g_object_unref);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (person_response_cb), copy,
+                         (GClosureNotify) (void (*) (void)) person_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -444,14 +498,27 @@ person_response_cb (AdwMessageDialog *dialog,
     .first_name = gtk_editable_get_text (data->first),
     .last_name = gtk_editable_get_text (data->last),
     .birth_date = birth,
-    .gender = adw_combo_row_get_selected (data->gender),
+    .gender = data->gender ? adw_combo_row_get_selected (data->gender) : data->gender_value,
     .informed_on = informed,
     .household_id = self->household_id,
   };
   gboolean ok;
 
-  if (!g_str_equal (response, "save") || self->store == NULL)
+  if ((!g_str_equal (response, "save") && !g_str_equal (response, "add")) || self->store == NULL)
     return;
+  if (data->kind == PERSON_DIALOG_ADD && g_str_equal (response, "save"))
+    {
+      g_autoptr(GPtrArray) duplicates = acu_person_find_duplicates (self->store, draft.first_name, draft.last_name,
+                                                                    birth, NULL);
+
+      /* Same folded name and birth date: most often the same person */
+      if (duplicates != NULL && duplicates->len > 0)
+        {
+          confirm_duplicate (self, data, duplicates, gtk_editable_get_text (data->birth),
+                             gtk_editable_get_text (data->informed));
+          return;
+        }
+    }
   if (data->kind == PERSON_DIALOG_ADD)
     ok = acu_person_add (self->store, &draft, &error) != 0;
   else
