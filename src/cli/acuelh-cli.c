@@ -285,9 +285,9 @@ create_database (int       argc,
     { NULL }
   };
   GOptionEntry demo_entries[] = {
-    { "households", 0, 0, G_OPTION_ARG_INT, &households, N_("Number of households (default 1500)"), N_("N") },
-    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of visits (default 3)"), N_("Y") },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed: the same seed makes the same data (default 1)"), N_("S") },
+    { "households", 0, 0, G_OPTION_ARG_INT, &households, N_("Number of households (default 1500)"), N_("HOUSEHOLDS") },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of visits (default 3)"), N_("YEARS") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed: the same seed makes the same data (default 1)"), N_("SEED") },
     { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Last day of the data (default today)"), N_("YYYY-MM-DD") },
     { NULL }
   };
@@ -309,8 +309,8 @@ create_database (int       argc,
     return usage_error (context, _("--site and --name are required."));
   if (demo && (households < 1 || households > 1000000 || years < 1 || years > 20
                || seed < 0 || seed > G_MAXUINT32))
-    return usage_error (context, _("Demo data takes 1 to 1,000,000 households over 1 to 20 years, "
-                                   "and a seed from 0 to 4294967295."));
+    return usage_error (context, _("Demo data needs from 1 to 1,000,000 households, from 1 to 20 years, "
+                                   "and a seed from 0 to 4,294,967,295."));
 
   password = get_password (password_file, TRUE, &error);
   if (password == NULL)

@@ -418,7 +418,7 @@ acu_demo_fill (AcuStore              *store,
       || options->years == 0 || options->years > 20)
     {
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                           _("Demo data takes 1 to 1,000,000 households over 1 to 20 years."));
+                           _("Demo data needs from 1 to 1,000,000 households and from 1 to 20 years."));
       return FALSE;
     }
   if (options->until != NULL && !acu_date_parse (options->until, NULL))

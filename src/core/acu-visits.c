@@ -770,7 +770,7 @@ check_range (const char  *from,
 {
   if (!acu_date_parse (from, NULL) || !acu_date_parse (to, NULL))
     {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("The period is not made of dates."));
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("The start or the end of the period is not a date."));
       return FALSE;
     }
   if (strcmp (from, to) > 0)

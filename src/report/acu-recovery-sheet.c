@@ -120,7 +120,7 @@ acu_recovery_sheet_draw (const AcuRecoverySheet *sheet,
                                        "Dashes, spaces and upper or lower case do not matter when you type it."),
                                      _("Anyone who holds this code can read the whole database. Keep this sheet "
                                        "in a safe or a locked drawer, never beside the computer."),
-                                     _("If this sheet is lost, a coordinator makes a new code from the Desk page: "
+                                     _("If this sheet is lost, a coordinator makes a new code from the Database page: "
                                        "the old code then stops working."));
   draw_text (cr, margin, y, text_width, "Sans 11", explain);
 

@@ -9,7 +9,7 @@
 #include "acu-password.h"
 #include "acu-store-tasks.h"
 
-/* The Desk page: which database is open, who can unlock it, integrity
+/* The Database page (AcuDeskPage): which database is open, who can unlock it, integrity
  * check, change one's password, make a new recovery code. */
 
 struct _AcuDeskPage

@@ -814,7 +814,7 @@ delete_clicked_cb (GtkButton        *button,
       acu_page_show_toast (ACU_PAGE (self), error->message);
       return;
     }
-  message = g_strdup_printf (_("Visit of %s deleted."), acu_visit_get_time (kept));
+  message = g_strdup_printf (_("Visit at %s deleted."), acu_visit_get_time (kept));
   toast_with_undo (self, message, 0, kept);
 }
 
@@ -875,7 +875,7 @@ edit_clicked_cb (GtkButton        *button,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *flow = gtk_flow_box_new ();
   GtkWidget *note = gtk_entry_new ();
-  g_autofree char *heading = g_strdup_printf (_("Visit of %s"), acu_visit_get_time (visit));
+  g_autofree char *heading = g_strdup_printf (_("Visit at %s"), acu_visit_get_time (visit));
   AdwMessageDialog *dialog;
   guint n_reasons;
   const gint64 *ids = acu_visit_get_reason_ids (visit, &n_reasons);
