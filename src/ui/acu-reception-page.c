@@ -165,6 +165,10 @@ rebuild_catalogues (AcuReceptionPage *self)
       else
         text = g_strdup (entry->label);
       gtk_label_set_label (GTK_LABEL (label), text);
+      /* Long labels (French, Occitan) take a second line */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_button_set_child (GTK_BUTTON (button), label);
@@ -472,6 +476,13 @@ page_key_pressed_cb (GtkEventControllerKey *controller,
   guint digit;
   GtkToggleButton *button;
 
+  /* Esc leaves the new-person form from any of its fields */
+  if (keyval == GDK_KEY_Escape && gtk_revealer_get_reveal_child (self->create_revealer))
+    {
+      close_create_form (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return GDK_EVENT_STOP;
+    }
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
     return GDK_EVENT_PROPAGATE;
   if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
