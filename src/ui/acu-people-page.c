@@ -203,6 +203,34 @@ move_response_cb (AdwMessageDialog *dialog,
   acu_people_page_show_household (self, new_id);
 }
 
+/* A dialog that asks for a household number: @response with @label and
+ * @appearance next to Cancel; its extra child is the entry */
+static AdwMessageDialog *
+household_number_dialog_new (AcuPeoplePage         *self,
+                             const char            *heading,
+                             const char            *body,
+                             const char            *placeholder,
+                             const char            *response,
+                             const char            *label,
+                             AdwResponseAppearance  appearance)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, body));
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  if (appearance != ADW_RESPONSE_DESTRUCTIVE)
+    adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
 static void
 move_member_clicked_cb (GtkButton     *button,
                         AcuPeoplePage *self)
@@ -210,22 +238,14 @@ move_member_clicked_cb (GtkButton     *button,
   AcuPerson *person = g_object_get_data (G_OBJECT (button), "person");
   g_autofree char *name = acu_person_dup_display_name (person);
   g_autofree char *heading = g_strdup_printf (_("Move %s"), name);
-  GtkWidget *entry = gtk_entry_new ();
   AdwMessageDialog *dialog;
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Household number (empty: a new household)"));
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading,
-                                                       _("Type the number of the household this person now lives in, "
-                                                         "or leave it empty to give them a household of their own. "
-                                                         "Their visits go with them.")));
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "move");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = household_number_dialog_new (self, heading,
+                                        _("Type the number of the household this person now lives in, "
+                                          "or leave it empty to give them a household of their own. "
+                                          "Their visits go with them."),
+                                        _("Household number (empty: a new household)"),
+                                        "move", _("_Move"), ADW_RESPONSE_SUGGESTED);
   g_object_set_data_full (G_OBJECT (dialog), "person", g_object_ref (person), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (move_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -649,21 +669,14 @@ static void
 merge_clicked_cb (AcuPeoplePage *self)
 {
   g_autofree char *heading = g_strdup_printf (_("Merge Into Household No. %lld"), (long long) self->household_id);
-  GtkWidget *entry = gtk_entry_new ();
   AdwMessageDialog *dialog;
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Number of the other household"));
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading,
-                                                       _("When two households turn out to be the same one: the members "
-                                                         "and visits of the other household join this one, empty fields "
-                                                         "here take its values, and its number no longer exists.")));
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = household_number_dialog_new (self, heading,
+                                        _("When two households turn out to be the same one: the members "
+                                          "and visits of the other household join this one, empty fields "
+                                          "here take its values, and its number no longer exists."),
+                                        _("Number of the other household"),
+                                        "merge", _("_Merge"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

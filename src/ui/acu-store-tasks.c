@@ -75,29 +75,8 @@ create_thread (GTask        *task,
     g_task_return_pointer (task, store, g_object_unref);
 }
 
-void
-acu_store_create_async (const char          *path,
-                        const char          *site_name,
-                        const char          *person_name,
-                        const char          *password,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  StoreTaskData *d = g_new0 (StoreTaskData, 1);
-
-  d->path = g_strdup (path);
-  d->site_name = g_strdup (site_name);
-  d->person_name = g_strdup (person_name);
-  d->secret = g_strdup (password);
-  g_task_set_task_data (task, d, store_task_data_free);
-  g_task_set_source_tag (task, acu_store_create_async);
-  g_task_run_in_thread (task, create_thread);
-}
-
-/* Creates a database and fills it with demo data (acu_demo_fill), in a
- * worker thread */
+/* Creates a database and, with @households > 0, fills it with demo data
+ * (acu_demo_fill), in a worker thread */
 void
 acu_store_create_demo_async (const char          *path,
                              const char          *site_name,
@@ -121,6 +100,19 @@ acu_store_create_demo_async (const char          *path,
   g_task_set_task_data (task, d, store_task_data_free);
   g_task_set_source_tag (task, acu_store_create_async);
   g_task_run_in_thread (task, create_thread);
+}
+
+void
+acu_store_create_async (const char          *path,
+                        const char          *site_name,
+                        const char          *person_name,
+                        const char          *password,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  acu_store_create_demo_async (path, site_name, person_name, password, 0, 0,
+                               cancellable, callback, user_data);
 }
 
 AcuStore *

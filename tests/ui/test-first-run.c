@@ -11,6 +11,7 @@
 #include "acu-recovery-page.h"
 #include "acu-store.h"
 #include "acu-test-util.h"
+#include "acu-ui-test.h"
 #include "acu-unlock-page.h"
 #include "acu-window.h"
 
@@ -42,36 +43,9 @@ static const Expected expected_by_lang[] = {
 };
 
 static const Expected *expected;
-static AcuApplication *app;
-static char *data_dir;
 
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds or 60 s pass */
-#define WAIT_UNTIL(cond)                                                 \
-  G_STMT_START {                                                         \
-    gint64 _deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;    \
-    guint _wake = g_timeout_add (20, wake_cb, NULL);                     \
-    while (!(cond) && g_get_monotonic_time () < _deadline)               \
-      g_main_context_iteration (NULL, TRUE);                             \
-    g_source_remove (_wake);                                             \
-    ck_assert_msg ((cond), "timed out waiting for: %s", #cond);          \
-  } G_STMT_END
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  ck_assert_msg (object != NULL, "no template child %s", name);
-  return object;
-}
+#define child acu_ui_test_child
+#define WAIT_UNTIL ACU_UI_WAIT_UNTIL
 
 static void
 click (gpointer button)
@@ -88,7 +62,7 @@ page_of (AcuWindow *window)
 
 START_TEST (test_create_then_unlock)
 {
-  AcuWindow *window = acu_window_new (app);
+  AcuWindow *window = acu_window_new (acu_ui_test_app);
   AcuCreatePage *create_page;
   AcuRecoveryPage *recovery_page;
   AcuUnlockPage *unlock_page;
@@ -147,10 +121,10 @@ START_TEST (test_create_then_unlock)
                     expected->home_title);
   ck_assert_str_eq (acu_store_get_site_name (acu_window_get_store (window)), SITE);
   path = g_strdup (acu_store_get_path (acu_window_get_store (window)));
-  ck_assert (g_str_has_prefix (path, data_dir));
+  ck_assert (g_str_has_prefix (path, acu_ui_test_data_dir));
   ck_assert (g_str_has_suffix (path, "/tiers-lieu-de-lectoure.acuelh"));
   {
-    const char *last = acu_settings_get_last_database (acu_application_get_settings (app));
+    const char *last = acu_settings_get_last_database (acu_application_get_settings (acu_ui_test_app));
     ck_assert_str_eq (last, path);
   }
 
@@ -199,7 +173,7 @@ START_TEST (test_create_then_unlock)
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The next start opens the last database at its unlock page */
-  window = acu_window_new (app);
+  window = acu_window_new (acu_ui_test_app);
   ck_assert_str_eq (page_of (window), "unlock");
   ck_assert_str_eq (acu_unlock_page_get_database (child (window, ACU_TYPE_WINDOW, "unlock_page")), path);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -210,40 +184,10 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *lang = g_getenv ("ACU_TEST_LANGUAGE");
-  Suite *suite;
-  TCase *tcase;
-  SRunner *runner;
-  int failures;
+  AcuUiTestLanguage languages[G_N_ELEMENTS (expected_by_lang)];
 
   for (guint i = 0; i < G_N_ELEMENTS (expected_by_lang); i++)
-    if (g_strcmp0 (lang, expected_by_lang[i].lang) == 0)
-      expected = &expected_by_lang[i];
-  if (expected == NULL)
-    g_error ("Set ACU_TEST_LANGUAGE to en, fr or oc");
-
-  data_dir = acu_test_tmpdir_new ();
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  acu_application_setup_i18n ();
-  gtk_init ();
-  adw_init ();
-  app = acu_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-
-  suite = suite_create ("first-run");
-  tcase = tcase_create ("create-unlock");
-  tcase_set_timeout (tcase, 180);
-  tcase_add_test (tcase, test_create_then_unlock);
-  suite_add_tcase (suite, tcase);
-
-  runner = srunner_create (suite);
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_SILENT);
-  failures = srunner_ntests_failed (runner);
-  srunner_free (runner);
-
-  g_object_unref (app);
-  return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    languages[i] = (AcuUiTestLanguage) { expected_by_lang[i].lang, &expected_by_lang[i] };
+  return acu_ui_test_run ("first-run", test_create_then_unlock, languages, G_N_ELEMENTS (languages),
+                          (gconstpointer *) &expected, FALSE);
 }

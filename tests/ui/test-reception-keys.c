@@ -13,6 +13,7 @@
 #include "acu-reception-page.h"
 #include "acu-store.h"
 #include "acu-test-util.h"
+#include "acu-ui-test.h"
 #include "acu-unlock-page.h"
 #include "acu-visits.h"
 #include "acu-window.h"
@@ -41,46 +42,10 @@ static const Expected expected_by_lang[] = {
 };
 
 static const Expected *expected;
-static AcuApplication *app;
-static char *data_dir;
 
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_UNTIL(cond)                                                 \
-  G_STMT_START {                                                         \
-    gint64 _deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;    \
-    guint _wake = g_timeout_add (10, wake_cb, NULL);                     \
-    while (!(cond) && g_get_monotonic_time () < _deadline)               \
-      g_main_context_iteration (NULL, TRUE);                             \
-    g_source_remove (_wake);                                             \
-    ck_assert_msg ((cond), "timed out waiting for: %s", #cond);          \
-  } G_STMT_END
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  ck_assert_msg (object != NULL, "no template child %s", name);
-  return object;
-}
+#define child acu_ui_test_child
+#define settle acu_ui_test_settle
+#define WAIT_UNTIL ACU_UI_WAIT_UNTIL
 
 static Display *
 xdisplay (void)
@@ -161,7 +126,7 @@ visits_today (AcuWindow *window)
 
 START_TEST (test_keyboard_visits)
 {
-  g_autofree char *path = g_build_filename (data_dir, "fleurance.acuelh", NULL);
+  g_autofree char *path = g_build_filename (acu_ui_test_data_dir, "fleurance.acuelh", NULL);
   g_autofree char *today = acu_date_today ();
   g_autoptr(AcuStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -192,8 +157,8 @@ START_TEST (test_keyboard_visits)
   g_clear_object (&store);
 
   /* Unlock it in the application */
-  acu_settings_set_last_database (acu_application_get_settings (app), path);
-  window = acu_window_new (app);
+  acu_settings_set_last_database (acu_application_get_settings (acu_ui_test_app), path);
+  window = acu_window_new (acu_ui_test_app);
   gtk_window_present (GTK_WINDOW (window));
   ck_assert_str_eq (acu_window_get_visible_page (window), "unlock");
   unlock_page = child (window, ACU_TYPE_WINDOW, "unlock_page");
@@ -293,42 +258,10 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *lang = g_getenv ("ACU_TEST_LANGUAGE");
-  Suite *suite;
-  TCase *tcase;
-  SRunner *runner;
-  int failures;
+  AcuUiTestLanguage languages[G_N_ELEMENTS (expected_by_lang)];
 
   for (guint i = 0; i < G_N_ELEMENTS (expected_by_lang); i++)
-    if (g_strcmp0 (lang, expected_by_lang[i].lang) == 0)
-      expected = &expected_by_lang[i];
-  if (expected == NULL)
-    g_error ("Set ACU_TEST_LANGUAGE to en, fr or oc");
-
-  data_dir = acu_test_tmpdir_new ();
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  acu_test_use_fast_kdf ();
-
-  acu_application_setup_i18n ();
-  gtk_init ();
-  adw_init ();
-  app = acu_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-
-  suite = suite_create ("reception-keys");
-  tcase = tcase_create ("keyboard");
-  tcase_set_timeout (tcase, 180);
-  tcase_add_test (tcase, test_keyboard_visits);
-  suite_add_tcase (suite, tcase);
-
-  runner = srunner_create (suite);
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_SILENT);
-  failures = srunner_ntests_failed (runner);
-  srunner_free (runner);
-
-  g_object_unref (app);
-  acu_test_tmpdir_free (data_dir);
-  return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    languages[i] = (AcuUiTestLanguage) { expected_by_lang[i].lang, &expected_by_lang[i] };
+  return acu_ui_test_run ("reception-keys", test_keyboard_visits, languages, G_N_ELEMENTS (languages),
+                          (gconstpointer *) &expected, TRUE);
 }
