@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "acu-key-file.h"
+#include "acu-desk-people.h"
 #include "acu-test-util.h"
 
 char *
@@ -52,6 +53,7 @@ void
 acu_test_use_fast_kdf (void)
 {
   acu_key_file_set_kdf_limits (crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
+  acu_desk_people_set_pin_limits_for_tests ();
 }
 
 static char *test_root;

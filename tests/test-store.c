@@ -292,8 +292,8 @@ START_TEST (test_store_create)
   ck_assert_int_gt (acu_store_get_created (store), 1700000000);
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_COORDINATOR);
   ck_assert (acu_store_has_confidential_key (store));
-  ck_assert_int_eq (acu_store_get_latest_schema_version (), 2);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 2);
+  ck_assert_int_eq (acu_store_get_latest_schema_version (), 3);
+  ck_assert_int_eq (acu_store_get_schema_version (store), 3);
 }
 END_TEST
 
@@ -487,7 +487,7 @@ START_TEST (test_store_open_password)
   ck_assert_str_eq (acu_store_get_person_name (store), PERSON);
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_COORDINATOR);
   ck_assert (acu_store_has_confidential_key (store));
-  ck_assert_int_eq (acu_store_get_schema_version (store), 2);
+  ck_assert_int_eq (acu_store_get_schema_version (store), 3);
 }
 END_TEST
 
@@ -1223,7 +1223,9 @@ START_TEST (test_store_migrations_from_empty)
   ck_assert (table_exists (store, "person"));
   ck_assert (table_exists (store, "visit"));
   ck_assert (!table_exists (store, "no_such_table"));
-  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), 2);
+  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), 3);
+  ck_assert (table_exists (store, "audit"));
+  ck_assert (table_exists (store, "confidential_note"));
   /* "AcuE" */
   ck_assert_int_eq (query_int (store, "PRAGMA application_id"), 0x41637545);
 
@@ -1241,36 +1243,44 @@ START_TEST (test_store_migrations_from_empty)
 
   /* Reopening runs no migration twice */
   store = open_store (PERSON, PASSWORD);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 2);
-  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), 2);
+  ck_assert_int_eq (acu_store_get_schema_version (store), 3);
+  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), 3);
   ck_assert_int_eq (count_people (store), 1);
   ck_assert_int_eq (query_int (store, "SELECT count(*) FROM reason"), 10);
+  /* create, close, open: each opening and closing is in the audit log */
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-open'"), 2);
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-close'"), 1);
 }
 END_TEST
 
-/* A database of schema version 1 (the first release) opens and migrates,
- * keeping its records */
-START_TEST (test_store_migrations_from_version_1)
+/* A database of every earlier schema version opens and migrates, keeping
+ * its records (_i is the version: 1 and 2) */
+START_TEST (test_store_migrations_from_earlier)
 {
   g_autoptr(AcuStore) store = NULL;
+  int version = _i;
 
-  acu_store_set_schema_limit_for_tests (1);
+  acu_store_set_schema_limit_for_tests (version);
   store = create_store (NULL);
-  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), 1);
-  ck_assert (!table_exists (store, "visit"));
+  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), version);
+  ck_assert (!table_exists (store, "audit"));
+  ck_assert_int_eq (table_exists (store, "visit"), version >= 2);
   close_store (g_steal_pointer (&store));
 
   acu_store_set_schema_limit_for_tests (0);
   store = open_store (PERSON, PASSWORD);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 2);
-  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), 2);
+  ck_assert_int_eq (acu_store_get_schema_version (store), 3);
+  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), 3);
   ck_assert (table_exists (store, "visit"));
   ck_assert (table_exists (store, "person_word"));
+  ck_assert (table_exists (store, "confidential_note"));
   ck_assert_int_eq (count_people (store), 1);
   ck_assert_int_eq (query_int (store, "SELECT count(*) FROM site"), 1);
   ck_assert_int_eq (query_int (store, "SELECT count(*) FROM reason"), 10);
   ck_assert_int_eq (query_int (store, "SELECT count(*) FROM referral_partner"), 15);
   ck_assert_int_eq (query_int (store, "SELECT count(*) FROM commune"), 30);
+  ck_assert_int_eq (query_int (store, "SELECT value FROM setting WHERE key = 'audit-retention-days'"), 365);
+  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-open'"), 1);
 }
 END_TEST
 
@@ -1530,7 +1540,7 @@ store_suite (void)
   tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_store_migrations_from_empty);
-  tcase_add_test (tc, test_store_migrations_from_version_1);
+  tcase_add_loop_test (tc, test_store_migrations_from_earlier, 1, 3);
   tcase_add_test (tc, test_store_pragmas);
   suite_add_tcase (suite, tc);
 

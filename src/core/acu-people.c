@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acu-audit.h"
 #include "acu-catalogue.h"
 #include "acu-date.h"
 #include "acu-fold.h"
@@ -508,14 +509,16 @@ acu_household_insert_unchecked (AcuStore    *store,
   sqlite3_stmt *stmt;
 
   stmt = acu_store_prepare (store,
-                            "INSERT INTO household (commune_id, created_on, created_at, updated_at) "
-                            "VALUES (:commune, :on, :now, :now)", error);
+                            "INSERT INTO household (commune_id, created_on, created_at, updated_at, created_by) "
+                            "VALUES (:commune, :on, :now, :now, :by)", error);
   if (stmt == NULL)
     return 0;
   if (commune_id > 0)
     sqlite3_bind_int64 (stmt, 1, commune_id);
   sqlite3_bind_text (stmt, 2, created_on, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, now);
+  if (acu_store_get_person_id (store) != 0)
+    sqlite3_bind_int64 (stmt, 4, acu_store_get_person_id (store));
   if (!acu_store_step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (acu_store_get_db (store));
@@ -533,8 +536,8 @@ insert_person (AcuStore           *store,
 
   stmt = acu_store_prepare (store,
                             "INSERT INTO person (household_id, first_name, last_name, sort_key, birth_date, "
-                            "gender, informed_on, created_at, updated_at) "
-                            "VALUES (:household, :first, :last, :key, :birth, :gender, :informed, :now, :now)",
+                            "gender, informed_on, created_at, updated_at, created_by) "
+                            "VALUES (:household, :first, :last, :key, :birth, :gender, :informed, :now, :now, :by)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -546,6 +549,8 @@ insert_person (AcuStore           *store,
   sqlite3_bind_text (stmt, 6, clean->gender, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, clean->informed_on, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, now);
+  if (acu_store_get_person_id (store) != 0)
+    sqlite3_bind_int64 (stmt, 9, acu_store_get_person_id (store));
   if (!acu_store_step_done (store, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (acu_store_get_db (store));
@@ -598,7 +603,7 @@ add_in_transaction (AcuStore  *store,
         return FALSE;
     }
   data->person_id = insert_person (store, &data->clean, household_id, now, error);
-  return data->person_id != 0;
+  return data->person_id != 0 && acu_audit_record (store, "person-add", "person", data->person_id, error);
 }
 
 /* Adds a person to an existing household, or to a new one made with the
@@ -662,7 +667,8 @@ update_in_transaction (AcuStore  *store,
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
   return index_words (store, data->person_id, data->clean.first_name, data->clean.last_name,
-                      data->clean.sort_key, TRUE, error);
+                      data->clean.sort_key, TRUE, error)
+         && acu_audit_record (store, "person-edit", "person", data->person_id, error);
 }
 
 /* Changes a person's name, birth date, gender and information date; the
@@ -723,7 +729,8 @@ drop_if_empty (AcuStore  *store,
 
   stmt = acu_store_prepare (store,
                             "DELETE FROM household WHERE id = :id "
-                            "AND NOT EXISTS (SELECT 1 FROM person WHERE household_id = :id)", error);
+                            "AND NOT EXISTS (SELECT 1 FROM person WHERE household_id = :id) "
+                            "AND NOT EXISTS (SELECT 1 FROM confidential_note WHERE household_id = :id)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, household_id);
@@ -765,7 +772,8 @@ move_in_transaction (AcuStore  *store,
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, data->person_id);
   return acu_store_step_done (store, stmt, error)
-         && drop_if_empty (store, data->from_id, error);
+         && drop_if_empty (store, data->from_id, error)
+         && acu_audit_record (store, "person-move", "person", data->person_id, error);
 }
 
 /* Moves a person to another household, or to a new one (@household_id 0)
@@ -1082,8 +1090,15 @@ acu_household_update (AcuStore            *store,
   sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, now_seconds ());
   sqlite3_bind_int64 (stmt, 8, household->id);
-  if (!acu_store_step_done (store, stmt, error))
+  if (!acu_store_begin (store, error))
     return FALSE;
+  if (!acu_store_step_done (store, stmt, error)
+      || !acu_audit_record (store, "household-edit", "household", household->id, error)
+      || !acu_store_commit (store, error))
+    {
+      acu_store_rollback (store);
+      return FALSE;
+    }
   acu_store_emit_changed (store, "people");
   return TRUE;
 }
@@ -1172,11 +1187,21 @@ merge_in_transaction (AcuStore  *store,
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
 
+  stmt = acu_store_prepare (store, "UPDATE confidential_note SET household_id = :kept WHERE household_id = :merged",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->kept_id);
+  sqlite3_bind_int64 (stmt, 2, data->merged_id);
+  if (!acu_store_step_done (store, stmt, error))
+    return FALSE;
+
   stmt = acu_store_prepare (store, "DELETE FROM household WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, data->merged_id);
-  return acu_store_step_done (store, stmt, error);
+  return acu_store_step_done (store, stmt, error)
+         && acu_audit_record (store, "household-merge", "household", data->merged_id, error);
 }
 
 /* Two households that turn out to be the same: the members (and so their

@@ -13,6 +13,16 @@ struct _AcuSecret
   guint8 *data; /* sodium_malloc'd */
 };
 
+static AcuSecretFreeHook free_hook;
+
+/* Tests only: called with each key buffer as it is freed, after it was
+ * wiped and before its memory is given back */
+void
+acu_secret_set_free_hook_for_tests (AcuSecretFreeHook hook)
+{
+  free_hook = hook;
+}
+
 gboolean
 acu_crypto_init (void)
 {
@@ -96,6 +106,8 @@ acu_secret_free (AcuSecret *secret)
     return;
   /* sodium_free wipes the buffer before unmapping it */
   sodium_memzero (secret->data, secret->size);
+  if (free_hook != NULL)
+    free_hook (secret->data, secret->size);
   sodium_free (secret->data);
   g_free (secret);
 }

@@ -23,6 +23,10 @@ void          acu_secret_free (AcuSecret *secret);
 
 gboolean      acu_crypto_init (void);
 
+typedef void (*AcuSecretFreeHook) (const guint8 *data,
+                                   gsize         size);
+void          acu_secret_set_free_hook_for_tests (AcuSecretFreeHook hook);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuSecret, acu_secret_free)
 
 G_END_DECLS

@@ -9,6 +9,21 @@ G_BEGIN_DECLS
  * database key. Nothing in src/ui or src/cli includes this header. */
 sqlite3         *acu_store_get_db (AcuStore *self);
 const AcuSecret *acu_store_peek_database_key (AcuStore *self);
+const AcuSecret *acu_store_peek_confidential_key (AcuStore *self);
+const char      *acu_store_get_key_path (AcuStore *self);
+guint            acu_store_write_slot (AcuStore    *self,
+                                       gint64       desk_person_id,
+                                       const char  *person_name,
+                                       AcuRole      role,
+                                       const char  *password,
+                                       guint        replace_slot,
+                                       GError     **error);
+void             acu_store_set_identity (AcuStore   *self,
+                                         gint64      person_id,
+                                         const char *name,
+                                         AcuRole     role,
+                                         guint       slot_id,
+                                         AcuSecret  *conf_key);
 /* Tests only: migrate no further than @version (0: no limit) */
 void             acu_store_set_schema_limit_for_tests (int version);
 void             acu_store_set_sqlite_error (AcuStore  *self,

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "acu-audit.h"
 #include "acu-core-resources.h"
 #include "acu-fold.h"
 #include "acu-password.h"
@@ -37,6 +38,11 @@ struct _AcuStore
   guint        slot_id;
   AcuSlotKind  slot_kind;
 
+  /* Who is identified at the desk: at first the person who opened it;
+   * then whoever identifies with a PIN or a password. slot_id, slot_kind
+   * and conf_key follow that person (a volunteer has neither slot nor
+   * confidential key); db_key stays while the database is open. */
+  gboolean     identified;
   char        *person_name;
   gint64       person_id;    /* desk_person.id; 0 with the recovery code */
   AcuRole      role;
@@ -438,9 +444,13 @@ load_identity (AcuStore  *self,
       if (!acu_role_from_string (role, &self->role))
         self->role = ACU_ROLE_VOLUNTEER;
       self->person_id = sqlite3_column_int64 (stmt, 1);
+      self->identified = TRUE;
     }
   else if (self->slot_kind == ACU_SLOT_RECOVERY)
-    self->role = ACU_ROLE_COORDINATOR; /* the recovery code stands for the site */
+    {
+      self->role = ACU_ROLE_COORDINATOR; /* the recovery code stands for the site */
+      self->identified = TRUE;
+    }
   else
     {
       sqlite3_reset (stmt);
@@ -549,6 +559,24 @@ open_read_write (AcuStore  *self,
          && migrate (self, error);
 }
 
+/* Old audit entries go, and the opening is recorded */
+static gboolean
+record_opening (AcuStore  *self,
+                GError   **error)
+{
+  /* A test database held at an earlier schema has no audit log */
+  if (self->schema_version < 3)
+    return TRUE;
+  if (!acu_store_begin (self, error))
+    return FALSE;
+  if (acu_audit_purge (self, error) < 0 || !acu_audit_record (self, "desk-open", NULL, 0, error))
+    {
+      acu_store_rollback (self);
+      return FALSE;
+    }
+  return acu_store_commit (self, error);
+}
+
 static AcuStore *
 open_with_slot (const char   *path,
                 const char   *person_name,
@@ -600,7 +628,7 @@ open_with_slot (const char   *path,
   self->person_name = g_strdup (kind == ACU_SLOT_RECOVERY ? _("Recovery code") : acu_key_slot_get_name (slot));
   self->key_file = g_steal_pointer (&key_file);
 
-  if (!verify (self, error) || !open_read_write (self, error))
+  if (!verify (self, error) || !open_read_write (self, error) || !record_opening (self, error))
     {
       acu_store_close (self);
       return NULL;
@@ -890,7 +918,7 @@ acu_store_create (const char  *path,
   g_free (self->path);
   self->path = g_strdup (path);
   if (!open_read_write (self, error) || !load_site (self, error)
-      || !load_identity (self, error))
+      || !load_identity (self, error) || !record_opening (self, error))
     goto failed;
 
   if (recovery_code != NULL)
@@ -1067,6 +1095,10 @@ acu_store_close (AcuStore *self)
 {
   g_return_if_fail (ACU_IS_STORE (self));
 
+  /* Recorded while the database can still be written */
+  if (self->db != NULL && self->transaction_depth == 0 && self->schema_version >= 3
+      && !sqlite3_db_readonly (self->db, "main"))
+    acu_audit_record (self, "desk-close", NULL, 0, NULL);
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
@@ -1077,6 +1109,7 @@ acu_store_close (AcuStore *self)
   g_clear_pointer (&self->conf_key, acu_secret_free);
   g_clear_pointer (&self->key_file, acu_key_file_free);
   self->transaction_depth = 0;
+  self->identified = FALSE;
 }
 
 const AcuSecret *
@@ -1105,6 +1138,67 @@ acu_store_get_person_id (AcuStore *self)
   return self->person_id;
 }
 
+gboolean
+acu_store_is_identified (AcuStore *self)
+{
+  g_return_val_if_fail (ACU_IS_STORE (self), FALSE);
+  return self->db != NULL && self->identified;
+}
+
+const char *
+acu_store_get_key_path (AcuStore *self)
+{
+  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
+  return self->key_path;
+}
+
+/* Who is now identified at the desk; takes @conf_key (NULL for a
+ * volunteer: the confidential key is then wiped from memory) */
+void
+acu_store_set_identity (AcuStore   *self,
+                        gint64      person_id,
+                        const char *name,
+                        AcuRole     role,
+                        guint       slot_id,
+                        AcuSecret  *conf_key)
+{
+  g_return_if_fail (ACU_IS_STORE (self));
+
+  g_clear_pointer (&self->conf_key, acu_secret_free);
+  self->conf_key = conf_key;
+  g_free (self->person_name);
+  self->person_name = g_strdup (name);
+  self->person_id = person_id;
+  self->role = role;
+  self->slot_id = slot_id;
+  self->slot_kind = ACU_SLOT_PASSWORD;
+  self->identified = TRUE;
+}
+
+/* The idle lock: nobody is identified any more and the confidential key
+ * is wiped; the database stays open for the next person to identify */
+void
+acu_store_forget_identity (AcuStore *self)
+{
+  g_return_if_fail (ACU_IS_STORE (self));
+
+  if (self->db != NULL && self->identified)
+    acu_audit_record (self, "desk-lock", NULL, 0, NULL);
+  g_clear_pointer (&self->conf_key, acu_secret_free);
+  g_clear_pointer (&self->person_name, g_free);
+  self->person_id = 0;
+  self->role = ACU_ROLE_VOLUNTEER;
+  self->slot_id = 0;
+  self->identified = FALSE;
+}
+
+const AcuSecret *
+acu_store_peek_confidential_key (AcuStore *self)
+{
+  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
+  return self->identified ? self->conf_key : NULL;
+}
+
 /* The core refuses what a role may not do, whatever the interface shows */
 gboolean
 acu_store_require_role (AcuStore  *self,
@@ -1117,6 +1211,12 @@ acu_store_require_role (AcuStore  *self,
     {
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
                            _("The database is closed."));
+      return FALSE;
+    }
+  if (!self->identified)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN,
+                           _("Nobody is identified at the desk. Choose your name, then type your PIN or password."));
       return FALSE;
     }
   if (self->role < role)
@@ -1353,18 +1453,25 @@ set_desk_person_slot (AcuStore  *self,
   return acu_store_step_done (self, stmt, error);
 }
 
+/* Writes a password slot for a person of the desk: a new row when
+ * @desk_person_id is 0, else that row gets the slot (a volunteer who
+ * becomes staff keeps their past records). @replace_slot, if not 0, is
+ * removed in the same write (a coordinator sets a new password for
+ * someone who forgot theirs). The key file is written inside the
+ * database transaction: both change, or neither. */
 guint
-acu_store_add_slot (AcuStore    *self,
-                    const char  *person_name,
-                    AcuRole      role,
-                    const char  *password,
-                    GError     **error)
+acu_store_write_slot (AcuStore    *self,
+                      gint64       desk_person_id,
+                      const char  *person_name,
+                      AcuRole      role,
+                      const char  *password,
+                      guint        replace_slot,
+                      GError     **error)
 {
   g_autofree char *person = normalize_name (person_name);
   g_autofree char *folded = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(AcuKeyFile) fresh = NULL;
-  g_auto(GStrv) names = NULL;
   sqlite3_stmt *stmt;
   guint slot_id;
 
@@ -1392,41 +1499,57 @@ acu_store_add_slot (AcuStore    *self,
   fresh = reload_key_file (self, error);
   if (fresh == NULL)
     return 0;
-  names = acu_key_file_dup_person_names (fresh);
-  folded = acu_fold (person);
-  for (guint i = 0; names[i]; i++)
+  if (replace_slot != 0 && !acu_key_file_remove_slot (fresh, replace_slot))
     {
-      g_autofree char *other = acu_fold (names[i]);
-
-      if (g_strcmp0 (other, folded) == 0)
-        {
-          g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                       _("“%s” can already unlock the database. Choose another name."), person);
-          return 0;
-        }
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("This key slot no longer exists."));
+      return 0;
     }
+  folded = acu_fold (person);
+  {
+    g_auto(GStrv) names = acu_key_file_dup_person_names (fresh);
+
+    for (guint i = 0; names[i]; i++)
+      {
+        g_autofree char *other = acu_fold (names[i]);
+
+        if (g_strcmp0 (other, folded) == 0)
+          {
+            g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                         _("“%s” can already unlock the database. Choose another name."), person);
+            return 0;
+          }
+      }
+  }
 
   slot_id = acu_key_file_add_slot (fresh, person, role, ACU_SLOT_PASSWORD, password,
                                    self->db_key, self->conf_key, error);
-  if (slot_id == 0)
+  if (slot_id == 0 || !acu_store_begin (self, error))
     return 0;
-
-  /* The person's row first: a key file slot without it opens nothing */
-  if (!acu_store_begin (self, error))
-    return 0;
-  stmt = acu_store_prepare (self,
-                            "INSERT INTO desk_person (display_name, role, key_slot, created_at) "
-                            "VALUES (:name, :role, :slot, :now)", error);
+  if (desk_person_id == 0)
+    stmt = acu_store_prepare (self,
+                              "INSERT INTO desk_person (display_name, role, key_slot, created_at) "
+                              "VALUES (:name, :role, :slot, :now)", error);
+  else
+    stmt = acu_store_prepare (self,
+                              "UPDATE desk_person SET role = :role, key_slot = :slot, pin_hash = NULL, "
+                              "pin_failures = 0, active = 1 WHERE id = :id", error);
   if (stmt == NULL)
     {
       acu_store_rollback (self);
       return 0;
     }
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), person, -1, SQLITE_TRANSIENT);
+  if (desk_person_id == 0)
+    {
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), person, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), g_get_real_time () / G_USEC_PER_SEC);
+    }
+  else
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), desk_person_id);
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":role"), acu_role_to_string (role), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), g_get_real_time () / G_USEC_PER_SEC);
-  if (!acu_store_step_done (self, stmt, error))
+  if (!acu_store_step_done (self, stmt, error)
+      || !acu_key_file_save (fresh, self->key_path, error))
     {
       acu_store_rollback (self);
       return 0;
@@ -1434,21 +1557,18 @@ acu_store_add_slot (AcuStore    *self,
   if (!acu_store_commit (self, error))
     return 0;
 
-  if (!acu_key_file_save (fresh, self->key_path, error))
-    {
-      /* Undo the row, so that the database says what the key file does */
-      if (acu_store_begin (self, NULL))
-        {
-          if (set_desk_person_slot (self, slot_id, NULL))
-            acu_store_commit (self, NULL);
-          else
-            acu_store_rollback (self);
-        }
-      return 0;
-    }
-
   adopt_key_file (self, g_steal_pointer (&fresh));
   return slot_id;
+}
+
+guint
+acu_store_add_slot (AcuStore    *self,
+                    const char  *person_name,
+                    AcuRole      role,
+                    const char  *password,
+                    GError     **error)
+{
+  return acu_store_write_slot (self, 0, person_name, role, password, 0, error);
 }
 
 gboolean

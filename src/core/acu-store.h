@@ -52,6 +52,8 @@ const char   *acu_store_get_path (AcuStore *self);
 const char   *acu_store_get_site_name (AcuStore *self);
 const char   *acu_store_get_person_name (AcuStore *self);
 gint64        acu_store_get_person_id (AcuStore *self);
+gboolean      acu_store_is_identified (AcuStore *self);
+void          acu_store_forget_identity (AcuStore *self);
 gboolean      acu_store_require_role (AcuStore  *self,
                                       AcuRole    role,
                                       GError   **error);

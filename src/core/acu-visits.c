@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "acu-audit.h"
 #include "acu-catalogue.h"
 #include "acu-date.h"
 #include "acu-store-private.h"
@@ -495,7 +496,7 @@ log_in_transaction (AcuStore  *store,
 
   data->id = insert_visit (store, 0, data->clean.day, data->clean.time, data->draft, data->clean.note,
                            acu_store_get_person_id (store), now, now, error);
-  return data->id != 0;
+  return data->id != 0 && acu_audit_record (store, "visit-add", "visit", data->id, error);
 }
 
 /* Logs a visit, by the person identified at the desk. One transaction:
@@ -605,7 +606,8 @@ update_in_transaction (AcuStore  *store,
   sqlite3_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int64 (stmt, 9, data->id);
   return acu_store_step_done (store, stmt, error)
-         && write_reasons (store, data->id, draft->reason_ids, draft->n_reasons, TRUE, error);
+         && write_reasons (store, data->id, draft->reason_ids, draft->n_reasons, TRUE, error)
+         && acu_audit_record (store, "visit-edit", "visit", data->id, error);
 }
 
 /* Changes a visit of today: who, reasons, referral, note, time. Its day
@@ -647,12 +649,22 @@ acu_visit_delete (AcuStore  *store,
   if ((visit = get_changeable (store, visit_id, error)) == NULL)
     return FALSE;
   /* visit_reason rows go with it (ON DELETE CASCADE) */
+  if (!acu_store_begin (store, error))
+    return FALSE;
   stmt = acu_store_prepare (store, "DELETE FROM visit WHERE id = :id", error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      acu_store_rollback (store);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, visit_id);
-  if (!acu_store_step_done (store, stmt, error))
-    return FALSE;
+  if (!acu_store_step_done (store, stmt, error)
+      || !acu_audit_record (store, "visit-delete", "visit", visit_id, error)
+      || !acu_store_commit (store, error))
+    {
+      acu_store_rollback (store);
+      return FALSE;
+    }
   acu_store_emit_changed (store, "visits");
   return TRUE;
 }
@@ -683,7 +695,8 @@ restore_in_transaction (AcuStore  *store,
 
   return insert_visit (store, visit->id, visit->day, visit->time, &draft, visit->note,
                        visit->logged_by_id, visit->created_at,
-                       g_get_real_time () / G_USEC_PER_SEC, error) != 0;
+                       g_get_real_time () / G_USEC_PER_SEC, error) != 0
+         && acu_audit_record (store, "visit-restore", "visit", visit->id, error);
 }
 
 /* Undoes a delete: the visit comes back as it was, with its number */

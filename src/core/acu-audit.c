@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acu-audit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acu-audit.h"
+#include "acu-date.h"
+#include "acu-store-private.h"
+
+/* The audit log: who (the person identified at the desk), when, what
+ * (an action and the ids it touched), never the data itself. Kept for
+ * the retention setting (365 days by default), then purged. */
+
+static const struct
+{
+  const char *action;
+  const char *label;
+} actions[] = {
+  { "desk-open", N_("Opened the desk") },
+  { "desk-close", N_("Closed the desk") },
+  { "desk-lock", N_("Desk locked (idle)") },
+  { "password-identified", N_("Identified with a password") },
+  { "pin-identified", N_("Identified with a PIN") },
+  { "pin-failure", N_("Wrong PIN") },
+  { "pin-locked", N_("PIN locked after three wrong tries") },
+  { "pin-changed", N_("PIN changed") },
+  { "password-changed", N_("Password changed") },
+  { "user-added", N_("Person of the desk added") },
+  { "user-role", N_("Role changed") },
+  { "user-deactivated", N_("Person of the desk deactivated") },
+  { "visit-add", N_("Visit logged") },
+  { "visit-edit", N_("Visit changed") },
+  { "visit-delete", N_("Visit deleted") },
+  { "visit-restore", N_("Deleted visit restored") },
+  { "person-add", N_("Person added") },
+  { "person-edit", N_("Person changed") },
+  { "person-move", N_("Person moved to another household") },
+  { "household-edit", N_("Household changed") },
+  { "household-merge", N_("Households merged") },
+  { "confidential-write", N_("Confidential note written") },
+  { "confidential-read", N_("Confidential notes read") },
+  { "export", N_("Export") },
+  { "audit-retention", N_("Audit log retention changed") },
+};
+
+const char *
+acu_audit_action_get_label (const char *action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_strcmp0 (actions[i].action, action) == 0)
+      return _(actions[i].label);
+  return action;
+}
+
+/* The action codes, NULL-terminated, in a stable order */
+const char *const *
+acu_audit_list_actions (void)
+{
+  static const char *codes[G_N_ELEMENTS (actions) + 1];
+
+  if (codes[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      codes[i] = actions[i].action;
+  return codes;
+}
+
+void
+acu_audit_entry_free (AcuAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->person);
+  g_free (entry->action);
+  g_free (entry->object);
+  g_free (entry);
+}
+
+gboolean
+acu_audit_record (AcuStore    *store,
+                  const char  *action,
+                  const char  *object_kind,
+                  gint64       object_id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *object = NULL;
+  gint64 person = acu_store_get_person_id (store);
+
+  if (object_kind != NULL)
+    object = g_strdup_printf ("%s %" G_GINT64_FORMAT, object_kind, object_id);
+  stmt = acu_store_prepare (store,
+                            "INSERT INTO audit (at, person_id, action, object) VALUES (:at, :person, :action, :object)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+  if (person != 0)
+    sqlite3_bind_int64 (stmt, 2, person);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, object, -1, SQLITE_STATIC);
+  return acu_store_step_done (store, stmt, error);
+}
+
+/* Local civil day → the UTC second it starts */
+static gint64
+day_start (const char *day,
+           gboolean    next)
+{
+  GDate date;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) start = NULL;
+
+  acu_date_parse (day, &date);
+  if (next)
+    g_date_add_days (&date, 1);
+  start = g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+  return g_date_time_to_unix (start);
+}
+
+static gboolean
+check_days (const char  *since,
+            const char  *until,
+            GError     **error)
+{
+  if ((since != NULL && !acu_date_parse (since, NULL)) || (until != NULL && !acu_date_parse (until, NULL)))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The start or the end of the period is not a date."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A page of entries from @since to @until (days, both included, NULL for
+ * no bound), newest first, filtered by person and action if given */
+GPtrArray *
+acu_audit_list (AcuStore    *store,
+                const char  *since,
+                const char  *until,
+                gint64       person_id,
+                const char  *action,
+                guint        offset,
+                guint        limit,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) acu_audit_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error) || !check_days (since, until, error))
+    return NULL;
+  stmt = acu_store_prepare (store,
+                            "SELECT a.id, a.at, p.display_name, a.action, a.object FROM audit a "
+                            "LEFT JOIN desk_person p ON p.id = a.person_id "
+                            "WHERE a.at >= :from AND a.at < :to "
+                            "AND (:person = 0 OR a.person_id = :person) AND (:action IS NULL OR a.action = :action) "
+                            "ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, since ? day_start (since, FALSE) : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, until ? day_start (until, TRUE) : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 3, person_id);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, limit);
+  sqlite3_bind_int (stmt, 6, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AcuAuditEntry *entry = g_new0 (AcuAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = sqlite3_column_int64 (stmt, 1);
+      entry->person = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->object = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      acu_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+static char *
+csv_field (const char *text)
+{
+  g_autoptr(GString) out = g_string_new ("\"");
+
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* CSV as LibreOffice opens it under a French locale: UTF-8, ";" between
+ * fields, local date and time. The export is itself recorded. */
+gboolean
+acu_audit_export_csv (AcuStore       *store,
+                      const char     *since,
+                      const char     *until,
+                      GOutputStream  *out,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint offset = 0;
+
+  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error) || !check_days (since, until, error))
+    return FALSE;
+
+  {
+    g_autofree char *h1 = csv_field (_("Date"));
+    g_autofree char *h2 = csv_field (_("Time"));
+    g_autofree char *h3 = csv_field (_("Who"));
+    g_autofree char *h4 = csv_field (_("What"));
+    g_autofree char *h5 = csv_field (_("Record"));
+
+    g_string_append_printf (text, "%s;%s;%s;%s;%s\r\n", h1, h2, h3, h4, h5);
+  }
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = acu_audit_list (store, since, until, 0, NULL, offset, 500, error);
+
+      if (page == NULL)
+        return FALSE;
+      for (guint i = 0; i < page->len; i++)
+        {
+          AcuAuditEntry *entry = g_ptr_array_index (page, i);
+          g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (entry->at);
+          g_autofree char *day = g_date_time_format (at, "%d/%m/%Y");
+          g_autofree char *time = g_date_time_format (at, "%H:%M:%S");
+          g_autofree char *who = csv_field (entry->person);
+          g_autofree char *what = csv_field (acu_audit_action_get_label (entry->action));
+          g_autofree char *object = csv_field (entry->object);
+
+          g_string_append_printf (text, "%s;%s;%s;%s;%s\r\n", day, time, who, what, object);
+        }
+      offset += page->len;
+      if (page->len < 500)
+        break;
+    }
+  if (!g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error))
+    return FALSE;
+  return acu_audit_record (store, "export", "audit", offset, error);
+}
+
+int
+acu_audit_get_retention_days (AcuStore *store)
+{
+  sqlite3_stmt *stmt = acu_store_prepare (store, "SELECT value FROM setting WHERE key = 'audit-retention-days'", NULL);
+  int days = 365;
+
+  if (stmt == NULL)
+    return days;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    days = atoi ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return days > 0 ? days : 365;
+}
+
+/* CNIL: an access log is kept from 6 months to 1 year; a site may keep it
+ * from 30 days to 3 years */
+gboolean
+acu_audit_set_retention_days (AcuStore  *store,
+                              int        days,
+                              GError   **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *value = NULL;
+
+  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error))
+    return FALSE;
+  if (days < 30 || days > 3 * 366)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("Keep the audit log from 30 days to 3 years (the CNIL advises 6 months to 1 year)."));
+      return FALSE;
+    }
+  value = g_strdup_printf ("%d", days);
+  if (!acu_store_begin (store, error))
+    return FALSE;
+  stmt = acu_store_prepare (store, "INSERT OR REPLACE INTO setting (key, value) VALUES ('audit-retention-days', :v)",
+                            error);
+  if (stmt == NULL)
+    {
+      acu_store_rollback (store);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  if (!acu_store_step_done (store, stmt, error)
+      || !acu_audit_record (store, "audit-retention", NULL, 0, error))
+    {
+      acu_store_rollback (store);
+      return FALSE;
+    }
+  return acu_store_commit (store, error);
+}
+
+/* Deletes the entries older than the retention; the number deleted, or
+ * -1 on error. The store runs it when it opens. */
+int
+acu_audit_purge (AcuStore  *store,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 limit = g_get_real_time () / G_USEC_PER_SEC - (gint64) acu_audit_get_retention_days (store) * 86400;
+
+  stmt = acu_store_prepare (store, "DELETE FROM audit WHERE at < :limit", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  if (!acu_store_step_done (store, stmt, error))
+    return -1;
+  return sqlite3_changes (acu_store_get_db (store));
+}

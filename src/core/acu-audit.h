@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "acu-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  id;
+  gint64  at;          /* UTC Unix seconds */
+  char   *person;      /* who was identified; NULL if nobody */
+  char   *action;      /* a code: "visit-add", "pin-failure"... */
+  char   *object;      /* ids only: "visit 12", "household 4"; may be NULL */
+} AcuAuditEntry;
+
+void        acu_audit_entry_free (AcuAuditEntry *entry);
+const char *acu_audit_action_get_label (const char *action);
+const char *const *acu_audit_list_actions (void);
+
+/* Written by the core itself, inside the transaction of the change */
+gboolean    acu_audit_record (AcuStore    *store,
+                              const char  *action,
+                              const char  *object_kind,
+                              gint64       object_id,
+                              GError     **error);
+
+/* Coordinators only */
+GPtrArray  *acu_audit_list (AcuStore    *store,
+                            const char  *since,
+                            const char  *until,
+                            gint64       person_id,
+                            const char  *action,
+                            guint        offset,
+                            guint        limit,
+                            GError     **error);
+gboolean    acu_audit_export_csv (AcuStore       *store,
+                                  const char     *since,
+                                  const char     *until,
+                                  GOutputStream  *out,
+                                  GCancellable   *cancellable,
+                                  GError        **error);
+int         acu_audit_get_retention_days (AcuStore *store);
+gboolean    acu_audit_set_retention_days (AcuStore  *store,
+                                          int        days,
+                                          GError   **error);
+int         acu_audit_purge (AcuStore  *store,
+                             GError   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuAuditEntry, acu_audit_entry_free)
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acu-confidential"
+
+#include "config.h"
+
+#include <sodium.h>
+#include <glib/gi18n.h>
+
+#include "acu-audit.h"
+#include "acu-confidential.h"
+#include "acu-store-private.h"
+
+/* Confidential text is sealed with crypto_secretbox under the
+ * confidential key, a key only staff and coordinator key slots hold and
+ * only their password opens. The database key (which every open desk
+ * holds) does not reveal it; a PIN never brings the key into memory. */
+
+#define MAX_NOTE_LENGTH 4000
+
+void
+acu_confidential_note_free (AcuConfidentialNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->written_by);
+  g_free (note);
+}
+
+static const AcuSecret *
+require_key (AcuStore  *store,
+             GError   **error)
+{
+  const AcuSecret *key;
+
+  if (!acu_store_require_role (store, ACU_ROLE_STAFF, error))
+    return NULL;
+  key = acu_store_peek_confidential_key (store);
+  if (key == NULL)
+    g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN,
+                         _("Confidential notes open only with a staff or coordinator password."));
+  return key;
+}
+
+static gboolean
+household_exists (AcuStore  *store,
+                  gint64     household_id,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt = acu_store_prepare (store, "SELECT 1 FROM household WHERE id = :id", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
+                 _("There is no household number %lld."), (long long) household_id);
+  return found;
+}
+
+gint64
+acu_confidential_add (AcuStore    *store,
+                      gint64       household_id,
+                      const char  *text,
+                      GError     **error)
+{
+  const AcuSecret *key = require_key (store, error);
+  g_autofree char *clean = NULL;
+  g_autofree guint8 *sealed = NULL;
+  guint8 nonce[crypto_secretbox_NONCEBYTES];
+  sqlite3_stmt *stmt;
+  gsize len;
+  gint64 id;
+
+  if (key == NULL || !household_exists (store, household_id, error))
+    return 0;
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The text contains characters that are not valid. Type it again."));
+      return 0;
+    }
+  clean = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_strstrip (clean);
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("Type the note first."));
+      return 0;
+    }
+  if (g_utf8_strlen (clean, -1) > MAX_NOTE_LENGTH)
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                   _("The note is too long: %d characters at most."), MAX_NOTE_LENGTH);
+      return 0;
+    }
+
+  len = strlen (clean);
+  sealed = g_malloc (len + crypto_secretbox_MACBYTES);
+  randombytes_buf (nonce, sizeof nonce);
+  crypto_secretbox_easy (sealed, (const guint8 *) clean, len, nonce, acu_secret_get_data (key));
+  sodium_memzero (clean, len);
+
+  if (!acu_store_begin (store, error))
+    return 0;
+  stmt = acu_store_prepare (store,
+                            "INSERT INTO confidential_note (household_id, nonce, ciphertext, written_by, written_at) "
+                            "VALUES (:household, :nonce, :text, :by, :at)", error);
+  if (stmt == NULL)
+    {
+      acu_store_rollback (store);
+      return 0;
+    }
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_blob (stmt, 2, nonce, sizeof nonce, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 3, sealed, len + crypto_secretbox_MACBYTES, SQLITE_STATIC);
+  if (acu_store_get_person_id (store) != 0)
+    sqlite3_bind_int64 (stmt, 4, acu_store_get_person_id (store));
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  if (!acu_store_step_done (store, stmt, error))
+    {
+      acu_store_rollback (store);
+      return 0;
+    }
+  id = sqlite3_last_insert_rowid (acu_store_get_db (store));
+  if (!acu_audit_record (store, "confidential-write", "household", household_id, error)
+      || !acu_store_commit (store, error))
+    {
+      acu_store_rollback (store);
+      return 0;
+    }
+  acu_store_emit_changed (store, "people");
+  return id;
+}
+
+/* That notes exist, who wrote them and when: any role may know it */
+GPtrArray *
+acu_confidential_list (AcuStore  *store,
+                       gint64     household_id,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) acu_confidential_note_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
+  stmt = acu_store_prepare (store,
+                            "SELECT n.id, p.display_name, n.written_at FROM confidential_note n "
+                            "LEFT JOIN desk_person p ON p.id = n.written_by "
+                            "WHERE n.household_id = :id ORDER BY n.written_at DESC, n.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AcuConfidentialNote *note = g_new0 (AcuConfidentialNote, 1);
+
+      note->id = sqlite3_column_int64 (stmt, 0);
+      note->written_by = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      note->written_at = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (notes, note);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      acu_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&notes);
+}
+
+/* The texts of a household's notes, newest first, in the order of
+ * acu_confidential_list (); reading is recorded in the audit log */
+GStrv
+acu_confidential_read (AcuStore  *store,
+                       gint64     household_id,
+                       GError   **error)
+{
+  const AcuSecret *key = require_key (store, error);
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (key == NULL || !household_exists (store, household_id, error))
+    return NULL;
+  stmt = acu_store_prepare (store,
+                            "SELECT nonce, ciphertext FROM confidential_note "
+                            "WHERE household_id = :id ORDER BY written_at DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const guint8 *nonce = sqlite3_column_blob (stmt, 0);
+      const guint8 *sealed = sqlite3_column_blob (stmt, 1);
+      int nonce_len = sqlite3_column_bytes (stmt, 0);
+      int sealed_len = sqlite3_column_bytes (stmt, 1);
+      g_autofree char *plain = NULL;
+
+      if (nonce_len != crypto_secretbox_NONCEBYTES || sealed_len < (int) crypto_secretbox_MACBYTES)
+        break;
+      plain = g_malloc0 (sealed_len - crypto_secretbox_MACBYTES + 1);
+      if (crypto_secretbox_open_easy ((guint8 *) plain, sealed, sealed_len, nonce, acu_secret_get_data (key)) != 0)
+        break;
+      g_strv_builder_add (texts, plain);
+      sodium_memzero (plain, sealed_len - crypto_secretbox_MACBYTES);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
+                           _("A confidential note could not be read: it is damaged, or was sealed with another key."));
+      return NULL;
+    }
+  if (!acu_audit_record (store, "confidential-read", "household", household_id, error))
+    return NULL;
+  return g_strv_builder_end (texts);
+}
