@@ -13,7 +13,9 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "acu-audit.h"
 #include "acu-demo.h"
+#include "acu-desk-people.h"
 #include "acu-store.h"
 
 /* Exit codes, documented in --help and relied on by scripts */
@@ -26,6 +28,7 @@ enum
   EXIT_SCHEMA_TOO_NEW = 4,
   EXIT_KEYFILE = 5,
   EXIT_OTHER = 6,
+  EXIT_FORBIDDEN = 7,
 };
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -39,7 +42,10 @@ exit_code_for_error (const GError *error)
   switch ((AcuStoreError) error->code)
     {
     case ACU_STORE_ERROR_WRONG_PASSWORD:
+    case ACU_STORE_ERROR_PIN_LOCKED:
       return EXIT_WRONG_PASSWORD;
+    case ACU_STORE_ERROR_FORBIDDEN:
+      return EXIT_FORBIDDEN;
     case ACU_STORE_ERROR_NOT_FOUND:
     case ACU_STORE_ERROR_NOT_ACUELH:
     case ACU_STORE_ERROR_DAMAGED:
@@ -90,7 +96,8 @@ exit_codes_description (void)
            "  3  not an Acuèlh database, or damaged\n"
            "  4  database written by a newer version of Acuèlh\n"
            "  5  key file missing or damaged\n"
-           "  6  any other failure (disk full, permissions…)");
+           "  6  any other failure (disk full, permissions…)\n"
+           "  7  not allowed for the role of the person named by --as");
 }
 
 /* Reading secrets: every copy is wiped before it is freed */
@@ -429,6 +436,235 @@ command_check (int    argc,
   return EXIT_OK;
 }
 
+/* user and audit: a coordinator (or staff, for a PIN) named by --as
+ * unlocks with their password, as check does */
+static AcuStore *
+open_as (const char  *path,
+         const char  *as,
+         const char  *password_file,
+         char       **kept_password,
+         GError     **error)
+{
+  char *password = get_password (password_file, FALSE, error);
+  AcuStore *store;
+
+  if (password == NULL)
+    return NULL;
+  store = acu_store_open (path, as, password, error);
+  if (kept_password != NULL && store != NULL)
+    *kept_password = password;
+  else
+    secret_free (password);
+  return store;
+}
+
+static const char *
+user_kind (const AcuDeskPerson *person)
+{
+  if (!person->active)
+    return _("deactivated");
+  if (person->has_password)
+    return _("password");
+  if (person->pin_locked)
+    return _("PIN, locked");
+  if (person->has_pin)
+    return _("PIN");
+  return _("no PIN");
+}
+
+static int
+command_user (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuStore) store = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *role_text = NULL;
+  g_autofree char *secret_file = NULL;
+  g_autofree char *as = NULL;
+  g_autofree char *password_file = NULL;
+  const char *action;
+  char *as_password = NULL;
+  int status = EXIT_OK;
+  AcuRole role = ACU_ROLE_VOLUNTEER;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The person to add, remove or give a new password or PIN"), N_("PERSON") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("volunteer, staff or coordinator"), N_("ROLE") },
+    { "secret-file", 0, 0, G_OPTION_ARG_FILENAME, &secret_file,
+      N_("Read the person’s new password (or a volunteer’s PIN) from FILE (- for standard input)"), N_("FILE") },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_("Who does it: a coordinator (staff may reset a PIN)"), N_("PERSON") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the password of --as from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+
+  g_set_prgname ("acuelh-cli user");
+  /* Translators: "acuelh-cli user add|list|remove|passwd DB" */
+  context = g_option_context_new (_("add|list|remove|passwd DB"));
+  g_option_context_set_summary (context, _("Manage the people of the desk: add, list, remove (deactivate), "
+                                           "set a new password or PIN"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, exit_codes_description ());
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("Give an action (add, list, remove or passwd) and the database."));
+  action = argv[1];
+  if (!g_str_equal (action, "add") && !g_str_equal (action, "list")
+      && !g_str_equal (action, "remove") && !g_str_equal (action, "passwd"))
+    return usage_error (context, _("The action is add, list, remove or passwd."));
+  if (as == NULL)
+    return usage_error (context, _("--as is required: who does it."));
+  if (!g_str_equal (action, "list") && name == NULL)
+    return usage_error (context, _("--name is required."));
+  if ((g_str_equal (action, "add") || g_str_equal (action, "passwd")) && secret_file == NULL)
+    return usage_error (context, _("--secret-file is required: the new password or PIN."));
+  if (g_strcmp0 (secret_file, "-") == 0 && g_strcmp0 (password_file, "-") == 0)
+    return usage_error (context, _("Only one of --secret-file and --password-file can read standard input."));
+  if (g_str_equal (action, "add"))
+    {
+      if (role_text == NULL)
+        return usage_error (context, _("--role is required: volunteer, staff or coordinator."));
+      if (!acu_role_from_string (role_text, &role))
+        return usage_error (context, _("The role is volunteer, staff or coordinator."));
+    }
+
+  store = open_as (argv[2], as, password_file, &as_password, &error);
+  if (store == NULL)
+    { status = fail (error); goto out; }
+
+  if (g_str_equal (action, "list"))
+    {
+      g_autoptr(GPtrArray) people = acu_desk_people_list (store, TRUE, &error);
+
+      if (people == NULL)
+        { status = fail (error); goto out; }
+      for (guint i = 0; i < people->len; i++)
+        {
+          AcuDeskPerson *person = g_ptr_array_index (people, i);
+
+          g_print ("%s\t%s\t%s\n", person->name, acu_role_to_string (person->role), user_kind (person));
+        }
+    }
+  else if (g_str_equal (action, "add"))
+    {
+      char *secret = read_secret_file (secret_file, &error);
+      gint64 id;
+
+      if (secret == NULL)
+        { status = fail (error); goto out; }
+      id = acu_desk_person_add (store, name, role, secret, &error);
+      secret_free (secret);
+      if (id == 0)
+        { status = fail (error); goto out; }
+      g_print (_("%s can now work at the desk, as %s.\n"), name, acu_role_get_label (role));
+    }
+  else
+    {
+      gint64 id = acu_desk_person_find (store, name, &error);
+
+      if (id == 0)
+        { status = fail (error); goto out; }
+      if (g_str_equal (action, "remove"))
+        {
+          if (!acu_desk_person_deactivate (store, id, &error))
+            { status = fail (error); goto out; }
+          g_print (_("%s no longer works at the desk; their past records keep their name.\n"), name);
+        }
+      else
+        {
+          char *secret = read_secret_file (secret_file, &error);
+          gboolean ok;
+
+          if (secret == NULL)
+            { status = fail (error); goto out; }
+          /* One's own password: the password of --as is the old one */
+          if (id == acu_store_get_person_id (store))
+            ok = acu_store_change_password (store, as_password, secret, &error);
+          else
+            ok = acu_desk_person_reset_secret (store, id, secret, &error);
+          secret_free (secret);
+          if (!ok)
+            { status = fail (error); goto out; }
+          g_print (_("New password or PIN set for %s.\n"), name);
+        }
+    }
+out:
+  secret_free (as_password);
+  if (store != NULL)
+    acu_store_close (store);
+  return status;
+}
+
+static int
+command_audit (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuStore) store = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *as = NULL;
+  g_autofree char *password_file = NULL;
+  guint offset = 0;
+  GOptionEntry entries[] = {
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("First day (default: the whole log)"), N_("YYYY-MM-DD") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Last day (default: today)"), N_("YYYY-MM-DD") },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_("Who reads it: a coordinator"), N_("PERSON") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the password of --as from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+
+  g_set_prgname ("acuelh-cli audit");
+  context = g_option_context_new (_("DB"));
+  g_option_context_set_summary (context, _("Print the audit log, oldest entry first, one a line: "
+                                           "date and time, who, what, which record"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, exit_codes_description ());
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("Give the path of the database."));
+  if (as == NULL)
+    return usage_error (context, _("--as is required: who reads the log."));
+
+  store = open_as (argv[1], as, password_file, NULL, &error);
+  if (store == NULL)
+    return fail (error);
+
+  /* Pages come newest first: gather, then print oldest first */
+  {
+    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) acu_audit_entry_free);
+
+    for (;;)
+      {
+        g_autoptr(GPtrArray) page = acu_audit_list (store, since, until, 0, NULL, offset, 1000, &error);
+
+        if (page == NULL)
+          return fail (error);
+        for (guint i = 0; i < page->len; i++)
+          g_ptr_array_add (all, g_steal_pointer (&g_ptr_array_index (page, i)));
+        offset += page->len;
+        if (page->len < 1000)
+          break;
+      }
+    for (guint i = all->len; i > 0; i--)
+      {
+        AcuAuditEntry *entry = g_ptr_array_index (all, i - 1);
+        g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (entry->at);
+        g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M:%S");
+
+        g_print ("%s\t%s\t%s\t%s\n", when, entry->person ? entry->person : "—",
+                 entry->action, entry->object ? entry->object : "");
+      }
+  }
+  acu_store_close (store);
+  return EXIT_OK;
+}
+
 static const struct
 {
   const char  *name;
@@ -438,6 +674,8 @@ static const struct
   { "create", command_create, N_("Create an encrypted database and its key file") },
   { "check", command_check, N_("Unlock a database and check its integrity") },
   { "demo", command_demo, N_("Create an encrypted database filled with demo data") },
+  { "user", command_user, N_("Add, list or remove the people of the desk; set a password or PIN") },
+  { "audit", command_audit, N_("Print the audit log") },
 };
 
 static void

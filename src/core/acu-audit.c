@@ -20,7 +20,7 @@ static const struct
 } actions[] = {
   { "desk-open", N_("Opened the desk") },
   { "desk-close", N_("Closed the desk") },
-  { "desk-lock", N_("Desk locked (idle)") },
+  { "desk-lock", N_("Desk locked") },
   { "password-identified", N_("Identified with a password") },
   { "pin-identified", N_("Identified with a PIN") },
   { "pin-failure", N_("Wrong PIN") },
@@ -84,9 +84,21 @@ acu_audit_record (AcuStore    *store,
                   gint64       object_id,
                   GError     **error)
 {
+  return acu_audit_record_as (store, acu_store_get_person_id (store), action, object_kind, object_id, error);
+}
+
+/* For what happens while nobody is identified: a wrong PIN is recorded
+ * as the person who tried */
+gboolean
+acu_audit_record_as (AcuStore    *store,
+                     gint64       person,
+                     const char  *action,
+                     const char  *object_kind,
+                     gint64       object_id,
+                     GError     **error)
+{
   sqlite3_stmt *stmt;
   g_autofree char *object = NULL;
-  gint64 person = acu_store_get_person_id (store);
 
   if (object_kind != NULL)
     object = g_strdup_printf ("%s %" G_GINT64_FORMAT, object_kind, object_id);
@@ -190,6 +202,9 @@ csv_field (const char *text)
 {
   g_autoptr(GString) out = g_string_new ("\"");
 
+  /* A spreadsheet must never read a name as a formula */
+  if (text != NULL && strchr ("=+-@", text[0]) != NULL && text[0] != '\0')
+    g_string_append_c (out, '\'');
   for (const char *p = text ? text : ""; *p; p++)
     {
       if (*p == '"')

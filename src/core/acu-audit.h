@@ -27,6 +27,13 @@ gboolean    acu_audit_record (AcuStore    *store,
                               gint64       object_id,
                               GError     **error);
 
+gboolean    acu_audit_record_as (AcuStore    *store,
+                                 gint64       person_id,
+                                 const char  *action,
+                                 const char  *object_kind,
+                                 gint64       object_id,
+                                 GError     **error);
+
 /* Coordinators only */
 GPtrArray  *acu_audit_list (AcuStore    *store,
                             const char  *since,

@@ -524,9 +524,9 @@ count_failure (AcuStore  *store,
       sqlite3_bind_int (stmt, 1, failures);
       sqlite3_bind_int64 (stmt, 2, person_id);
       ok = acu_store_step_done (store, stmt, error)
-           && acu_audit_record (store, "pin-failure", "desk_person", person_id, error)
+           && acu_audit_record_as (store, person_id, "pin-failure", "desk_person", person_id, error)
            && (failures < ACU_PIN_MAX_FAILURES
-               || acu_audit_record (store, "pin-locked", "desk_person", person_id, error));
+               || acu_audit_record_as (store, person_id, "pin-locked", "desk_person", person_id, error));
     }
   return ok ? acu_store_commit (store, error) : (acu_store_rollback (store), FALSE);
 }
@@ -552,6 +552,9 @@ acu_store_identify_with_pin (AcuStore    *store,
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED, _("The database is closed."));
       return FALSE;
     }
+  /* Whatever happens next, the person identified before is gone, with
+   * the confidential key */
+  acu_store_forget_identity (store);
   person = acu_desk_person_get (store, person_id, error);
   if (person == NULL)
     return FALSE;
@@ -577,9 +580,6 @@ acu_store_identify_with_pin (AcuStore    *store,
       failures = sqlite3_column_int (stmt, 1);
     }
   sqlite3_reset (stmt);
-
-  /* Whatever happens next, the person identified before is gone */
-  acu_store_forget_identity (store);
 
   if (hash == NULL || failures >= ACU_PIN_MAX_FAILURES)
     {

@@ -121,6 +121,9 @@ refresh (AcuDeskPage *self)
   coordinator = acu_store_get_role (self->store) == ACU_ROLE_COORDINATOR
                 && acu_store_has_confidential_key (self->store);
   gtk_widget_set_visible (GTK_WIDGET (self->recovery_button), coordinator);
+  /* Who can unlock: for coordinators, who manage it */
+  gtk_widget_set_visible (GTK_WIDGET (self->slots_group), coordinator);
+  gtk_widget_set_visible (GTK_WIDGET (self->password_button), acu_store_get_role (self->store) >= ACU_ROLE_STAFF);
   refresh_slots (self);
 }
 
@@ -300,12 +303,25 @@ recovery_button_clicked_cb (AcuDeskPage *self)
 }
 
 static void
+identity_changed_cb (AcuStore    *store,
+                     const char  *what,
+                     AcuDeskPage *self)
+{
+  if (acu_store_is_identified (store))
+    refresh (self);
+}
+
+static void
 acu_desk_page_store_changed (AcuPage  *page,
                              AcuStore *store)
 {
   AcuDeskPage *self = ACU_DESK_PAGE (page);
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, identity_changed_cb, self);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect (store, "changed::identity", G_CALLBACK (identity_changed_cb), self);
   refresh (self);
 }
 
@@ -314,6 +330,8 @@ acu_desk_page_dispose (GObject *object)
 {
   AcuDeskPage *self = ACU_DESK_PAGE (object);
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, identity_changed_cb, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->slot_rows, g_ptr_array_unref);
 

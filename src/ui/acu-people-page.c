@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "acu-catalogue.h"
+#include "acu-confidential.h"
 #include "acu-date.h"
 #include "acu-people-model.h"
 #include "acu-people-page.h"
@@ -35,12 +36,16 @@ struct _AcuPeoplePage
   GtkLabel            *household_error;
   GtkListBox          *visits_list;
   GtkButton           *more_button;
+  AdwPreferencesGroup *confidential_group;
+  GtkWidget           *confidential_buttons;
+  GtkWidget           *read_confidential_button;
 
   AcuStore            *store;
   gulong               changed_handler;
   AcuPeopleModel      *model;
   GtkSingleSelection  *selection;
   GPtrArray           *member_rows;
+  GPtrArray           *confidential_rows;
   GPtrArray           *communes;
   gint64               household_id;
   guint                visits_shown;
@@ -320,6 +325,136 @@ load_visits (AcuPeoplePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), visits != NULL && visits->len == VISITS_PAGE);
 }
 
+/* Confidential notes: everyone sees that they exist; only staff and
+ * coordinators identified with their password read them, on demand (the
+ * reading is recorded) */
+static void
+remove_confidential_rows (AcuPeoplePage *self)
+{
+  for (guint i = 0; i < self->confidential_rows->len; i++)
+    adw_preferences_group_remove (self->confidential_group, g_ptr_array_index (self->confidential_rows, i));
+  g_ptr_array_set_size (self->confidential_rows, 0);
+}
+
+static void
+show_confidential (AcuPeoplePage *self,
+                   GStrv          texts)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  gboolean may_read;
+
+  remove_confidential_rows (self);
+  if (self->store == NULL || self->household_id == 0)
+    return;
+  may_read = acu_store_is_identified (self->store) && acu_store_get_role (self->store) >= ACU_ROLE_STAFF
+             && acu_store_has_confidential_key (self->store);
+  gtk_widget_set_visible (self->confidential_buttons, may_read);
+  notes = acu_confidential_list (self->store, self->household_id, NULL);
+  gtk_widget_set_sensitive (self->read_confidential_button, notes != NULL && notes->len > 0 && texts == NULL);
+  if (notes == NULL || notes->len == 0)
+    adw_preferences_group_set_description (self->confidential_group, _("No confidential note."));
+  else if (may_read)
+    adw_preferences_group_set_description (self->confidential_group,
+                                           _("Social situation, for staff and coordinators only. Reading them is "
+                                             "recorded in the audit log."));
+  else
+    adw_preferences_group_set_description (self->confidential_group,
+                                           _("Only staff and coordinators identified with their password can read "
+                                             "them."));
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      AcuConfidentialNote *note = g_ptr_array_index (notes, i);
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (note->written_at);
+      g_autofree char *when = g_date_time_format (at, "%d/%m/%Y %H:%M");
+      g_autofree char *title = g_strdup_printf (_("Written by %s on %s"), note->written_by ? note->written_by : "—",
+                                                when);
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      if (texts != NULL && i < g_strv_length (texts))
+        {
+          g_autofree char *text = g_markup_escape_text (texts[i], -1);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          gtk_widget_set_name (row, "confidential-text");
+        }
+      else
+        adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "changes-prevent-symbolic");
+      adw_preferences_group_add (self->confidential_group, row);
+      g_ptr_array_add (self->confidential_rows, row);
+    }
+}
+
+static void
+read_confidential_clicked_cb (AcuPeoplePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) texts = NULL;
+
+  if (self->store == NULL || self->household_id == 0)
+    return;
+  texts = acu_confidential_read (self->store, self->household_id, &error);
+  if (texts == NULL)
+    {
+      acu_page_show_toast (ACU_PAGE (self), error->message);
+      return;
+    }
+  show_confidential (self, texts);
+}
+
+static void
+add_confidential_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              AcuPeoplePage    *self)
+{
+  GtkWidget *frame = adw_message_dialog_get_extra_child (dialog);
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_frame_get_child (GTK_FRAME (frame)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* The text leaves the widget whatever the answer */
+  gtk_text_buffer_set_text (buffer, "", -1);
+  if (!g_str_equal (response, "add") || self->store == NULL)
+    return;
+  if (acu_confidential_add (self->store, self->household_id, text, &error) == 0)
+    acu_page_show_toast (ACU_PAGE (self), error->message);
+  else
+    acu_page_show_toast (ACU_PAGE (self), _("Confidential note saved, encrypted."));
+  memset (text, 0, strlen (text));
+}
+
+static void
+add_confidential_clicked_cb (AcuPeoplePage *self)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_widget_set_size_request (view, 360, 140);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Confidential Note"),
+                                                       _("Encrypted: only staff and coordinators read it. The person "
+                                                         "may still ask to read it (right of access): write facts.")));
+  adw_message_dialog_set_extra_child (dialog, frame);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (add_confidential_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
 static void
 more_clicked_cb (AcuPeoplePage *self)
 {
@@ -360,6 +495,7 @@ refresh_household (AcuPeoplePage *self)
   guint commune = 0;
 
   remove_member_rows (self);
+  remove_confidential_rows (self);
   gtk_label_set_label (self->household_error, "");
   if (self->store == NULL || self->household_id == 0
       || (household = acu_household_get (self->store, self->household_id, NULL)) == NULL)
@@ -396,6 +532,7 @@ refresh_household (AcuPeoplePage *self)
   adw_combo_row_set_selected (self->commune_row, commune);
 
   load_visits (self, FALSE);
+  show_confidential (self, NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, "household");
 }
 
@@ -703,6 +840,17 @@ store_changed_cb (AcuStore      *store,
       rebuild_communes (self);
       refresh_household (self);
     }
+  else if (g_str_equal (what, "identity"))
+    {
+      /* Someone else at the desk: read texts are hidden again */
+      if (acu_store_is_identified (store))
+        refresh_household (self);
+      else
+        {
+          self->household_id = 0;
+          refresh_household (self);
+        }
+    }
 }
 
 static void
@@ -736,6 +884,7 @@ acu_people_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_pointer (&self->member_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->confidential_rows, g_ptr_array_unref);
   g_clear_pointer (&self->communes, g_ptr_array_unref);
   G_OBJECT_CLASS (acu_people_page_parent_class)->dispose (object);
 }
@@ -764,6 +913,11 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, household_error);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, visits_list);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, confidential_group);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, confidential_buttons);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, read_confidential_button);
+  gtk_widget_class_bind_template_callback (widget_class, read_confidential_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_confidential_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
@@ -781,6 +935,7 @@ acu_people_page_init (AcuPeoplePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->member_rows = g_ptr_array_new ();
+  self->confidential_rows = g_ptr_array_new ();
   self->model = acu_people_model_new (NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "acu-settings.h"
 #include "acu-store.h"
 
 G_BEGIN_DECLS
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AcuPreferencesWindow, acu_preferences_window, ACU, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *acu_preferences_window_new (GtkWindow *parent,
-                                       AcuStore  *store);
+GtkWidget *acu_preferences_window_new (GtkWindow   *parent,
+                                       AcuStore    *store,
+                                       AcuSettings *settings);
 
 G_END_DECLS

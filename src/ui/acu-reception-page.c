@@ -996,6 +996,14 @@ store_changed_cb (AcuStore         *store,
       rebuild_catalogues (self);
       refresh_today (self);
     }
+  else if (g_str_equal (what, "identity"))
+    {
+      /* Someone else at the desk, or nobody: start from a clean page */
+      g_clear_object (&self->person);
+      close_create_form (self);
+      reset_form (self);
+      refresh_today (self);
+    }
   else if (g_str_equal (what, "people"))
     {
       /* Renamed, moved or merged: read the person again */

@@ -18,6 +18,8 @@ struct _AcuSettings
   int        window_width;
   int        window_height;
   gboolean   window_maximized;
+  guint      lock_delay;
+  guint      close_delay;
 };
 
 G_DEFINE_FINAL_TYPE (AcuSettings, acu_settings, G_TYPE_OBJECT)
@@ -29,6 +31,8 @@ enum
   PROP_WINDOW_WIDTH,
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
+  PROP_LOCK_DELAY,
+  PROP_CLOSE_DELAY,
   N_PROPS
 };
 
@@ -53,6 +57,12 @@ acu_settings_get_property (GObject    *object,
     case PROP_WINDOW_HEIGHT:
       g_value_set_int (value, self->window_height);
       break;
+    case PROP_LOCK_DELAY:
+      g_value_set_uint (value, self->lock_delay);
+      break;
+    case PROP_CLOSE_DELAY:
+      g_value_set_uint (value, self->close_delay);
+      break;
     case PROP_WINDOW_MAXIMIZED:
       g_value_set_boolean (value, self->window_maximized);
       break;
@@ -66,6 +76,18 @@ set_int (AcuSettings *self,
          int         *field,
          int          value,
          guint        prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+set_uint (AcuSettings *self,
+          guint       *field,
+          guint        value,
+          guint        prop)
 {
   if (*field == value)
     return;
@@ -94,6 +116,12 @@ acu_settings_set_property (GObject      *object,
       break;
     case PROP_WINDOW_MAXIMIZED:
       set_int (self, &self->window_maximized, g_value_get_boolean (value), prop_id);
+      break;
+    case PROP_LOCK_DELAY:
+      set_uint (self, &self->lock_delay, g_value_get_uint (value), prop_id);
+      break;
+    case PROP_CLOSE_DELAY:
+      set_uint (self, &self->close_delay, g_value_get_uint (value), prop_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -132,6 +160,12 @@ acu_settings_class_init (AcuSettingsClass *klass)
   properties[PROP_WINDOW_MAXIMIZED] =
     g_param_spec_boolean ("window-maximized", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LOCK_DELAY] =
+    g_param_spec_uint ("lock-delay", NULL, NULL, 1, 86400, 300,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CLOSE_DELAY] =
+    g_param_spec_uint ("close-delay", NULL, NULL, 1, 604800, 3600,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -150,6 +184,30 @@ AcuSettings *
 acu_settings_new (void)
 {
   return g_object_new (ACU_TYPE_SETTINGS, NULL);
+}
+
+/* Idle seconds before the desk locks (back to identifying), and closes */
+guint
+acu_settings_get_lock_delay (AcuSettings *self)
+{
+  g_return_val_if_fail (ACU_IS_SETTINGS (self), 300);
+  return self->lock_delay;
+}
+
+guint
+acu_settings_get_close_delay (AcuSettings *self)
+{
+  g_return_val_if_fail (ACU_IS_SETTINGS (self), 3600);
+  return self->close_delay;
+}
+
+void
+acu_settings_set_delays (AcuSettings *self,
+                         guint        lock_delay,
+                         guint        close_delay)
+{
+  g_return_if_fail (ACU_IS_SETTINGS (self));
+  g_object_set (self, "lock-delay", lock_delay, "close-delay", close_delay, NULL);
 }
 
 const char *

@@ -23,4 +23,10 @@ void         acu_settings_set_window_size (AcuSettings *self,
                                            int          height,
                                            gboolean     maximized);
 
+guint        acu_settings_get_lock_delay (AcuSettings *self);
+guint        acu_settings_get_close_delay (AcuSettings *self);
+void         acu_settings_set_delays (AcuSettings *self,
+                                      guint        lock_delay,
+                                      guint        close_delay);
+
 G_END_DECLS

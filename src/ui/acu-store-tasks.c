@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "acu-demo.h"
+#include "acu-desk-people.h"
 #include "acu-store-tasks.h"
 
 typedef struct
@@ -213,4 +214,78 @@ acu_store_check_integrity_finish (GAsyncResult  *result,
                                   GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  AcuIdentityCheck *check;
+  char             *password;
+} IdentifyData;
+
+static void
+identify_data_free (gpointer data)
+{
+  IdentifyData *d = data;
+
+  acu_identity_check_free (d->check);
+  if (d->password != NULL)
+    sodium_memzero (d->password, strlen (d->password));
+  g_free (d->password);
+  g_free (d);
+}
+
+static void
+identify_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  IdentifyData *d = task_data;
+  GError *error = NULL;
+
+  if (acu_identity_check_run (d->check, d->password, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+acu_store_identify_async (AcuStore            *store,
+                          gint64               person_id,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  IdentifyData *d;
+  AcuIdentityCheck *check = acu_store_new_identity_check (store, person_id, &error);
+
+  g_task_set_source_tag (task, acu_store_identify_async);
+  if (check == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  d = g_new0 (IdentifyData, 1);
+  d->check = check;
+  d->password = g_strdup (password);
+  g_task_set_task_data (task, d, identify_data_free);
+  g_task_run_in_thread (task, identify_thread);
+}
+
+/* On the main thread: the keys are this database's, the person is now
+ * identified */
+gboolean
+acu_store_identify_finish (AcuStore      *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GTask *task = G_TASK (result);
+  IdentifyData *d = g_task_get_task_data (task);
+
+  if (!g_task_propagate_boolean (task, error))
+    return FALSE;
+  return acu_store_apply_identity_check (store, d->check, error);
 }

@@ -49,4 +49,16 @@ void      acu_store_check_integrity_async (AcuStore            *store,
 gboolean  acu_store_check_integrity_finish (GAsyncResult  *result,
                                             GError       **error);
 
+/* Identifying with a password at an open desk: Argon2id in a worker
+ * thread, the store touched on the main thread only */
+void      acu_store_identify_async (AcuStore            *store,
+                                    gint64               person_id,
+                                    const char          *password,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean  acu_store_identify_finish (AcuStore      *store,
+                                     GAsyncResult  *result,
+                                     GError       **error);
+
 G_END_DECLS

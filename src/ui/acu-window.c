@@ -7,7 +7,10 @@
 
 #include "acu-context.h"
 #include "acu-create-page.h"
+#include "acu-audit-page.h"
 #include "acu-desk-page.h"
+#include "acu-desk-people.h"
+#include "acu-identify-page.h"
 #include "acu-page.h"
 #include "acu-people-page.h"
 #include "acu-preferences-window.h"
@@ -40,6 +43,10 @@ struct _AcuWindow
   AcuDeskPage          *desk_page;
   AcuReceptionPage     *reception_page;
   AcuPeoplePage        *people_page;
+  AcuAuditPage         *audit_page;
+  AcuIdentifyPage      *identify_page;
+  gint64                last_activity;  /* monotonic µs of the last key or pointer event */
+  guint                 idle_source;
   GtkWidget            *preferences;   /* while shown */
   AdwStatusPage        *welcome_page;
   GtkWidget            *welcome_create_button;
@@ -115,13 +122,54 @@ show_area (AcuWindow  *self,
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
 }
 
+/* What the person identified may use: the core refuses the rest anyway */
+static void
+update_for_identity (AcuWindow *self)
+{
+  AcuStore *store = acu_context_get_store (self->context);
+  AcuRole role = store && acu_store_is_identified (store) ? acu_store_get_role (store) : ACU_ROLE_VOLUNTEER;
+  GListModel *pages = G_LIST_MODEL (gtk_stack_get_pages (self->content_stack));
+  const char *visible = gtk_stack_get_visible_child_name (self->content_stack);
+  gboolean visible_hidden = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      GtkStackPage *page = g_list_model_get_item (pages, i);
+      const char *name = gtk_stack_page_get_name (page);
+      gboolean allowed = TRUE;
+
+      if (g_strcmp0 (name, "desk") == 0)
+        allowed = role >= ACU_ROLE_STAFF;
+      else if (g_strcmp0 (name, "audit") == 0)
+        allowed = role >= ACU_ROLE_COORDINATOR;
+      gtk_stack_page_set_visible (page, allowed);
+      if (!allowed && g_strcmp0 (name, visible) == 0)
+        visible_hidden = TRUE;
+      g_object_unref (page);
+    }
+  g_object_unref (pages);
+  if (visible_hidden)
+    show_area (self, "reception");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences",
+                                 store != NULL && role == ACU_ROLE_COORDINATOR);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-pin",
+                                 store != NULL && acu_store_is_identified (store) && role == ACU_ROLE_VOLUNTEER);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock-desk", store != NULL);
+  if (store != NULL)
+    {
+      adw_window_title_set_subtitle (self->site_title, acu_store_get_person_name (store));
+      acu_store_emit_changed (store, "identity");
+    }
+}
+
 static void
 enter_main (AcuWindow *self)
 {
   AcuStore *store = acu_context_get_store (self->context);
 
   adw_window_title_set_title (self->site_title, acu_store_get_site_name (store));
-  adw_window_title_set_subtitle (self->site_title, acu_store_get_person_name (store));
+  update_for_identity (self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   show_area (self, "reception");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -138,9 +186,11 @@ set_store (AcuWindow *self,
   /* Nothing of a closed database stays on screen */
   if (self->preferences != NULL)
     gtk_window_destroy (GTK_WINDOW (self->preferences));
+  if (store == NULL)
+    acu_identify_page_forget (self->identify_page);
   acu_context_set_store (self->context, store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences",
-                                 store != NULL && acu_store_get_role (store) == ACU_ROLE_COORDINATOR);
+  self->last_activity = g_get_monotonic_time ();
+  update_for_identity (self);
 }
 
 /* Pages */
@@ -175,6 +225,81 @@ unlock_page_unlocked_cb (AcuUnlockPage *page,
 {
   set_store (self, store);
   enter_main (self);
+}
+
+static void
+identify_page_identified_cb (AcuIdentifyPage *page,
+                             AcuWindow       *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+  acu_identify_page_show (self->identify_page, NULL);
+  enter_main (self);
+}
+
+/* Back to identifying: nothing of the data stays on screen, the
+ * confidential key is wiped; the database stays open */
+static void
+lock_desk (AcuWindow *self)
+{
+  AcuStore *store = acu_context_get_store (self->context);
+
+  if (store == NULL)
+    return;
+  if (self->preferences != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->preferences));
+  acu_store_forget_identity (store);
+  update_for_identity (self);
+  acu_identify_page_show (self->identify_page, store);
+  show_locked_page (self, "identify");
+  adw_window_title_set_title (self->locked_title, acu_store_get_site_name (store));
+}
+
+static void
+close_desk (AcuWindow *self)
+{
+  g_autofree char *path = NULL;
+
+  if (acu_context_get_store (self->context) == NULL)
+    return;
+  path = g_strdup (acu_store_get_path (acu_context_get_store (self->context)));
+  set_store (self, NULL);
+  show_unlock (self, path);
+}
+
+/* Every second: idle long enough, the desk locks, then closes */
+static gboolean
+idle_check_cb (gpointer user_data)
+{
+  AcuWindow *self = user_data;
+  AcuStore *store = acu_context_get_store (self->context);
+  AcuSettings *settings = acu_context_get_settings (self->context);
+  gint64 idle;
+
+  if (store == NULL)
+    return G_SOURCE_CONTINUE;
+  idle = (g_get_monotonic_time () - self->last_activity) / G_USEC_PER_SEC;
+  if (idle >= acu_settings_get_close_delay (settings))
+    {
+      close_desk (self);
+      toast (self, _("The desk was idle: it is closed and its keys are wiped from memory."));
+    }
+  else if (idle >= acu_settings_get_lock_delay (settings) && acu_store_is_identified (store))
+    lock_desk (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+activity_cb (AcuWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+}
+
+/* Notes the key press and lets it go on to its widget */
+static gboolean
+key_activity_cb (AcuWindow *self)
+{
+  activity_cb (self);
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -353,7 +478,8 @@ preferences_action (GtkWidget  *widget,
 
   if (store == NULL || self->preferences != NULL)
     return;
-  self->preferences = acu_preferences_window_new (GTK_WINDOW (self), store);
+  self->preferences = acu_preferences_window_new (GTK_WINDOW (self), store,
+                                                  acu_context_get_settings (self->context));
   g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
   gtk_window_present (GTK_WINDOW (self->preferences));
 }
@@ -381,14 +507,70 @@ close_database_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   AcuWindow *self = ACU_WINDOW (widget);
-  g_autofree char *path = NULL;
 
   if (acu_context_get_store (self->context) == NULL)
     return;
-  path = g_strdup (acu_store_get_path (acu_context_get_store (self->context)));
-  set_store (self, NULL);
-  show_unlock (self, path);
+  close_desk (self);
   toast (self, _("The database is closed and its keys are wiped from memory."));
+}
+
+static void
+lock_desk_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  lock_desk (ACU_WINDOW (widget));
+}
+
+static void
+change_pin_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        AcuWindow        *self)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkEditable *old_pin = GTK_EDITABLE (gtk_widget_get_first_child (box));
+  GtkEditable *new_pin = GTK_EDITABLE (gtk_widget_get_next_sibling (GTK_WIDGET (old_pin)));
+  GtkEditable *confirm = GTK_EDITABLE (gtk_widget_get_next_sibling (GTK_WIDGET (new_pin)));
+  AcuStore *store = acu_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "change") || store == NULL)
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (new_pin), gtk_editable_get_text (confirm)) != 0)
+    toast (self, _("The two new PINs are not the same. Nothing was changed."));
+  else if (!acu_desk_person_change_pin (store, gtk_editable_get_text (old_pin), gtk_editable_get_text (new_pin),
+                                        &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Your PIN is changed."));
+}
+
+/* A volunteer changes their own PIN */
+static void
+change_pin_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AcuWindow *self = ACU_WINDOW (widget);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const char *placeholders[] = { N_("Current PIN"), N_("New PIN (4 to 8 digits)"), N_("New PIN again") };
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
+    {
+      GtkWidget *entry = gtk_password_entry_new ();
+
+      g_object_set (entry, "placeholder-text", _(placeholders[i]), "activates-default", TRUE, NULL);
+      gtk_box_append (GTK_BOX (box), entry);
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Change My PIN"), NULL));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "change", _("C_hange"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "change", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "change");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (change_pin_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -450,6 +632,7 @@ acu_window_dispose (GObject *object)
 {
   AcuWindow *self = ACU_WINDOW (object);
 
+  g_clear_handle_id (&self->idle_source, g_source_remove);
   if (self->context != NULL)
     acu_context_set_store (self->context, NULL);
   g_clear_object (&self->context);
@@ -474,6 +657,8 @@ acu_window_class_init (AcuWindowClass *klass)
   g_type_ensure (ACU_TYPE_DESK_PAGE);
   g_type_ensure (ACU_TYPE_RECEPTION_PAGE);
   g_type_ensure (ACU_TYPE_PEOPLE_PAGE);
+  g_type_ensure (ACU_TYPE_AUDIT_PAGE);
+  g_type_ensure (ACU_TYPE_IDENTIFY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, toast_overlay);
@@ -492,6 +677,9 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, desk_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, reception_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, audit_page);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, identify_page);
+  gtk_widget_class_bind_template_callback (widget_class, identify_page_identified_cb);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_create_button);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_open_button);
@@ -510,6 +698,8 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.show-household", "x", show_household_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.lock-desk", NULL, lock_desk_action);
+  gtk_widget_class_install_action (widget_class, "win.change-pin", NULL, change_pin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-database", NULL);
@@ -519,9 +709,27 @@ acu_window_class_init (AcuWindowClass *klass)
 static void
 acu_window_init (AcuWindow *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->desk_page, "recovery-code-replaced",
                     G_CALLBACK (desk_page_recovery_code_replaced_cb), self);
+
+  /* Any key, click or pointer move keeps the desk awake */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_activity_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  controller = gtk_event_controller_motion_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (activity_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (activity_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  self->last_activity = g_get_monotonic_time ();
+  self->idle_source = g_timeout_add_seconds (1, idle_check_cb, self);
 }
 
 static void
