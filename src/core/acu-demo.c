@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "acu-catalogue.h"
+#include "acu-confidential.h"
+#include "acu-desk-people.h"
 #include "acu-date.h"
 #include "acu-demo.h"
 #include "acu-store-private.h"
@@ -188,28 +190,33 @@ catalogue_ids (AcuStore      *store,
   return ids;
 }
 
+/* The demo's volunteers all have the PIN the unlock page shows */
+#define DEMO_PIN "2580"
+
 static gboolean
 add_desk_people (Demo    *demo,
                  GError **error)
 {
-  sqlite3_stmt *stmt;
-
   demo->desk[demo->n_desk++] = acu_store_get_person_id (demo->store);
-  stmt = acu_store_prepare (demo->store,
-                            "INSERT INTO desk_person (display_name, role, created_at) "
-                            "VALUES (:name, 'volunteer', :now)", error);
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (volunteers); i++)
     {
-      sqlite3_bind_text (stmt, 1, volunteers[i], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, demo->now);
-      if (!acu_store_step_done (demo->store, stmt, error))
+      gint64 id = acu_desk_person_add (demo->store, volunteers[i], ACU_ROLE_VOLUNTEER, DEMO_PIN, error);
+
+      if (id == 0)
         return FALSE;
-      demo->desk[demo->n_desk++] = sqlite3_last_insert_rowid (acu_store_get_db (demo->store));
+      demo->desk[demo->n_desk++] = id;
     }
   return TRUE;
 }
+
+/* Social situations, as a social worker would note them: facts only */
+static const char *const confidential_notes[] = {
+  "Dette de loyer de trois mois ; dossier FSL déposé, réponse attendue.",
+  "Séparation récente ; hébergée chez sa sœur en attendant un logement social.",
+  "Facture d'énergie impayée ; échéancier négocié avec le fournisseur.",
+  "Perte d'emploi en septembre ; ouverture des droits France Travail en cours.",
+  "Dossier de surendettement déposé à la Banque de France ; recevable.",
+};
 
 static gint64
 add_member (Demo        *demo,
@@ -344,6 +351,13 @@ add_household (Demo    *demo,
   for (guint i = 0; i < n_members; i++)
     if (members[i] == 0)
       return FALSE;
+
+  /* One household in forty has a confidential note, sealed with the
+   * confidential key of the coordinator who fills the demo */
+  if (g_rand_int_range (demo->rand, 0, 40) == 0
+      && acu_confidential_add (demo->store, household_id,
+                               pick (demo, confidential_notes, G_N_ELEMENTS (confidential_notes)), error) == 0)
+    return FALSE;
 
   /* A visit every twenty-six opening days of its time at the desk on
    * average, drawn from an exponential law: many come a few times, some

@@ -123,8 +123,8 @@ identify_done_cb (GObject      *source,
   set_busy (self, FALSE);
   if (!ok)
     {
-      show_error (self, error->message);
       clear_secret (self);
+      show_error (self, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->secret_row));
       return;
     }
@@ -150,13 +150,13 @@ identify_cb (AcuIdentifyPage *self)
     }
   if (!acu_store_identify_with_pin (self->store, person->id, secret, &error))
     {
-      show_error (self, error->message);
       clear_secret (self);
       /* A locked PIN shows at once in the list */
       if (g_error_matches (error, ACU_STORE_ERROR, ACU_STORE_ERROR_PIN_LOCKED))
         acu_identify_page_show (self, self->store);
       else
         gtk_widget_grab_focus (GTK_WIDGET (self->secret_row));
+      show_error (self, error->message);
       return;
     }
   identified (self);

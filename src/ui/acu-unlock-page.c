@@ -246,8 +246,10 @@ acu_unlock_page_set_database (AcuUnlockPage *self,
 
   if (demo_password != NULL && usable)
     {
-      g_autofree char *text = g_strdup_printf (_("Demo database, for trying Acuèlh out. Its password is: %s"),
-                                               demo_password);
+      /* Translators: the first %s is a password, the second the volunteers' PIN */
+      g_autofree char *text = g_strdup_printf (_("Demo database, for trying Acuèlh out. Its password is: %s\n"
+                                                 "The volunteers’ PIN, once the desk is open: %s"),
+                                               demo_password, "2580");
       gtk_label_set_text (self->demo_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->demo_label), demo_password != NULL && usable);
