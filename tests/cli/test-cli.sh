@@ -125,5 +125,37 @@ ok "demo over an existing database is refused with 1" expect_exit 1 "$cli" demo 
 ok "demo with a bad last day is refused with 1, no file written" \
   bash -c '"$0" demo "$1/u.acuelh" --site S --name C --password-file "$1/pw" --households 5 --until 2026-02-30 >/dev/null 2>&1; [ $? = 1 ] && [ ! -e "$1/u.acuelh" ] && [ ! -e "$1/u.acuelh-keys" ]' "$cli" "$dir"
 
+# People of the desk and the audit log
+u=$dir/users.acuelh
+printf 'Autre-Secret!Astarac#77\n' >"$dir/staffpw"
+printf '2580\n' >"$dir/pin"
+printf '1234\n' >"$dir/weakpin"
+ok "create for the users" expect_exit 0 "$cli" create "$u" --site S --name "Marie Dupont" --password-file "$dir/pw"
+ok "user add staff exits 0" expect_exit 0 "$cli" user add "$u" --name "Paul Garcia" --role staff \
+  --secret-file "$dir/staffpw" --as "Marie Dupont" --password-file "$dir/pw"
+ok "user add volunteer exits 0" expect_exit 0 "$cli" user add "$u" --name "Monique Lafitte" --role volunteer \
+  --secret-file "$dir/pin" --as "Marie Dupont" --password-file "$dir/pw"
+ok "a trivial PIN is refused with 1" expect_exit 1 "$cli" user add "$u" --name "Jean Dubarry" --role volunteer \
+  --secret-file "$dir/weakpin" --as "Marie Dupont" --password-file "$dir/pw"
+ok "user list shows everyone with role and access" bash -c '"$0" user list "$1" --as "Marie Dupont" --password-file "$2" >"$3" &&
+  grep -qx "Paul Garcia	staff	password" "$3" && grep -qx "Monique Lafitte	volunteer	PIN" "$3" &&
+  ! grep -q "Jean Dubarry" "$3"' "$cli" "$u" "$dir/pw" "$dir/list"
+ok "a volunteer's PIN never unlocks the database: check exits 2" \
+  expect_exit 2 "$cli" check "$u" --name "Monique Lafitte" --password-file "$dir/pin"
+ok "staff open the database with their own password" \
+  expect_exit 0 "$cli" check "$u" --name "Paul Garcia" --password-file "$dir/staffpw"
+ok "staff may not add people: exit 7" expect_exit 7 "$cli" user add "$u" --name "Jean Dubarry" --role volunteer \
+  --secret-file "$dir/pin" --as "Paul Garcia" --password-file "$dir/staffpw"
+ok "staff may not read the audit log: exit 7" \
+  expect_exit 7 "$cli" audit "$u" --as "Paul Garcia" --password-file "$dir/staffpw"
+ok "user remove exits 0" expect_exit 0 "$cli" user remove "$u" --name "Paul Garcia" --as "Marie Dupont" --password-file "$dir/pw"
+ok "a removed person's password no longer opens: check exits 2" \
+  expect_exit 2 "$cli" check "$u" --name "Paul Garcia" --password-file "$dir/staffpw"
+ok "audit prints who did what, one entry a line" bash -c '"$0" audit "$1" --since 2000-01-01 --as "Marie Dupont" --password-file "$2" >"$3" &&
+  grep -q "	Marie Dupont	user-added	desk_person 2$" "$3" && grep -q "	Marie Dupont	user-deactivated	desk_person 2$" "$3" &&
+  grep -q "	Paul Garcia	desk-open	$" "$3" && ! grep -q "2580" "$3"' "$cli" "$u" "$dir/pw" "$dir/audit"
+ok "audit with a bad date is refused with 1" \
+  expect_exit 1 "$cli" audit "$u" --since 2026-02-30 --as "Marie Dupont" --password-file "$dir/pw"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
