@@ -86,6 +86,17 @@ secret_changed_cb (AcuIdentifyPage *self)
                             !self->busy && *gtk_editable_get_text (GTK_EDITABLE (self->secret_row)) != '\0');
 }
 
+static gboolean
+focus_secret_cb (gpointer user_data)
+{
+  AcuIdentifyPage *self = user_data;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->secret_list)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->secret_row));
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 person_selected_cb (AcuIdentifyPage *self)
 {
@@ -98,7 +109,8 @@ person_selected_cb (AcuIdentifyPage *self)
     return;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->secret_row),
                                  person->role == ACU_ROLE_VOLUNTEER ? _("PIN") : _("Password"));
-  gtk_widget_grab_focus (GTK_WIDGET (self->secret_row));
+  /* After the click that chose the row has given it the focus */
+  g_idle_add (focus_secret_cb, g_object_ref (self));
 }
 
 static void

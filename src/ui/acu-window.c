@@ -251,6 +251,7 @@ lock_desk (AcuWindow *self)
   update_for_identity (self);
   acu_identify_page_show (self->identify_page, store);
   show_locked_page (self, "identify");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database", TRUE);
   adw_window_title_set_title (self->locked_title, acu_store_get_site_name (store));
 }
 
