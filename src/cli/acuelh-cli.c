@@ -458,18 +458,19 @@ open_as (const char  *path,
   return store;
 }
 
+/* Codes, like the roles beside them, for scripts to read */
 static const char *
 user_kind (const AcuDeskPerson *person)
 {
   if (!person->active)
-    return _("deactivated");
+    return "deactivated";
   if (person->has_password)
-    return _("password");
+    return "password";
   if (person->pin_locked)
-    return _("PIN, locked");
+    return "pin-locked";
   if (person->has_pin)
-    return _("PIN");
-  return _("no PIN");
+    return "pin";
+  return "no-pin";
 }
 
 static int

@@ -521,15 +521,15 @@ rebuild_desk_people (AcuPreferencesWindow *self)
       const char *access;
 
       if (!person->active)
-        access = _("deactivated");
+        access = C_("access", "deactivated");
       else if (person->has_password)
-        access = _("password");
+        access = C_("access", "password");
       else if (person->pin_locked)
-        access = _("PIN locked after three wrong tries");
+        access = C_("access", "PIN locked after three wrong tries");
       else if (person->has_pin)
-        access = _("PIN");
+        access = C_("access", "PIN");
       else
-        access = _("no PIN yet");
+        access = C_("access", "no PIN yet");
       /* Translators: "Volunteer · PIN" */
       subtitle = g_strdup_printf (_("%s · %s"), acu_role_get_label (person->role), access);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);

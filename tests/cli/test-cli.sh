@@ -138,7 +138,7 @@ ok "user add volunteer exits 0" expect_exit 0 "$cli" user add "$u" --name "Moniq
 ok "a trivial PIN is refused with 1" expect_exit 1 "$cli" user add "$u" --name "Jean Dubarry" --role volunteer \
   --secret-file "$dir/weakpin" --as "Marie Dupont" --password-file "$dir/pw"
 ok "user list shows everyone with role and access" bash -c '"$0" user list "$1" --as "Marie Dupont" --password-file "$2" >"$3" &&
-  grep -qx "Paul Garcia	staff	password" "$3" && grep -qx "Monique Lafitte	volunteer	PIN" "$3" &&
+  grep -qx "Paul Garcia	staff	password" "$3" && grep -qx "Monique Lafitte	volunteer	pin" "$3" &&
   ! grep -q "Jean Dubarry" "$3"' "$cli" "$u" "$dir/pw" "$dir/list"
 ok "a volunteer's PIN never unlocks the database: check exits 2" \
   expect_exit 2 "$cli" check "$u" --name "Monique Lafitte" --password-file "$dir/pin"
