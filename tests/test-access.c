@@ -1240,9 +1240,9 @@ START_TEST (test_audit_actions)
       ck_assert_msg (g_regex_match_simple ("^[0-9]{2}/[0-9]{2}/[0-9]{4}$", fields[0], 0, 0), "%s", fields[0]);
       ck_assert_msg (g_regex_match_simple ("^[0-9]{2}:[0-9]{2}:[0-9]{2}$", fields[1], 0, 0), "%s", fields[1]);
     }
-  ck_assert (g_str_has_suffix (lines[1], ";\"Hélène Martin\";\"Households merged\";\"household 2\""));
+  ck_assert (g_str_has_suffix (lines[1], ";\"Hélène Martin\";\"Households merged\";\"household no. 2\""));
   ck_assert (g_str_has_suffix (lines[3], ";\"Louise Dupré\";\"Desk locked\";\"\""));
-  ck_assert (g_str_has_suffix (lines[5], ";\"Louise Dupré\";\"Visit logged\";\"visit 2\""));
+  ck_assert (g_str_has_suffix (lines[5], ";\"Louise Dupré\";\"Visit logged\";\"visit no. 2\""));
   ck_assert (g_str_has_suffix (lines[12], ";\"Hélène Martin\";\"Opened the desk\";\"\""));
 
   /* The export is itself recorded */

@@ -66,6 +66,33 @@ acu_audit_list_actions (void)
   return codes;
 }
 
+/* "household 12" → "household no. 12", in the reader's language */
+char *
+acu_audit_object_get_label (const char *object)
+{
+  const char *space;
+  long long id;
+
+  if (object == NULL)
+    return NULL;
+  space = strchr (object, ' ');
+  if (space == NULL)
+    return g_strdup (object);
+  id = g_ascii_strtoll (space + 1, NULL, 10);
+  if (g_str_has_prefix (object, "household "))
+    return g_strdup_printf (_("household no. %lld"), id);
+  if (g_str_has_prefix (object, "person "))
+    return g_strdup_printf (_("person no. %lld"), id);
+  if (g_str_has_prefix (object, "visit "))
+    return g_strdup_printf (_("visit no. %lld"), id);
+  if (g_str_has_prefix (object, "desk_person "))
+    return g_strdup_printf (_("person of the desk no. %lld"), id);
+  if (g_str_has_prefix (object, "audit "))
+    /* Translators: an export of the audit log, with the number of entries exported */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld entry", "%lld entries", id), id);
+  return g_strdup (object);
+}
+
 void
 acu_audit_entry_free (AcuAuditEntry *entry)
 {
@@ -254,7 +281,8 @@ acu_audit_export_csv (AcuStore       *store,
           g_autofree char *time = g_date_time_format (at, "%H:%M:%S");
           g_autofree char *who = csv_field (entry->person);
           g_autofree char *what = csv_field (acu_audit_action_get_label (entry->action));
-          g_autofree char *object = csv_field (entry->object);
+          g_autofree char *label = acu_audit_object_get_label (entry->object);
+          g_autofree char *object = csv_field (label);
 
           g_string_append_printf (text, "%s;%s;%s;%s;%s\r\n", day, time, who, what, object);
         }

@@ -19,6 +19,7 @@ typedef struct
 void        acu_audit_entry_free (AcuAuditEntry *entry);
 const char *acu_audit_action_get_label (const char *action);
 const char *const *acu_audit_list_actions (void);
+char       *acu_audit_object_get_label (const char *object);
 
 /* Written by the core itself, inside the transaction of the change */
 gboolean    acu_audit_record (AcuStore    *store,

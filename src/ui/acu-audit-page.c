@@ -96,8 +96,9 @@ load_entries (AcuAuditPage *self,
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (entry->at);
       g_autofree char *when = g_date_time_format (at, "%d/%m/%Y %H:%M:%S");
       g_autofree char *title = g_strdup_printf ("%s  %s", when, entry->person ? entry->person : "—");
-      g_autofree char *subtitle = entry->object
-                                  ? g_strdup_printf ("%s · %s", acu_audit_action_get_label (entry->action), entry->object)
+      g_autofree char *object = acu_audit_object_get_label (entry->object);
+      g_autofree char *subtitle = object
+                                  ? g_strdup_printf ("%s · %s", acu_audit_action_get_label (entry->action), object)
                                   : g_strdup (acu_audit_action_get_label (entry->action));
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *escaped_title = g_markup_escape_text (title, -1);
