@@ -8,6 +8,7 @@
 
 #include "acu-key-file.h"
 #include "acu-desk-people.h"
+#include "acu-store-private.h"
 #include "acu-test-util.h"
 
 char *
@@ -94,4 +95,34 @@ acu_test_run (Suite *suite)
   failures = srunner_ntests_failed (runner);
   srunner_free (runner);
   return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+gint64
+acu_test_query_int (gpointer    store,
+                    const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = acu_store_prepare (store, sql, &error);
+  gint64 value;
+  int rc;
+
+  ck_assert_msg (stmt != NULL, "%s: %s", sql, error ? error->message : "");
+  rc = sqlite3_step (stmt);
+  ck_assert_msg (rc == SQLITE_ROW, "%s: no row (%d)", sql, rc);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+TCase *
+acu_test_tcase_new (const char *name,
+                    SFun        setup,
+                    SFun        teardown)
+{
+  TCase *tc = tcase_create (name);
+
+  tcase_set_timeout (tc, 120);
+  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
+  tcase_add_checked_fixture (tc, setup, teardown);
+  return tc;
 }

@@ -38,4 +38,14 @@ int    acu_test_run (Suite *suite);
 /* Argon2id at libsodium's minimum limits: unit tests create many slots */
 void   acu_test_use_fast_kdf (void);
 
+/* The first column of the first row of @sql, on the store's connection */
+gint64 acu_test_query_int (gpointer    store,
+                           const char *sql);
+
+/* A test case with the root folder fixture and @setup/@teardown around
+ * each test */
+TCase *acu_test_tcase_new (const char  *name,
+                           SFun         setup,
+                           SFun         teardown);
+
 G_END_DECLS

@@ -201,23 +201,6 @@ log_visit (AcuStore   *store,
   return id;
 }
 
-static gint64
-query_int (AcuStore   *store,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = acu_store_prepare (store, sql, &error);
-  gint64 value;
-  int rc;
-
-  ck_assert_msg (stmt != NULL, "%s: %s", sql, error ? error->message : "");
-  rc = sqlite3_step (stmt);
-  ck_assert_msg (rc == SQLITE_ROW, "%s: no row (%d)", sql, rc);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
 static void
 exec_sql (AcuStore   *store,
           const char *sql)
@@ -234,7 +217,7 @@ count_audit (AcuStore   *store,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = '%s'", action);
 
-  return query_int (store, sql);
+  return acu_test_query_int (store, sql);
 }
 
 /* memmem without _GNU_SOURCE, as in test-store.c: binary-safe */
@@ -363,7 +346,7 @@ START_TEST (test_role_matrix)
   gint64 jean = add_person (store, "Jean", "Dupuis", 0);
   gint64 household = household_of (store, jean);
   guint reasons = catalogue_length (store);
-  gint64 desk_people = query_int (store, "SELECT count(*) FROM desk_person");
+  gint64 desk_people = acu_test_query_int (store, "SELECT count(*) FROM desk_person");
   gint64 note_id;
   gint64 id;
   gboolean ok;
@@ -397,7 +380,7 @@ START_TEST (test_role_matrix)
   /* People of the desk: coordinators only */
   id = acu_desk_person_add (store, "Paul Vidal", ACU_ROLE_VOLUNTEER, "3691", &error);
   check_right ("acu_desk_person_add", role, id > 0, &error, rights->desk_person_add);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM desk_person"),
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person"),
                     desk_people + (rights->desk_person_add ? 1 : 0));
 
   /* Audit: coordinators only */
@@ -410,7 +393,7 @@ START_TEST (test_role_matrix)
   /* Confidential text: staff and coordinators */
   note_id = acu_confidential_add (store, household, "Écrit au guichet", &error);
   check_right ("acu_confidential_add", role, note_id > 0, &error, rights->confidential);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM confidential_note"),
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM confidential_note"),
                     rights->confidential ? 2 : 1);
   texts = acu_confidential_read (store, household, &error);
   check_right ("acu_confidential_read", role, texts != NULL, &error, rights->confidential);
@@ -520,10 +503,10 @@ START_TEST (test_nobody_identified)
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
   g_clear_error (&error);
 
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit"), 0);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM person"), 2);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM household"), 2);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM confidential_note"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM person"), 2);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM household"), 2);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM confidential_note"), 0);
 
   /* The identification screen lists the names with nobody identified */
   people = acu_desk_people_list (store, FALSE, &error);
@@ -847,7 +830,7 @@ START_TEST (test_pin_rules)
   static const char *const accepted[] = { "2580", "1357", "97310", "25801470" };
   AcuStore *store = create_store ();
   g_autoptr(GError) error = NULL;
-  gint64 people = query_int (store, "SELECT count(*) FROM desk_person");
+  gint64 people = acu_test_query_int (store, "SELECT count(*) FROM desk_person");
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
@@ -861,7 +844,7 @@ START_TEST (test_pin_rules)
   ck_assert (!acu_pin_check (NULL, &error));
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD);
   g_clear_error (&error);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM desk_person"), people);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person"), people);
 
   for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
     {
@@ -885,7 +868,7 @@ START_TEST (test_pin_rules)
   ck_assert_int_eq (acu_desk_person_add (store, STAFF, ACU_ROLE_STAFF, "Karim Benali#2026x", &error), 0);
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD);
   g_clear_error (&error);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM desk_person"), people + 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person"), people + 1);
 
   close_store (store);
 }
@@ -1177,7 +1160,7 @@ START_TEST (test_audit_actions)
       ck_assert_str_ne (acu_audit_action_get_label (entry->action), entry->action);
       ck_assert_ptr_null (strstr (entry->object ? entry->object : "", "Dupuis"));
     }
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE object LIKE '%Dupuis%' "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE object LIKE '%Dupuis%' "
                                       "OR object LIKE '%Jean%' OR action LIKE '%Dupuis%'"), 0);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
@@ -1287,13 +1270,13 @@ START_TEST (test_audit_retention)
                             "VALUES (%" G_GINT64_FORMAT ", 1, 'visit-add', 'visit 98')", now - 29 * 86400);
   exec_sql (store, old);
   exec_sql (store, recent);
-  before = query_int (store, "SELECT count(*) FROM audit");
+  before = acu_test_query_int (store, "SELECT count(*) FROM audit");
 
   ck_assert_int_eq (acu_audit_purge (store, &error), 1);
   ck_assert_ptr_null (error);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE object = 'visit 99'"), 0);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE object = 'visit 98'"), 1);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit"), before - 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE object = 'visit 99'"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE object = 'visit 98'"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit"), before - 1);
   /* Nothing more to purge */
   ck_assert_int_eq (acu_audit_purge (store, &error), 0);
 
@@ -1319,12 +1302,12 @@ START_TEST (test_audit_purge_on_open)
                           "VALUES (%" G_GINT64_FORMAT ", 1, 'visit-add', 'visit 98')", now - 300 * 86400);
   exec_sql (store, old);
   exec_sql (store, kept);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE object = 'visit 99'"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE object = 'visit 99'"), 1);
   close_store (store);
 
   store = open_store (COORDINATOR, COORD_PASSWORD);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE object = 'visit 99'"), 0);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE object = 'visit 98'"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE object = 'visit 99'"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE object = 'visit 98'"), 1);
   ck_assert_int_eq (count_audit (store, "desk-open"), 2);
   ck_assert_int_eq (count_audit (store, "desk-close"), 1);
   close_store (store);
@@ -1340,7 +1323,7 @@ START_TEST (test_role_volunteer_to_staff_and_back)
   g_autoptr(GError) error = NULL;
   g_autoptr(AcuDeskPerson) person = NULL;
   gint64 volunteer = add_desk_person (store, VOLUNTEER, ACU_ROLE_VOLUNTEER, PIN);
-  gint64 people = query_int (store, "SELECT count(*) FROM desk_person");
+  gint64 people = acu_test_query_int (store, "SELECT count(*) FROM desk_person");
 
   /* Volunteer → staff: a password of the rule makes a key slot */
   ck_assert (!acu_desk_person_set_role (store, volunteer, ACU_ROLE_STAFF, "2580", &error));
@@ -1357,7 +1340,7 @@ START_TEST (test_role_volunteer_to_staff_and_back)
   ck_assert (!person->has_pin);
   ck_assert_uint_gt (person->slot_id, 0);
   g_clear_pointer (&person, acu_desk_person_free);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM desk_person"), people);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person"), people);
   ck_assert_int_eq (count_audit (store, "user-role"), 1);
 
   other = open_store (VOLUNTEER, NEW_PASSWORD);
@@ -1394,7 +1377,7 @@ START_TEST (test_role_volunteer_to_staff_and_back)
   ck_assert (!person->has_password);
   ck_assert (person->has_pin);
   g_clear_pointer (&person, acu_desk_person_free);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM desk_person"), people);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person"), people);
   ck_assert_int_eq (count_audit (store, "user-role"), 2);
 
   assert_open_fails (VOLUNTEER, NEW_PASSWORD, ACU_STORE_ERROR_WRONG_PASSWORD);
@@ -1449,55 +1432,44 @@ START_TEST (test_role_staff_to_coordinator)
 }
 END_TEST
 
-static TCase *
-new_tcase (const char *name)
-{
-  TCase *tc = tcase_create (name);
-
-  tcase_set_timeout (tc, 120);
-  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
-  tcase_add_checked_fixture (tc, setup, teardown);
-  return tc;
-}
-
 static Suite *
 access_suite (void)
 {
   Suite *suite = suite_create ("access");
   TCase *tc;
 
-  tc = new_tcase ("roles");
+  tc = acu_test_tcase_new ("roles", setup, teardown);
   tcase_add_loop_test (tc, test_role_matrix, 0, G_N_ELEMENTS (role_matrix));
   tcase_add_test (tc, test_nobody_identified);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("confidential");
+  tc = acu_test_tcase_new ("confidential", setup, teardown);
   tcase_add_test (tc, test_confidential_sealed);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("pin");
+  tc = acu_test_tcase_new ("pin", setup, teardown);
   tcase_add_test (tc, test_pin_identify);
   tcase_add_test (tc, test_pin_lockout);
   tcase_add_test (tc, test_pin_rules);
   tcase_add_test (tc, test_pin_change);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("deactivation");
+  tc = acu_test_tcase_new ("deactivation", setup, teardown);
   tcase_add_test (tc, test_deactivate_staff);
   tcase_add_test (tc, test_deactivate_volunteer);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("idle-lock");
+  tc = acu_test_tcase_new ("idle-lock", setup, teardown);
   tcase_add_test (tc, test_idle_lock_wipes_keys);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("audit");
+  tc = acu_test_tcase_new ("audit", setup, teardown);
   tcase_add_test (tc, test_audit_actions);
   tcase_add_test (tc, test_audit_retention);
   tcase_add_test (tc, test_audit_purge_on_open);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("role-changes");
+  tc = acu_test_tcase_new ("role-changes", setup, teardown);
   tcase_add_test (tc, test_role_volunteer_to_staff_and_back);
   tcase_add_test (tc, test_role_staff_to_coordinator);
   suite_add_tcase (suite, tc);

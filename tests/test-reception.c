@@ -78,29 +78,12 @@ close_store (AcuStore *store)
 }
 
 static gint64
-query_int (AcuStore   *store,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = acu_store_prepare (store, sql, &error);
-  gint64 value;
-  int rc;
-
-  ck_assert_msg (stmt != NULL, "%s: %s", sql, error ? error->message : "");
-  rc = sqlite3_step (stmt);
-  ck_assert_msg (rc == SQLITE_ROW, "%s: no row (%d)", sql, rc);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
-static gint64
 count_rows (AcuStore   *store,
             const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
 
-  return query_int (store, sql);
+  return acu_test_query_int (store, sql);
 }
 
 /* Every row of @sql, columns joined with "|", rows with "\n" */
@@ -1907,35 +1890,35 @@ START_TEST (test_demo_content)
   fill_demo (store, &demo_options);
   ck_assert_int_eq (count_rows (store, "household"), 50);
   /* Every household has someone; between 50 and 50 × 6 people */
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM household h "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM household h "
                                       "WHERE NOT EXISTS (SELECT 1 FROM person WHERE household_id = h.id)"), 0);
   ck_assert_int_ge (count_rows (store, "person"), 50);
   ck_assert_int_le (count_rows (store, "person"), 300);
   /* Each household comes at least once */
-  ck_assert_int_eq (query_int (store, "SELECT count(DISTINCT p.household_id) FROM visit v "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(DISTINCT p.household_id) FROM visit v "
                                       "JOIN person p ON p.id = v.person_id"), 50);
   /* Every visit has a reason, within the two years to the last day, on an
    * opening day (Tuesday, Thursday, Saturday) and hour */
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit v "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit v "
                                       "WHERE NOT EXISTS (SELECT 1 FROM visit_reason WHERE visit_id = v.id)"), 0);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
                                       "WHERE day < '2024-11-25' OR day > '2026-11-24'"), 0);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
                                       "WHERE strftime('%w', day) NOT IN ('2', '4', '6')"), 0);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
                                       "WHERE time < '09:00' OR time >= '17:00' "
                                       "OR (time >= '12:00' AND time < '14:00')"), 0);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
                                       "WHERE strftime('%w', day) = '6' AND time >= '12:00'"), 0);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM visit "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
                                       "WHERE substr(day, 6, 2) = '08' AND substr(day, 9, 2) <= '21'"), 0);
   /* Birth dates: none after the last day, none malformed */
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM person WHERE birth_date > '2026-11-24' "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM person WHERE birth_date > '2026-11-24' "
                                       "OR length(birth_date) NOT IN (4, 10)"), 0);
   /* Four volunteers joined the coordinator */
   ck_assert_int_eq (count_rows (store, "desk_person"), 5);
   /* The search index knows them all */
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM person p "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM person p "
                                       "WHERE NOT EXISTS (SELECT 1 FROM person_word WHERE person_id = p.id)"), 0);
 
   close_store (store);
@@ -1998,24 +1981,13 @@ START_TEST (test_demo_refused_one_person)
 }
 END_TEST
 
-static TCase *
-new_tcase (const char *name)
-{
-  TCase *tc = tcase_create (name);
-
-  tcase_set_timeout (tc, 120);
-  tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
-  tcase_add_checked_fixture (tc, setup, teardown);
-  return tc;
-}
-
 static Suite *
 reception_suite (void)
 {
   Suite *suite = suite_create ("reception");
   TCase *tc;
 
-  tc = new_tcase ("catalogues");
+  tc = acu_test_tcase_new ("catalogues", setup, teardown);
   tcase_add_test (tc, test_catalogue_defaults);
   tcase_add_test (tc, test_catalogue_add);
   tcase_add_test (tc, test_catalogue_rename);
@@ -2024,26 +1996,26 @@ reception_suite (void)
   tcase_add_test (tc, test_catalogue_remove);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("people");
+  tc = acu_test_tcase_new ("people", setup, teardown);
   tcase_add_test (tc, test_person_add);
   tcase_add_test (tc, test_person_add_invalid);
   tcase_add_test (tc, test_person_update);
   tcase_add_test (tc, test_person_duplicates);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("search");
+  tc = acu_test_tcase_new ("search", setup, teardown);
   tcase_add_test (tc, test_search_names);
   tcase_add_test (tc, test_search_once);
   tcase_add_test (tc, test_search_household_number);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("households");
+  tc = acu_test_tcase_new ("households", setup, teardown);
   tcase_add_test (tc, test_person_move);
   tcase_add_test (tc, test_household_update);
   tcase_add_test (tc, test_household_merge);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("visits");
+  tc = acu_test_tcase_new ("visits", setup, teardown);
   tcase_add_test (tc, test_visit_log_anonymous);
   tcase_add_test (tc, test_visit_log_identified);
   tcase_add_test (tc, test_visit_log_invalid);
@@ -2058,7 +2030,7 @@ reception_suite (void)
   tcase_add_test (tc, test_date);
   suite_add_tcase (suite, tc);
 
-  tc = new_tcase ("demo");
+  tc = acu_test_tcase_new ("demo", setup, teardown);
   tcase_add_test (tc, test_demo_same_seed);
   tcase_add_test (tc, test_demo_other_seed);
   tcase_add_test (tc, test_demo_content);

@@ -94,23 +94,6 @@ assert_open_fails (const char *person,
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, code);
 }
 
-static gint64
-query_int (AcuStore   *store,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = acu_store_prepare (store, sql, &error);
-  gint64 value;
-  int rc;
-
-  ck_assert_msg (stmt != NULL, "%s: %s", sql, error ? error->message : "");
-  rc = sqlite3_step (stmt);
-  ck_assert_msg (rc == SQLITE_ROW, "%s: no row (%d)", sql, rc);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
 static gboolean
 table_exists (AcuStore   *store,
               const char *name)
@@ -141,7 +124,7 @@ exec_ok (AcuStore   *store,
 static gint64
 count_people (AcuStore *store)
 {
-  return query_int (store, "SELECT count(*) FROM desk_person");
+  return acu_test_query_int (store, "SELECT count(*) FROM desk_person");
 }
 
 /* The slot of @kind and (when not NULL) @name in the store's list */
@@ -897,7 +880,7 @@ START_TEST (test_store_remove_slot)
   ck_assert_ptr_null (error);
   ck_assert_uint_eq (count_slots (store, ACU_SLOT_PASSWORD), 1);
   /* The person stays in past records, inactive and without a slot */
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM desk_person "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person "
                                       "WHERE display_name = 'Karim Benali' AND active = 0 AND key_slot IS NULL"), 1);
   /* Gone already */
   ck_assert (!acu_store_remove_slot (store, slot_id, &error));
@@ -1223,14 +1206,14 @@ START_TEST (test_store_migrations_from_empty)
   ck_assert (table_exists (store, "person"));
   ck_assert (table_exists (store, "visit"));
   ck_assert (!table_exists (store, "no_such_table"));
-  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), 3);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 3);
   ck_assert (table_exists (store, "audit"));
   ck_assert (table_exists (store, "confidential_note"));
   /* "AcuE" */
-  ck_assert_int_eq (query_int (store, "PRAGMA application_id"), 0x41637545);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA application_id"), 0x41637545);
 
   /* The first records */
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM site"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM site"), 1);
   ck_assert_int_eq (count_people (store), 1);
   stmt = acu_store_prepare (store, "SELECT display_name, role, active FROM desk_person", &error);
   ck_assert_ptr_nonnull (stmt);
@@ -1244,12 +1227,12 @@ START_TEST (test_store_migrations_from_empty)
   /* Reopening runs no migration twice */
   store = open_store (PERSON, PASSWORD);
   ck_assert_int_eq (acu_store_get_schema_version (store), 3);
-  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), 3);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 3);
   ck_assert_int_eq (count_people (store), 1);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM reason"), 10);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM reason"), 10);
   /* create, close, open: each opening and closing is in the audit log */
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-open'"), 2);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-close'"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-open'"), 2);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-close'"), 1);
 }
 END_TEST
 
@@ -1262,7 +1245,7 @@ START_TEST (test_store_migrations_from_earlier)
 
   acu_store_set_schema_limit_for_tests (version);
   store = create_store (NULL);
-  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), version);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), version);
   ck_assert (!table_exists (store, "audit"));
   ck_assert_int_eq (table_exists (store, "visit"), version >= 2);
   close_store (g_steal_pointer (&store));
@@ -1270,17 +1253,17 @@ START_TEST (test_store_migrations_from_earlier)
   acu_store_set_schema_limit_for_tests (0);
   store = open_store (PERSON, PASSWORD);
   ck_assert_int_eq (acu_store_get_schema_version (store), 3);
-  ck_assert_int_eq (query_int (store, "PRAGMA user_version"), 3);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 3);
   ck_assert (table_exists (store, "visit"));
   ck_assert (table_exists (store, "person_word"));
   ck_assert (table_exists (store, "confidential_note"));
   ck_assert_int_eq (count_people (store), 1);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM site"), 1);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM reason"), 10);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM referral_partner"), 15);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM commune"), 30);
-  ck_assert_int_eq (query_int (store, "SELECT value FROM setting WHERE key = 'audit-retention-days'"), 365);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-open'"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM site"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM reason"), 10);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM referral_partner"), 15);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM commune"), 30);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT value FROM setting WHERE key = 'audit-retention-days'"), 365);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-open'"), 1);
 }
 END_TEST
 
@@ -1290,9 +1273,9 @@ START_TEST (test_store_pragmas)
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
-  ck_assert_int_eq (query_int (store, "PRAGMA foreign_keys"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA foreign_keys"), 1);
   /* FULL */
-  ck_assert_int_eq (query_int (store, "PRAGMA synchronous"), 2);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA synchronous"), 2);
   stmt = acu_store_prepare (store, "PRAGMA journal_mode", &error);
   ck_assert_ptr_nonnull (stmt);
   ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
@@ -1349,8 +1332,8 @@ START_TEST (test_store_nested_rollback)
   acu_store_rollback (store);
   ck_assert (acu_store_commit (store, &error));
   ck_assert_int_eq (count_people (store), 2);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM desk_person WHERE display_name = 'Anne Roux'"), 1);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM desk_person WHERE display_name = 'Bruno Petit'"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person WHERE display_name = 'Anne Roux'"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person WHERE display_name = 'Bruno Petit'"), 0);
 }
 END_TEST
 
@@ -1401,7 +1384,7 @@ START_TEST (test_store_run_in_transaction)
 
   store = open_store (PERSON, PASSWORD);
   ck_assert_int_eq (count_people (store), 2);
-  ck_assert_int_eq (query_int (store, "SELECT count(*) FROM desk_person WHERE display_name = 'Anne Roux'"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person WHERE display_name = 'Anne Roux'"), 0);
 }
 END_TEST
 

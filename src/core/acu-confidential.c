@@ -8,6 +8,7 @@
 
 #include "acu-audit.h"
 #include "acu-confidential.h"
+#include "acu-people.h"
 #include "acu-store-private.h"
 
 /* Confidential text is sealed with crypto_secretbox under the
@@ -41,25 +42,6 @@ require_key (AcuStore  *store,
   return key;
 }
 
-static gboolean
-household_exists (AcuStore  *store,
-                  gint64     household_id,
-                  GError   **error)
-{
-  sqlite3_stmt *stmt = acu_store_prepare (store, "SELECT 1 FROM household WHERE id = :id", error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
-                 _("There is no household number %lld."), (long long) household_id);
-  return found;
-}
-
 gint64
 acu_confidential_add (AcuStore    *store,
                       gint64       household_id,
@@ -74,7 +56,7 @@ acu_confidential_add (AcuStore    *store,
   gsize len;
   gint64 id;
 
-  if (key == NULL || !household_exists (store, household_id, error))
+  if (key == NULL || !acu_household_exists (store, household_id, error))
     return 0;
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
@@ -183,7 +165,7 @@ acu_confidential_read (AcuStore  *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (key == NULL || !household_exists (store, household_id, error))
+  if (key == NULL || !acu_household_exists (store, household_id, error))
     return NULL;
   stmt = acu_store_prepare (store,
                             "SELECT nonce, ciphertext FROM confidential_note "

@@ -473,10 +473,11 @@ index_words (AcuStore     *store,
   return TRUE;
 }
 
-static gboolean
-household_exists (AcuStore  *store,
-                  gint64     household_id,
-                  GError   **error)
+/* The household exists, or an error names its number */
+gboolean
+acu_household_exists (AcuStore  *store,
+                      gint64     household_id,
+                      GError   **error)
 {
   sqlite3_stmt *stmt;
   gboolean found;
@@ -621,7 +622,7 @@ acu_person_add (AcuStore              *store,
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
       || !clean_person (draft, &data.clean, error)
-      || (draft->household_id != 0 && !household_exists (store, draft->household_id, error))
+      || (draft->household_id != 0 && !acu_household_exists (store, draft->household_id, error))
       || (draft->household_id == 0 && draft->commune_id != 0
           && !acu_catalogue_exists (store, ACU_CATALOGUE_COMMUNE, draft->commune_id, error)))
     {
@@ -790,7 +791,7 @@ acu_person_move (AcuStore  *store,
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
       || (person = acu_person_get (store, person_id, error)) == NULL
-      || (household_id != 0 && !household_exists (store, household_id, error)))
+      || (household_id != 0 && !acu_household_exists (store, household_id, error)))
     return FALSE;
   data.from_id = person->household_id;
   if (household_id == data.from_id)
@@ -1039,7 +1040,7 @@ acu_household_update (AcuStore            *store,
   sqlite3_stmt *stmt;
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
-      || !household_exists (store, household->id, error))
+      || !acu_household_exists (store, household->id, error))
     return FALSE;
 
   address = clean_text (household->address, 200, _("The address is too long: %d characters at most."), &local_error);
@@ -1216,8 +1217,8 @@ acu_household_merge (AcuStore  *store,
   MergeData data = { kept_id, merged_id };
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
-      || !household_exists (store, kept_id, error)
-      || !household_exists (store, merged_id, error))
+      || !acu_household_exists (store, kept_id, error)
+      || !acu_household_exists (store, merged_id, error))
     return FALSE;
   if (kept_id == merged_id)
     {

@@ -92,6 +92,9 @@ GPtrArray    *acu_people_list_all (AcuStore  *store,
                                    guint      limit,
                                    GError   **error);
 
+gboolean      acu_household_exists (AcuStore  *store,
+                                    gint64     household_id,
+                                    GError   **error);
 AcuHousehold *acu_household_get (AcuStore  *store,
                                  gint64     household_id,
                                  GError   **error);
