@@ -106,12 +106,13 @@ acu_confidential_add (AcuStore    *store,
       return 0;
     }
   id = sqlite3_last_insert_rowid (acu_store_get_db (store));
-  if (!acu_audit_record (store, "confidential-write", "household", household_id, error)
-      || !acu_store_commit (store, error))
+  if (!acu_audit_record (store, "confidential-write", "household", household_id, error))
     {
       acu_store_rollback (store);
       return 0;
     }
+  if (!acu_store_commit (store, error))
+    return 0;
   acu_store_emit_changed (store, "people");
   return id;
 }

@@ -276,10 +276,10 @@ acu_desk_person_add (AcuStore    *store,
     goto failed;
   id = sqlite3_last_insert_rowid (acu_store_get_db (store));
   if (!write_pin (store, id, secret, error)
-      || !acu_audit_record (store, "user-added", "desk_person", id, error)
-      || !acu_store_commit (store, error))
+      || !acu_audit_record (store, "user-added", "desk_person", id, error))
     goto failed;
-  return id;
+  /* A failed commit has rolled back already */
+  return acu_store_commit (store, error) ? id : 0;
 
 failed:
   acu_store_rollback (store);
@@ -604,7 +604,7 @@ acu_store_identify_with_pin (AcuStore    *store,
       return FALSE;
     }
 
-  acu_store_set_identity (store, person->id, person->name, ACU_ROLE_VOLUNTEER, 0, NULL);
+  /* Recorded first: identified only once the record is written */
   if (!acu_store_begin (store, error))
     return FALSE;
   stmt = acu_store_prepare (store, "UPDATE desk_person SET pin_failures = 0 WHERE id = :id", error);
@@ -615,12 +615,15 @@ acu_store_identify_with_pin (AcuStore    *store,
     }
   sqlite3_bind_int64 (stmt, 1, person_id);
   if (!acu_store_step_done (store, stmt, error)
-      || !acu_audit_record (store, "pin-identified", "desk_person", person_id, error))
+      || !acu_audit_record_as (store, person_id, "pin-identified", "desk_person", person_id, error))
     {
       acu_store_rollback (store);
       return FALSE;
     }
-  return acu_store_commit (store, error);
+  if (!acu_store_commit (store, error))
+    return FALSE;
+  acu_store_set_identity (store, person->id, person->name, ACU_ROLE_VOLUNTEER, 0, NULL);
+  return TRUE;
 }
 
 struct _AcuIdentityCheck
@@ -660,6 +663,9 @@ acu_store_new_identity_check (AcuStore  *store,
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED, _("The database is closed."));
       return NULL;
     }
+  /* Whoever was identified is gone, with the confidential key, whatever
+   * the password turns out to be */
+  acu_store_forget_identity (store);
   person = acu_desk_person_get (store, person_id, error);
   if (person == NULL)
     return NULL;
@@ -697,8 +703,21 @@ acu_identity_check_run (AcuIdentityCheck  *check,
                            _("This person can no longer unlock the database."));
       return FALSE;
     }
-  return acu_key_file_unlock (key_file, acu_key_slot_get_name (slot), ACU_SLOT_PASSWORD, password,
-                              &check->db_key, &check->conf_key, error) != NULL;
+  slot = acu_key_file_unlock (key_file, acu_key_slot_get_name (slot), ACU_SLOT_PASSWORD, password,
+                              &check->db_key, &check->conf_key, error);
+  if (slot == NULL)
+    return FALSE;
+  /* Only the person's own slot: the key file is plain JSON, and a slot
+   * renamed after someone else must not lend them its keys */
+  if (acu_key_slot_get_id (slot) != check->slot_id)
+    {
+      g_clear_pointer (&check->db_key, acu_secret_free);
+      g_clear_pointer (&check->conf_key, acu_secret_free);
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WRONG_PASSWORD,
+                           _("Wrong password. Check the name and try again; mind the Caps Lock key."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Main thread: the keys opened are this database's; the person is now
@@ -720,9 +739,11 @@ acu_store_apply_identity_check (AcuStore          *store,
       return FALSE;
     }
   acu_store_forget_identity (store);
+  if (!acu_audit_record_as (store, check->person_id, "password-identified", "desk_person", check->person_id, error))
+    return FALSE;
   acu_store_set_identity (store, check->person_id, check->name, check->role, check->slot_id,
                           g_steal_pointer (&check->conf_key));
-  return acu_audit_record (store, "password-identified", "desk_person", check->person_id, error);
+  return TRUE;
 }
 
 gboolean

@@ -706,6 +706,8 @@ acu_person_get (AcuStore  *store,
   sqlite3_stmt *stmt;
   AcuPerson *person = NULL;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   stmt = acu_store_prepare (store, "SELECT " PERSON_COLUMNS " FROM person p" PERSON_JOINS " WHERE p.id = :id",
                             error);
   if (stmt == NULL)
@@ -835,6 +837,8 @@ acu_person_find_duplicates (AcuStore    *store,
   g_autoptr(GPtrArray) duplicates = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   if (first_name == NULL || last_name == NULL)
     return g_steal_pointer (&duplicates);
   if (birth_date != NULL && *birth_date == '\0')
@@ -911,6 +915,8 @@ acu_people_search (AcuStore    *store,
   guint n_words;
   gint64 number;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   g_return_val_if_fail (ACU_IS_STORE (store), NULL);
 
   if (query == NULL || !g_utf8_validate (query, -1, NULL))
@@ -977,6 +983,8 @@ acu_people_list_all (AcuStore  *store,
 {
   sqlite3_stmt *stmt;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   stmt = acu_store_prepare (store,
                             "SELECT " PERSON_COLUMNS " FROM person p" PERSON_JOINS
                             " ORDER BY p.sort_key, p.id LIMIT :limit OFFSET :offset", error);
@@ -997,6 +1005,8 @@ acu_household_get (AcuStore  *store,
   sqlite3_stmt *stmt;
   AcuHousehold *household = NULL;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   stmt = acu_store_prepare (store,
                             "SELECT h.id, h.address, h.commune_id, c.label, h.phone, h.email, "
                             "h.referring_worker, h.note, h.created_on "
@@ -1094,12 +1104,13 @@ acu_household_update (AcuStore            *store,
   if (!acu_store_begin (store, error))
     return FALSE;
   if (!acu_store_step_done (store, stmt, error)
-      || !acu_audit_record (store, "household-edit", "household", household->id, error)
-      || !acu_store_commit (store, error))
+      || !acu_audit_record (store, "household-edit", "household", household->id, error))
     {
       acu_store_rollback (store);
       return FALSE;
     }
+  if (!acu_store_commit (store, error))
+    return FALSE;
   acu_store_emit_changed (store, "people");
   return TRUE;
 }
@@ -1112,6 +1123,8 @@ acu_household_list_members (AcuStore  *store,
 {
   sqlite3_stmt *stmt;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   stmt = acu_store_prepare (store,
                             "SELECT " PERSON_COLUMNS " FROM person p" PERSON_JOINS
                             " WHERE p.household_id = :id "

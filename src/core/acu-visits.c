@@ -530,6 +530,8 @@ acu_visit_get (AcuStore  *store,
   g_autoptr(GPtrArray) visits = NULL;
   sqlite3_stmt *stmt;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   stmt = acu_store_prepare (store, "SELECT " VISIT_COLUMNS " FROM visit v" VISIT_JOINS " WHERE v.id = :id", error);
   if (stmt == NULL)
     return NULL;
@@ -659,12 +661,13 @@ acu_visit_delete (AcuStore  *store,
     }
   sqlite3_bind_int64 (stmt, 1, visit_id);
   if (!acu_store_step_done (store, stmt, error)
-      || !acu_audit_record (store, "visit-delete", "visit", visit_id, error)
-      || !acu_store_commit (store, error))
+      || !acu_audit_record (store, "visit-delete", "visit", visit_id, error))
     {
       acu_store_rollback (store);
       return FALSE;
     }
+  if (!acu_store_commit (store, error))
+    return FALSE;
   acu_store_emit_changed (store, "visits");
   return TRUE;
 }
@@ -726,6 +729,8 @@ acu_visit_list_day (AcuStore    *store,
 {
   sqlite3_stmt *stmt;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   stmt = acu_store_prepare (store,
                             "SELECT " VISIT_COLUMNS " FROM visit v" VISIT_JOINS
                             " WHERE v.day = :day ORDER BY v.time DESC, v.id DESC", error);
@@ -745,6 +750,8 @@ acu_visit_list_household (AcuStore  *store,
 {
   sqlite3_stmt *stmt;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   stmt = acu_store_prepare (store,
                             "SELECT " VISIT_COLUMNS " FROM person m CROSS JOIN visit v ON v.person_id = m.id"
                             VISIT_JOINS " WHERE m.household_id = :household "
@@ -766,6 +773,8 @@ acu_visit_get_last_day (AcuStore  *store,
   sqlite3_stmt *stmt;
   char *day = NULL;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   stmt = acu_store_prepare (store, "SELECT max (day) FROM visit WHERE person_id = :id", error);
   if (stmt == NULL)
     return NULL;
@@ -823,6 +832,8 @@ acu_visit_count (AcuStore        *store,
   sqlite3_stmt *stmt;
 
   memset (counts, 0, sizeof *counts);
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return FALSE;
   if (!check_range (from, to, error))
     return FALSE;
   stmt = acu_store_prepare (store,
@@ -854,6 +865,8 @@ acu_visit_count_by_day (AcuStore    *store,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   if (!check_range (from, to, error))
     return NULL;
   stmt = acu_store_prepare (store,
@@ -892,6 +905,8 @@ acu_visit_count_by_reason (AcuStore    *store,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   if (!check_range (from, to, error))
     return NULL;
   stmt = acu_store_prepare (store,
