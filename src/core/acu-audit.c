@@ -27,6 +27,8 @@ static const struct
   { "pin-locked", N_("PIN locked after three wrong tries") },
   { "pin-changed", N_("PIN changed") },
   { "password-changed", N_("Password changed") },
+  { "recovery-code-replaced", N_("New recovery code made") },
+  { "list-changed", N_("List of reasons, partners or communes changed") },
   { "user-added", N_("Person of the desk added") },
   { "user-role", N_("Role changed") },
   { "user-deactivated", N_("Person of the desk deactivated") },
@@ -87,6 +89,10 @@ acu_audit_object_get_label (const char *object)
     return g_strdup_printf (_("visit no. %lld"), id);
   if (g_str_has_prefix (object, "desk_person "))
     return g_strdup_printf (_("person of the desk no. %lld"), id);
+  if (g_str_has_prefix (object, "reason ") || g_str_has_prefix (object, "referral_partner ")
+      || g_str_has_prefix (object, "commune "))
+    /* Translators: an entry of the lists of reasons, partners or communes */
+    return g_strdup_printf (_("list entry no. %lld"), id);
   if (g_str_has_prefix (object, "audit "))
     /* Translators: an export of the audit log, with the number of entries exported */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld entry", "%lld entries", id), id);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acu-audit.h"
 #include "acu-catalogue.h"
 #include "acu-store-private.h"
 
@@ -302,6 +303,7 @@ acu_catalogue_add (AcuStore      *store,
   if (!acu_store_step_done (store, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (acu_store_get_db (store));
+  acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
   acu_store_emit_changed (store, "catalogues");
   return id;
 }
@@ -329,6 +331,7 @@ acu_catalogue_rename (AcuStore      *store,
   sqlite3_bind_int64 (stmt, 2, id);
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
+  acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
   acu_store_emit_changed (store, "catalogues");
   return TRUE;
 }
@@ -393,6 +396,7 @@ acu_catalogue_move (AcuStore      *store,
       || !acu_catalogue_exists (store, catalogue, id, error)
       || !acu_store_run_in_transaction (store, move_in_transaction, &data, error))
     return FALSE;
+  acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
   acu_store_emit_changed (store, "catalogues");
   return TRUE;
 }
@@ -417,6 +421,7 @@ acu_catalogue_set_hidden (AcuStore      *store,
   sqlite3_bind_int64 (stmt, 2, id);
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
+  acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
   acu_store_emit_changed (store, "catalogues");
   return TRUE;
 }
@@ -455,6 +460,7 @@ acu_catalogue_remove (AcuStore      *store,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
+  acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
   acu_store_emit_changed (store, "catalogues");
   return TRUE;
 }

@@ -52,6 +52,7 @@ acu_confidential_add (AcuStore    *store,
   g_autofree char *clean = NULL;
   g_autofree guint8 *sealed = NULL;
   guint8 nonce[crypto_secretbox_NONCEBYTES];
+  gsize clean_size = 0;
   sqlite3_stmt *stmt;
   gsize len;
   gint64 id;
@@ -65,6 +66,8 @@ acu_confidential_add (AcuStore    *store,
       return 0;
     }
   clean = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  /* The whole buffer is wiped below, whatever stripping moves */
+  clean_size = strlen (clean);
   g_strstrip (clean);
   if (*clean == '\0')
     {
@@ -73,6 +76,7 @@ acu_confidential_add (AcuStore    *store,
     }
   if (g_utf8_strlen (clean, -1) > MAX_NOTE_LENGTH)
     {
+      sodium_memzero (clean, clean_size);
       g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
                    _("The note is too long: %d characters at most."), MAX_NOTE_LENGTH);
       return 0;
@@ -82,7 +86,7 @@ acu_confidential_add (AcuStore    *store,
   sealed = g_malloc (len + crypto_secretbox_MACBYTES);
   randombytes_buf (nonce, sizeof nonce);
   crypto_secretbox_easy (sealed, (const guint8 *) clean, len, nonce, acu_secret_get_data (key));
-  sodium_memzero (clean, len);
+  sodium_memzero (clean, clean_size);
 
   if (!acu_store_begin (store, error))
     return 0;

@@ -1655,6 +1655,8 @@ acu_store_change_password (AcuStore    *self,
     return FALSE;
 
   adopt_key_file (self, g_steal_pointer (&fresh));
+  if (self->schema_version >= 3)
+    acu_audit_record (self, "password-changed", "desk_person", self->person_id, NULL);
   return TRUE;
 }
 
@@ -1692,6 +1694,8 @@ acu_store_replace_recovery_code (AcuStore  *self,
     }
 
   adopt_key_file (self, g_steal_pointer (&fresh));
+  if (self->schema_version >= 3)
+    acu_audit_record (self, "recovery-code-replaced", NULL, 0, NULL);
   return g_steal_pointer (&code);
 }
 

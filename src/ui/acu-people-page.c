@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 
 #include "acu-catalogue.h"
 #include "acu-confidential.h"
@@ -402,6 +403,9 @@ read_confidential_clicked_cb (AcuPeoplePage *self)
       return;
     }
   show_confidential (self, texts);
+  /* The rows hold their copy; this one is wiped before it is freed */
+  for (guint i = 0; texts[i] != NULL; i++)
+    sodium_memzero (texts[i], strlen (texts[i]));
 }
 
 static void
@@ -420,13 +424,14 @@ add_confidential_response_cb (AdwMessageDialog *dialog,
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   /* The text leaves the widget whatever the answer */
   gtk_text_buffer_set_text (buffer, "", -1);
-  if (!g_str_equal (response, "add") || self->store == NULL)
-    return;
-  if (acu_confidential_add (self->store, self->household_id, text, &error) == 0)
-    acu_page_show_toast (ACU_PAGE (self), error->message);
-  else
-    acu_page_show_toast (ACU_PAGE (self), _("Confidential note saved, encrypted."));
-  memset (text, 0, strlen (text));
+  if (g_str_equal (response, "add") && self->store != NULL)
+    {
+      if (acu_confidential_add (self->store, self->household_id, text, &error) == 0)
+        acu_page_show_toast (ACU_PAGE (self), error->message);
+      else
+        acu_page_show_toast (ACU_PAGE (self), _("Confidential note saved, encrypted."));
+    }
+  sodium_memzero (text, strlen (text));
 }
 
 static void

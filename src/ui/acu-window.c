@@ -179,13 +179,57 @@ enter_main (AcuWindow *self)
 }
 
 /* Closing the previous store wipes its keys; pages follow notify::store */
+/* Dialogs of this window (a note being written, a person being changed,
+ * preferences) go when the desk locks or closes: nothing stays on screen */
+static gboolean
+is_our_dialog (AcuWindow *self,
+               GtkWindow *window)
+{
+  for (GtkWindow *parent = gtk_window_get_transient_for (window); parent != NULL;
+       parent = gtk_window_get_transient_for (parent))
+    if (parent == GTK_WINDOW (self))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+close_dialogs (AcuWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (is_our_dialog (self, l->data))
+        gtk_window_destroy (l->data);
+      g_object_unref (l->data);
+    }
+}
+
+static void watch_activity (AcuWindow *self,
+                            GtkWidget *widget);
+
+/* Typing in a dialog counts as activity too */
+static void
+watch_dialogs (AcuWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (is_our_dialog (self, l->data) && g_object_get_data (l->data, "acu-watched") == NULL)
+      {
+        g_object_set_data (l->data, "acu-watched", GINT_TO_POINTER (1));
+        watch_activity (self, l->data);
+      }
+}
+
 static void
 set_store (AcuWindow *self,
            AcuStore  *store)
 {
   /* Nothing of a closed database stays on screen */
-  if (self->preferences != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->preferences));
+  close_dialogs (self);
   if (store == NULL)
     acu_identify_page_forget (self->identify_page);
   acu_context_set_store (self->context, store);
@@ -245,8 +289,7 @@ lock_desk (AcuWindow *self)
 
   if (store == NULL)
     return;
-  if (self->preferences != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->preferences));
+  close_dialogs (self);
   acu_store_forget_identity (store);
   update_for_identity (self);
   acu_identify_page_show (self->identify_page, store);
@@ -278,6 +321,7 @@ idle_check_cb (gpointer user_data)
 
   if (store == NULL)
     return G_SOURCE_CONTINUE;
+  watch_dialogs (self);
   idle = (g_get_monotonic_time () - self->last_activity) / G_USEC_PER_SEC;
   if (idle >= acu_settings_get_close_delay (settings))
     {
@@ -301,6 +345,26 @@ key_activity_cb (AcuWindow *self)
 {
   activity_cb (self);
   return GDK_EVENT_PROPAGATE;
+}
+
+static void
+watch_activity (AcuWindow *self,
+                GtkWidget *widget)
+{
+  GtkEventController *controller;
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_activity_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, controller);
+  controller = gtk_event_controller_motion_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "motion", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, controller);
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, controller);
 }
 
 static void
@@ -710,25 +774,12 @@ acu_window_class_init (AcuWindowClass *klass)
 static void
 acu_window_init (AcuWindow *self)
 {
-  GtkEventController *controller;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->desk_page, "recovery-code-replaced",
                     G_CALLBACK (desk_page_recovery_code_replaced_cb), self);
 
   /* Any key, click or pointer move keeps the desk awake */
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_activity_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-  controller = gtk_event_controller_motion_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "motion", G_CALLBACK (activity_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (activity_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  watch_activity (self, GTK_WIDGET (self));
   self->last_activity = g_get_monotonic_time ();
   self->idle_source = g_timeout_add_seconds (1, idle_check_cb, self);
 }
