@@ -126,3 +126,20 @@ acu_test_tcase_new (const char *name,
   tcase_add_checked_fixture (tc, setup, teardown);
   return tc;
 }
+
+char *acu_test_dir;
+char *acu_test_db_path;
+
+void
+acu_test_db_setup (void)
+{
+  acu_test_dir = acu_test_folder_new ();
+  acu_test_db_path = g_build_filename (acu_test_dir, "lectoure.acuelh", NULL);
+}
+
+void
+acu_test_db_teardown (void)
+{
+  g_clear_pointer (&acu_test_db_path, g_free);
+  g_clear_pointer (&acu_test_dir, acu_test_tmpdir_free);
+}

@@ -38,6 +38,13 @@ int    acu_test_run (Suite *suite);
 /* Argon2id at libsodium's minimum limits: unit tests create many slots */
 void   acu_test_use_fast_kdf (void);
 
+/* A checked fixture: a fresh folder for each test, and the path of a
+ * database in it (not created) */
+extern char *acu_test_dir;
+extern char *acu_test_db_path;
+void   acu_test_db_setup (void);
+void   acu_test_db_teardown (void);
+
 /* The first column of the first row of @sql, on the store's connection */
 gint64 acu_test_query_int (gpointer    store,
                            const char *sql);

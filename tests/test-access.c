@@ -40,22 +40,6 @@
 #define SECRET_TEXT      "Situation: dette de loyer 1234 euros ZQXWV"
 #define SECRET_MARK      "ZQXWV"
 
-static char *tmpdir;
-static char *db_path;
-
-static void
-setup (void)
-{
-  tmpdir = acu_test_folder_new ();
-  db_path = g_build_filename (tmpdir, "lectoure.acuelh", NULL);
-}
-
-static void
-teardown (void)
-{
-  g_clear_pointer (&db_path, g_free);
-  g_clear_pointer (&tmpdir, acu_test_tmpdir_free);
-}
 
 /* Helpers */
 
@@ -63,7 +47,7 @@ static AcuStore *
 create_store (void)
 {
   g_autoptr(GError) error = NULL;
-  AcuStore *store = acu_store_create (db_path, SITE, COORDINATOR, COORD_PASSWORD, NULL, &error);
+  AcuStore *store = acu_store_create (acu_test_db_path, SITE, COORDINATOR, COORD_PASSWORD, NULL, &error);
 
   ck_assert_msg (store != NULL, "create failed: %s", error ? error->message : "(no error)");
   ck_assert_int_eq (acu_store_get_person_id (store), COORDINATOR_ID);
@@ -75,7 +59,7 @@ open_store (const char *person,
             const char *password)
 {
   g_autoptr(GError) error = NULL;
-  AcuStore *store = acu_store_open (db_path, person, password, &error);
+  AcuStore *store = acu_store_open (acu_test_db_path, person, password, &error);
 
   ck_assert_msg (store != NULL, "open as %s failed: %s", person, error ? error->message : "(no error)");
   return store;
@@ -94,7 +78,7 @@ assert_open_fails (const char *person,
                    int         code)
 {
   g_autoptr(GError) error = NULL;
-  AcuStore *store = acu_store_open (db_path, person, password, &error);
+  AcuStore *store = acu_store_open (acu_test_db_path, person, password, &error);
 
   ck_assert_msg (store == NULL, "%s could open the database", person);
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, code);
@@ -242,7 +226,7 @@ assert_not_in_files (const char *text)
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *path = g_strconcat (acu_test_db_path, suffixes[i], NULL);
       g_autofree char *contents = NULL;
       gsize len = 0;
 
@@ -606,7 +590,7 @@ START_TEST (test_confidential_sealed)
   gint64 staff = add_desk_person (store, STAFF, ACU_ROLE_STAFF, STAFF_PASSWORD);
   gint64 volunteer = add_desk_person (store, VOLUNTEER, ACU_ROLE_VOLUNTEER, PIN);
   gint64 household = household_of (store, add_person (store, "Jean", "Dupuis", 0));
-  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *wal_path = g_strconcat (acu_test_db_path, "-wal", NULL);
   gint64 note;
 
   /* Written by staff identified with their password */
@@ -1463,38 +1447,38 @@ access_suite (void)
   Suite *suite = suite_create ("access");
   TCase *tc;
 
-  tc = acu_test_tcase_new ("roles", setup, teardown);
+  tc = acu_test_tcase_new ("roles", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_loop_test (tc, test_role_matrix, 0, G_N_ELEMENTS (role_matrix));
   tcase_add_test (tc, test_nobody_identified);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("confidential", setup, teardown);
+  tc = acu_test_tcase_new ("confidential", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_confidential_sealed);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("pin", setup, teardown);
+  tc = acu_test_tcase_new ("pin", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_pin_identify);
   tcase_add_test (tc, test_pin_lockout);
   tcase_add_test (tc, test_pin_rules);
   tcase_add_test (tc, test_pin_change);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("deactivation", setup, teardown);
+  tc = acu_test_tcase_new ("deactivation", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_deactivate_staff);
   tcase_add_test (tc, test_deactivate_volunteer);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("idle-lock", setup, teardown);
+  tc = acu_test_tcase_new ("idle-lock", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_idle_lock_wipes_keys);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("audit", setup, teardown);
+  tc = acu_test_tcase_new ("audit", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_audit_actions);
   tcase_add_test (tc, test_audit_retention);
   tcase_add_test (tc, test_audit_purge_on_open);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("role-changes", setup, teardown);
+  tc = acu_test_tcase_new ("role-changes", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_role_volunteer_to_staff_and_back);
   tcase_add_test (tc, test_role_staff_to_coordinator);
   suite_add_tcase (suite, tc);

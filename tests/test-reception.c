@@ -34,22 +34,6 @@
 
 #define UNKNOWN_ID           9999
 
-static char *tmpdir;
-static char *db_path;
-
-static void
-setup (void)
-{
-  tmpdir = acu_test_folder_new ();
-  db_path = g_build_filename (tmpdir, "lectoure.acuelh", NULL);
-}
-
-static void
-teardown (void)
-{
-  g_clear_pointer (&db_path, g_free);
-  g_clear_pointer (&tmpdir, acu_test_tmpdir_free);
-}
 
 /* Helpers */
 
@@ -67,7 +51,7 @@ create_store_at (const char *path)
 static AcuStore *
 create_store (void)
 {
-  return create_store_at (db_path);
+  return create_store_at (acu_test_db_path);
 }
 
 static void
@@ -1842,7 +1826,7 @@ dump_content (AcuStore *store)
 
 START_TEST (test_demo_same_seed)
 {
-  g_autofree char *other_path = g_build_filename (tmpdir, "other.acuelh", NULL);
+  g_autofree char *other_path = g_build_filename (acu_test_dir, "other.acuelh", NULL);
   AcuStore *first = create_store ();
   AcuStore *second = create_store_at (other_path);
   g_autofree char *first_dump = NULL;
@@ -1863,7 +1847,7 @@ END_TEST
 
 START_TEST (test_demo_other_seed)
 {
-  g_autofree char *other_path = g_build_filename (tmpdir, "other.acuelh", NULL);
+  g_autofree char *other_path = g_build_filename (acu_test_dir, "other.acuelh", NULL);
   AcuStore *first = create_store ();
   AcuStore *second = create_store_at (other_path);
   AcuDemoOptions options = demo_options;
@@ -1987,7 +1971,7 @@ reception_suite (void)
   Suite *suite = suite_create ("reception");
   TCase *tc;
 
-  tc = acu_test_tcase_new ("catalogues", setup, teardown);
+  tc = acu_test_tcase_new ("catalogues", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_catalogue_defaults);
   tcase_add_test (tc, test_catalogue_add);
   tcase_add_test (tc, test_catalogue_rename);
@@ -1996,26 +1980,26 @@ reception_suite (void)
   tcase_add_test (tc, test_catalogue_remove);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("people", setup, teardown);
+  tc = acu_test_tcase_new ("people", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_person_add);
   tcase_add_test (tc, test_person_add_invalid);
   tcase_add_test (tc, test_person_update);
   tcase_add_test (tc, test_person_duplicates);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("search", setup, teardown);
+  tc = acu_test_tcase_new ("search", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_search_names);
   tcase_add_test (tc, test_search_once);
   tcase_add_test (tc, test_search_household_number);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("households", setup, teardown);
+  tc = acu_test_tcase_new ("households", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_person_move);
   tcase_add_test (tc, test_household_update);
   tcase_add_test (tc, test_household_merge);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("visits", setup, teardown);
+  tc = acu_test_tcase_new ("visits", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_visit_log_anonymous);
   tcase_add_test (tc, test_visit_log_identified);
   tcase_add_test (tc, test_visit_log_invalid);
@@ -2030,7 +2014,7 @@ reception_suite (void)
   tcase_add_test (tc, test_date);
   suite_add_tcase (suite, tc);
 
-  tc = acu_test_tcase_new ("demo", setup, teardown);
+  tc = acu_test_tcase_new ("demo", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_demo_same_seed);
   tcase_add_test (tc, test_demo_other_seed);
   tcase_add_test (tc, test_demo_content);
