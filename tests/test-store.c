@@ -275,8 +275,8 @@ START_TEST (test_store_create)
   ck_assert_int_gt (acu_store_get_created (store), 1700000000);
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_COORDINATOR);
   ck_assert (acu_store_has_confidential_key (store));
-  ck_assert_int_eq (acu_store_get_latest_schema_version (), 3);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 3);
+  ck_assert_int_eq (acu_store_get_latest_schema_version (), 4);
+  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
 }
 END_TEST
 
@@ -470,7 +470,7 @@ START_TEST (test_store_open_password)
   ck_assert_str_eq (acu_store_get_person_name (store), PERSON);
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_COORDINATOR);
   ck_assert (acu_store_has_confidential_key (store));
-  ck_assert_int_eq (acu_store_get_schema_version (store), 3);
+  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
 }
 END_TEST
 
@@ -1206,7 +1206,7 @@ START_TEST (test_store_migrations_from_empty)
   ck_assert (table_exists (store, "person"));
   ck_assert (table_exists (store, "visit"));
   ck_assert (!table_exists (store, "no_such_table"));
-  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 3);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 4);
   ck_assert (table_exists (store, "audit"));
   ck_assert (table_exists (store, "confidential_note"));
   /* "AcuE" */
@@ -1226,8 +1226,10 @@ START_TEST (test_store_migrations_from_empty)
 
   /* Reopening runs no migration twice */
   store = open_store (PERSON, PASSWORD);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 3);
-  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 3);
+  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 4);
+  /* 4: a visit's reasons carry its day */
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (day) FROM visit_reason"), 0);
   ck_assert_int_eq (count_people (store), 1);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM reason"), 10);
   /* create, close, open: each opening and closing is in the audit log */
@@ -1237,7 +1239,7 @@ START_TEST (test_store_migrations_from_empty)
 END_TEST
 
 /* A database of every earlier schema version opens and migrates, keeping
- * its records (_i is the version: 1 and 2) */
+ * its records (_i is the version: 1 to 3) */
 START_TEST (test_store_migrations_from_earlier)
 {
   g_autoptr(AcuStore) store = NULL;
@@ -1246,14 +1248,16 @@ START_TEST (test_store_migrations_from_earlier)
   acu_store_set_schema_limit_for_tests (version);
   store = create_store (NULL);
   ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), version);
-  ck_assert (!table_exists (store, "audit"));
+  ck_assert_int_eq (table_exists (store, "audit"), version >= 3);
   ck_assert_int_eq (table_exists (store, "visit"), version >= 2);
   close_store (g_steal_pointer (&store));
 
   acu_store_set_schema_limit_for_tests (0);
   store = open_store (PERSON, PASSWORD);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 3);
-  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 3);
+  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 4);
+  /* 4: a visit's reasons carry its day */
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (day) FROM visit_reason"), 0);
   ck_assert (table_exists (store, "visit"));
   ck_assert (table_exists (store, "person_word"));
   ck_assert (table_exists (store, "confidential_note"));
@@ -1263,7 +1267,7 @@ START_TEST (test_store_migrations_from_earlier)
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM referral_partner"), 15);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM commune"), 30);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT value FROM setting WHERE key = 'audit-retention-days'"), 365);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-open'"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-open'"), version >= 3 ? 2 : 1);
 }
 END_TEST
 
@@ -1523,7 +1527,7 @@ store_suite (void)
   tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_store_migrations_from_empty);
-  tcase_add_loop_test (tc, test_store_migrations_from_earlier, 1, 3);
+  tcase_add_loop_test (tc, test_store_migrations_from_earlier, 1, 4);
   tcase_add_test (tc, test_store_pragmas);
   suite_add_tcase (suite, tc);
 

@@ -1112,6 +1112,44 @@ acu_store_close (AcuStore *self)
   self->identified = FALSE;
 }
 
+/* A second, read-only connection for long reads (a report over years)
+ * in a worker thread: the same database key and the same person
+ * identified, no confidential key, a larger page cache. The reader
+ * belongs to the thread that uses it; closing it wipes its key. */
+AcuStore *
+acu_store_open_reader (AcuStore  *self,
+                       GError   **error)
+{
+  g_autoptr(AcuStore) reader = NULL;
+
+  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
+
+  if (!acu_store_is_identified (self))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN,
+                           _("Nobody is identified at the desk."));
+      return NULL;
+    }
+
+  reader = g_object_new (ACU_TYPE_STORE, NULL);
+  reader->path = g_strdup (self->path);
+  reader->db = open_keyed (self->path, self->db_key, SQLITE_OPEN_READONLY, error);
+  if (reader->db == NULL)
+    return NULL;
+  /* About 64 MiB: a year of a large site's report indexes stay decrypted
+   * in memory between the queries of one report */
+  sqlite3_exec (reader->db, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;", NULL, NULL, NULL);
+  reader->identified = TRUE;
+  reader->person_name = g_strdup (self->person_name);
+  reader->person_id = self->person_id;
+  reader->role = self->role;
+  reader->site_name = g_strdup (self->site_name);
+  reader->created_by = g_strdup (self->created_by);
+  reader->created = self->created;
+  reader->schema_version = self->schema_version;
+  return g_steal_pointer (&reader);
+}
+
 const AcuSecret *
 acu_store_peek_database_key (AcuStore *self)
 {

@@ -45,6 +45,8 @@ AcuStore     *acu_store_open_with_recovery_code (const char  *path,
                                                  GError     **error);
 GStrv         acu_store_list_person_names (const char  *path,
                                            GError     **error);
+AcuStore     *acu_store_open_reader (AcuStore  *self,
+                                     GError   **error);
 void          acu_store_close (AcuStore *self);
 gboolean      acu_store_is_open (AcuStore *self);
 

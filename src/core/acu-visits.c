@@ -405,8 +405,9 @@ write_reasons (AcuStore      *store,
         return FALSE;
     }
 
-  stmt = acu_store_prepare (store, "INSERT OR IGNORE INTO visit_reason (visit_id, reason_id) VALUES (:visit, :reason)",
-                            error);
+  stmt = acu_store_prepare (store,
+                            "INSERT OR IGNORE INTO visit_reason (visit_id, reason_id, day) "
+                            "VALUES (:visit, :reason, (SELECT day FROM visit WHERE id = :visit))", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < n_reasons; i++)

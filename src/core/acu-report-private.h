@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "acu-report.h"
+
+G_BEGIN_DECLS
+
+/* What a section's compute function receives: the store (a reader in a
+ * worker thread, or the desk's own connection), the report with its three
+ * periods, and which of them to compute: a column whose dates equal an
+ * earlier column's (the previous period of a year is the year before) is
+ * computed once and copied by acu_report_compute(). */
+typedef struct
+{
+  AcuStore          *store;
+  AcuReport         *report;
+  GCancellable      *cancellable;
+  gboolean           wanted[ACU_REPORT_N_COLUMNS];
+  AcuReportProgress  progress;
+  gpointer           user_data;
+  guint              step;
+  guint              n_steps;
+} AcuReportContext;
+
+/* One query done: reports progress; FALSE with an error once cancelled */
+gboolean acu_report_context_step (AcuReportContext  *ctx,
+                                  GError           **error);
+
+typedef gboolean (*AcuReportSectionFunc) (AcuReportContext  *ctx,
+                                          AcuReportSection  *section,
+                                          GError           **error);
+
+typedef struct
+{
+  const char           *id;
+  const char           *title;     /* N_() */
+  guint                 n_steps;   /* queries per column, for the progress */
+  AcuReportSectionFunc  compute;
+} AcuReportSectionInfo;
+
+/* The registry (acu-report-sections.c) */
+const AcuReportSectionInfo *acu_report_list_sections (guint *n_sections);
+
+G_END_DECLS

@@ -1,0 +1,657 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acu-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "acu-date.h"
+#include "acu-report-private.h"
+#include "acu-store-private.h"
+
+/* Periods */
+
+static void
+set_range (AcuPeriod     *period,
+           AcuPeriodKind  kind,
+           const GDate   *from,
+           const GDate   *to)
+{
+  g_autofree char *a = acu_date_format (from);
+  g_autofree char *b = acu_date_format (to);
+
+  period->kind = kind;
+  g_strlcpy (period->from, a, sizeof period->from);
+  g_strlcpy (period->to, b, sizeof period->to);
+}
+
+/* @months months from the first day of @month of @year */
+static void
+set_months (AcuPeriod     *period,
+            AcuPeriodKind  kind,
+            guint          year,
+            guint          month,
+            guint          months)
+{
+  GDate from, to;
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 1, month, year);
+  to = from;
+  g_date_add_months (&to, months);
+  g_date_subtract_days (&to, 1);
+  set_range (period, kind, &from, &to);
+}
+
+void
+acu_period_init_month (AcuPeriod *period,
+                       guint      year,
+                       guint      month)
+{
+  g_return_if_fail (period != NULL && month >= 1 && month <= 12 && g_date_valid_year (year));
+  set_months (period, ACU_PERIOD_MONTH, year, month, 1);
+}
+
+void
+acu_period_init_quarter (AcuPeriod *period,
+                         guint      year,
+                         guint      quarter)
+{
+  g_return_if_fail (period != NULL && quarter >= 1 && quarter <= 4 && g_date_valid_year (year));
+  set_months (period, ACU_PERIOD_QUARTER, year, 3 * quarter - 2, 3);
+}
+
+void
+acu_period_init_year (AcuPeriod *period,
+                      guint      year)
+{
+  g_return_if_fail (period != NULL && g_date_valid_year (year));
+  set_months (period, ACU_PERIOD_YEAR, year, 1, 12);
+}
+
+/* Two dates typed by a person or given to the CLI. A whole month, quarter
+ * or year is recognised as such, so that its comparisons are the
+ * previous month, quarter or year. */
+gboolean
+acu_period_init_dates (AcuPeriod   *period,
+                       const char  *from,
+                       const char  *to,
+                       GError     **error)
+{
+  GDate a, b, end;
+  guint day, month, year;
+
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (from == NULL || !acu_date_parse (from, &a))
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                   _("“%s” is not a date: write it as YYYY-MM-DD, for example 2026-10-01."), from ? from : "");
+      return FALSE;
+    }
+  if (to == NULL || !acu_date_parse (to, &b))
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                   _("“%s” is not a date: write it as YYYY-MM-DD, for example 2026-10-31."), to ? to : "");
+      return FALSE;
+    }
+  if (g_date_compare (&a, &b) > 0)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The first day of the period comes after its last day."));
+      return FALSE;
+    }
+  if (g_date_days_between (&a, &b) > 366 * 10)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("A report covers ten years at most."));
+      return FALSE;
+    }
+
+  set_range (period, ACU_PERIOD_DATES, &a, &b);
+  day = g_date_get_day (&a);
+  month = g_date_get_month (&a);
+  year = g_date_get_year (&a);
+  if (day != 1)
+    return TRUE;
+  end = b;
+  g_date_add_days (&end, 1);
+  if (g_date_get_day (&end) != 1)
+    return TRUE;
+  if (month == 1 && g_date_get_month (&end) == 1 && g_date_get_year (&end) == year + 1)
+    period->kind = ACU_PERIOD_YEAR;
+  else if ((month - 1) % 3 == 0
+           && (guint) g_date_get_month (&end) == (month + 2) % 12 + 1
+           && g_date_days_between (&a, &b) < 93)
+    period->kind = ACU_PERIOD_QUARTER;
+  else if ((guint) g_date_get_month (&end) == month % 12 + 1 && g_date_days_between (&a, &b) < 31)
+    period->kind = ACU_PERIOD_MONTH;
+  return TRUE;
+}
+
+static void
+period_dates (const AcuPeriod *period,
+              GDate           *from,
+              GDate           *to)
+{
+  acu_date_parse (period->from, from);
+  acu_date_parse (period->to, to);
+}
+
+/* The period just before: the previous month, quarter or year, or as many
+ * days just before two dates */
+void
+acu_period_get_previous (const AcuPeriod *period,
+                         AcuPeriod       *previous)
+{
+  *previous = *period;
+  acu_period_step (previous, -1);
+}
+
+void
+acu_period_get_year_before (const AcuPeriod *period,
+                            AcuPeriod       *year_before)
+{
+  GDate from, to;
+
+  period_dates (period, &from, &to);
+  if (period->kind == ACU_PERIOD_DATES)
+    {
+      g_date_subtract_years (&from, 1);
+      g_date_subtract_years (&to, 1);
+      set_range (year_before, ACU_PERIOD_DATES, &from, &to);
+      return;
+    }
+  *year_before = *period;
+  if (period->kind == ACU_PERIOD_YEAR)
+    acu_period_step (year_before, -1);
+  else
+    acu_period_step (year_before, period->kind == ACU_PERIOD_MONTH ? -12 : -4);
+}
+
+/* Moves the period by @steps of its own length */
+void
+acu_period_step (AcuPeriod *period,
+                 int        steps)
+{
+  GDate from, to;
+
+  g_return_if_fail (period != NULL);
+
+  period_dates (period, &from, &to);
+  switch (period->kind)
+    {
+    case ACU_PERIOD_MONTH:
+    case ACU_PERIOD_QUARTER:
+    case ACU_PERIOD_YEAR:
+      {
+        guint months = period->kind == ACU_PERIOD_MONTH ? 1 : period->kind == ACU_PERIOD_QUARTER ? 3 : 12;
+
+        if (steps >= 0)
+          g_date_add_months (&from, months * steps);
+        else
+          g_date_subtract_months (&from, months * -steps);
+        set_months (period, period->kind, g_date_get_year (&from), g_date_get_month (&from), months);
+        return;
+      }
+    case ACU_PERIOD_DATES:
+    default:
+      {
+        guint days = g_date_days_between (&from, &to) + 1;
+
+        if (steps >= 0)
+          {
+            g_date_add_days (&from, days * steps);
+            g_date_add_days (&to, days * steps);
+          }
+        else
+          {
+            g_date_subtract_days (&from, days * -steps);
+            g_date_subtract_days (&to, days * -steps);
+          }
+        set_range (period, ACU_PERIOD_DATES, &from, &to);
+        return;
+      }
+    }
+}
+
+const char *
+acu_period_kind_to_string (AcuPeriodKind kind)
+{
+  switch (kind)
+    {
+    case ACU_PERIOD_MONTH:   return "month";
+    case ACU_PERIOD_QUARTER: return "quarter";
+    case ACU_PERIOD_YEAR:    return "year";
+    case ACU_PERIOD_DATES:
+    default:                 return "dates";
+    }
+}
+
+/* Dates and numbers, the French way. Month names come from our own
+ * catalogue, not from the C library, so that Occitan reads Occitan even
+ * where the system has no such locale, and so that translators can write
+ * "d'abril" where Occitan elides. */
+
+static char *
+format_month_year (guint month,
+                   guint year)
+{
+  switch (month)
+    {
+    /* Translators: a month and its year, as in "January 2026" */
+    case 1:  return g_strdup_printf (C_("month and year", "January %u"), year);
+    case 2:  return g_strdup_printf (C_("month and year", "February %u"), year);
+    case 3:  return g_strdup_printf (C_("month and year", "March %u"), year);
+    case 4:  return g_strdup_printf (C_("month and year", "April %u"), year);
+    case 5:  return g_strdup_printf (C_("month and year", "May %u"), year);
+    case 6:  return g_strdup_printf (C_("month and year", "June %u"), year);
+    case 7:  return g_strdup_printf (C_("month and year", "July %u"), year);
+    case 8:  return g_strdup_printf (C_("month and year", "August %u"), year);
+    case 9:  return g_strdup_printf (C_("month and year", "September %u"), year);
+    case 10: return g_strdup_printf (C_("month and year", "October %u"), year);
+    case 11: return g_strdup_printf (C_("month and year", "November %u"), year);
+    default: return g_strdup_printf (C_("month and year", "December %u"), year);
+    }
+}
+
+static char *
+format_full_date (guint day,
+                  guint month,
+                  guint year)
+{
+  switch (month)
+    {
+    /* Translators: a day, its month and year, as in "25 January 2026":
+     * the first %u is the day, the second the year */
+    case 1:  return g_strdup_printf (C_("full date", "%u January %u"), day, year);
+    case 2:  return g_strdup_printf (C_("full date", "%u February %u"), day, year);
+    case 3:  return g_strdup_printf (C_("full date", "%u March %u"), day, year);
+    case 4:  return g_strdup_printf (C_("full date", "%u April %u"), day, year);
+    case 5:  return g_strdup_printf (C_("full date", "%u May %u"), day, year);
+    case 6:  return g_strdup_printf (C_("full date", "%u June %u"), day, year);
+    case 7:  return g_strdup_printf (C_("full date", "%u July %u"), day, year);
+    case 8:  return g_strdup_printf (C_("full date", "%u August %u"), day, year);
+    case 9:  return g_strdup_printf (C_("full date", "%u September %u"), day, year);
+    case 10: return g_strdup_printf (C_("full date", "%u October %u"), day, year);
+    case 11: return g_strdup_printf (C_("full date", "%u November %u"), day, year);
+    default: return g_strdup_printf (C_("full date", "%u December %u"), day, year);
+    }
+}
+
+char *
+acu_report_format_date (const char *day)
+{
+  GDate date;
+
+  if (day == NULL || !acu_date_parse (day, &date))
+    return g_strdup (day);
+  return format_full_date (g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&date));
+}
+
+char *
+acu_report_format_month (const char *day)
+{
+  GDate date;
+
+  if (day == NULL || !acu_date_parse (day, &date))
+    return g_strdup (day);
+  return format_month_year (g_date_get_month (&date), g_date_get_year (&date));
+}
+
+char *
+acu_period_get_label (const AcuPeriod *period)
+{
+  GDate from, to;
+
+  g_return_val_if_fail (period != NULL, NULL);
+
+  period_dates (period, &from, &to);
+  switch (period->kind)
+    {
+    case ACU_PERIOD_MONTH:
+      return acu_report_format_month (period->from);
+    case ACU_PERIOD_QUARTER:
+      switch ((g_date_get_month (&from) - 1) / 3)
+        {
+        /* Translators: %u is a year */
+        case 0:  return g_strdup_printf (_("First quarter %u"), g_date_get_year (&from));
+        case 1:  return g_strdup_printf (_("Second quarter %u"), g_date_get_year (&from));
+        case 2:  return g_strdup_printf (_("Third quarter %u"), g_date_get_year (&from));
+        default: return g_strdup_printf (_("Fourth quarter %u"), g_date_get_year (&from));
+        }
+    case ACU_PERIOD_YEAR:
+      /* Translators: a whole year, as in "Year 2026" */
+      return g_strdup_printf (_("Year %u"), g_date_get_year (&from));
+    case ACU_PERIOD_DATES:
+    default:
+      {
+        g_autofree char *a = acu_report_format_date (period->from);
+        g_autofree char *b = acu_report_format_date (period->to);
+
+        if (g_str_equal (period->from, period->to))
+          return g_steal_pointer (&a);
+        /* Translators: a period between two dates */
+        return g_strdup_printf (_("From %s to %s"), a, b);
+      }
+    }
+}
+
+/* Thousands grouped with a narrow no-break space, as French typography
+ * writes them: 12 345 */
+char *
+acu_report_format_count (gint64 value)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                             value < 0 ? (guint64) -value : (guint64) value);
+  GString *out = g_string_new (value < 0 ? "−" : "");
+  gsize n = strlen (digits);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (out, "\u202f");
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "+12,5 %", "−3,0 %", or an empty string when there is nothing to
+ * compare with */
+char *
+acu_report_format_change (gint64 now,
+                          gint64 before)
+{
+  gint64 tenths;
+  guint64 magnitude;
+
+  if (before <= 0)
+    return g_strdup ("");
+  /* rounded half away from zero, in tenths of a percent */
+  tenths = ((now - before) * 2000 / before + ((now - before) >= 0 ? 1 : -1)) / 2;
+  magnitude = tenths < 0 ? (guint64) -tenths : (guint64) tenths;
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT "\u00a0%%",
+                          tenths > 0 ? "+" : tenths < 0 ? "−" : "",
+                          magnitude / 10, magnitude % 10);
+}
+
+/* The figures */
+
+static void
+figure_free (AcuFigure *figure)
+{
+  g_free (figure->key);
+  g_free (figure->label);
+  g_free (figure);
+}
+
+static void
+figure_table_free (AcuFigureTable *table)
+{
+  g_free (table->id);
+  g_free (table->title);
+  g_free (table->unit);
+  g_ptr_array_unref (table->figures);
+  g_free (table);
+}
+
+static void
+section_free (AcuReportSection *section)
+{
+  g_free (section->id);
+  g_free (section->title);
+  g_ptr_array_unref (section->tables);
+  g_free (section);
+}
+
+void
+acu_report_free (AcuReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->site_name);
+  g_clear_pointer (&report->made_at, g_date_time_unref);
+  g_clear_pointer (&report->sections, g_ptr_array_unref);
+  g_free (report);
+}
+
+AcuFigureTable *
+acu_report_section_add_table (AcuReportSection *section,
+                              const char       *id,
+                              const char       *title,
+                              const char       *unit,
+                              AcuChart          chart)
+{
+  AcuFigureTable *table = g_new0 (AcuFigureTable, 1);
+
+  table->id = g_strdup (id);
+  table->title = g_strdup (title);
+  table->unit = g_strdup (unit);
+  table->chart = chart;
+  table->compared = TRUE;
+  table->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
+  g_ptr_array_add (section->tables, table);
+  return table;
+}
+
+AcuFigure *
+acu_figure_table_add (AcuFigureTable *table,
+                      const char     *key,
+                      const char     *label)
+{
+  AcuFigure *figure = g_new0 (AcuFigure, 1);
+
+  figure->key = g_strdup (key);
+  figure->label = g_strdup (label);
+  g_ptr_array_add (table->figures, figure);
+  return figure;
+}
+
+AcuFigure *
+acu_figure_table_find (const AcuFigureTable *table,
+                       const char           *key)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  for (guint i = 0; i < table->figures->len; i++)
+    {
+      AcuFigure *figure = g_ptr_array_index (table->figures, i);
+
+      if (g_strcmp0 (figure->key, key) == 0)
+        return figure;
+    }
+  return NULL;
+}
+
+/* The row with @key, added at the end if it is not there yet */
+AcuFigure *
+acu_figure_table_get (AcuFigureTable *table,
+                      const char     *key,
+                      const char     *label)
+{
+  AcuFigure *figure = key ? acu_figure_table_find (table, key) : NULL;
+
+  return figure ? figure : acu_figure_table_add (table, key, label);
+}
+
+AcuReportSection *
+acu_report_find_section (const AcuReport *report,
+                         const char      *id)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (guint i = 0; i < report->sections->len; i++)
+    {
+      AcuReportSection *section = g_ptr_array_index (report->sections, i);
+
+      if (g_str_equal (section->id, id))
+        return section;
+    }
+  return NULL;
+}
+
+AcuFigureTable *
+acu_report_find_table (const AcuReport *report,
+                       const char      *section_id,
+                       const char      *table_id)
+{
+  AcuReportSection *section = acu_report_find_section (report, section_id);
+
+  if (section == NULL)
+    return NULL;
+  for (guint i = 0; i < section->tables->len; i++)
+    {
+      AcuFigureTable *table = g_ptr_array_index (section->tables, i);
+
+      if (g_str_equal (table->id, table_id))
+        return table;
+    }
+  return NULL;
+}
+
+/* -1 when there is no such figure */
+gint64
+acu_report_get_value (const AcuReport *report,
+                      const char      *section_id,
+                      const char      *table_id,
+                      const char      *key,
+                      AcuReportColumn  column)
+{
+  AcuFigureTable *table = acu_report_find_table (report, section_id, table_id);
+  AcuFigure *figure = table ? acu_figure_table_find (table, key) : NULL;
+
+  g_return_val_if_fail (column < ACU_REPORT_N_COLUMNS, -1);
+  return figure ? figure->values[column] : -1;
+}
+
+/* Computing */
+
+gboolean
+acu_report_context_step (AcuReportContext  *ctx,
+                         GError           **error)
+{
+  ctx->step++;
+  if (ctx->progress != NULL && ctx->n_steps > 0)
+    ctx->progress (MIN (1.0, (double) ctx->step / ctx->n_steps), ctx->user_data);
+  return !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
+}
+
+/* Stops a long query soon after the report is cancelled */
+static int
+query_interrupted_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+/* Only a coordinator reads the activity summary. The figures are computed
+ * by SQL aggregates over the period; each section is registered in
+ * acu-report-sections.c. Safe to call in a worker thread with a reader
+ * (acu_store_open_reader()), which that thread alone uses. */
+AcuReport *
+acu_report_compute (AcuStore           *store,
+                    const AcuPeriod    *period,
+                    AcuReportProgress   progress,
+                    gpointer            user_data,
+                    GCancellable       *cancellable,
+                    GError            **error)
+{
+  g_autoptr(AcuReport) report = NULL;
+  const AcuReportSectionInfo *infos;
+  AcuReportContext ctx = { 0 };
+  guint n_infos, n_wanted = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ACU_IS_STORE (store) && period != NULL, NULL);
+
+  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error))
+    return NULL;
+
+  report = g_new0 (AcuReport, 1);
+  report->periods[ACU_REPORT_NOW] = *period;
+  acu_period_get_previous (period, &report->periods[ACU_REPORT_PREVIOUS]);
+  acu_period_get_year_before (period, &report->periods[ACU_REPORT_YEAR_BEFORE]);
+  report->site_name = g_strdup (acu_store_get_site_name (store));
+  report->made_at = g_date_time_new_now_local ();
+  report->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+
+  ctx.store = store;
+  ctx.report = report;
+  ctx.cancellable = cancellable;
+  ctx.progress = progress;
+  ctx.user_data = user_data;
+  for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
+    {
+      ctx.wanted[c] = TRUE;
+      for (guint d = 0; d < c; d++)
+        if (g_str_equal (report->periods[c].from, report->periods[d].from)
+            && g_str_equal (report->periods[c].to, report->periods[d].to))
+          ctx.wanted[c] = FALSE;
+      n_wanted += ctx.wanted[c];
+    }
+  infos = acu_report_list_sections (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    ctx.n_steps += infos[i].n_steps * n_wanted;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (acu_store_get_db (store), 10000, query_interrupted_cb, cancellable);
+  for (guint i = 0; ok && i < n_infos; i++)
+    {
+      AcuReportSection *section = g_new0 (AcuReportSection, 1);
+
+      section->id = g_strdup (infos[i].id);
+      section->title = g_strdup (_(infos[i].title));
+      section->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_table_free);
+      g_ptr_array_add (report->sections, section);
+      ok = infos[i].compute (&ctx, section, error);
+    }
+  if (cancellable != NULL)
+    sqlite3_progress_handler (acu_store_get_db (store), 0, NULL, NULL);
+  if (!ok)
+    {
+      /* An interrupted query says "interrupted": say "cancelled" */
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (error);
+          g_cancellable_set_error_if_cancelled (cancellable, error);
+        }
+      return NULL;
+    }
+
+  /* Columns with the same dates as an earlier one */
+  for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
+    {
+      guint same = c;
+
+      if (ctx.wanted[c])
+        continue;
+      for (guint d = 0; d < c; d++)
+        if (g_str_equal (report->periods[c].from, report->periods[d].from)
+            && g_str_equal (report->periods[c].to, report->periods[d].to))
+          {
+            same = d;
+            break;
+          }
+      for (guint s = 0; s < report->sections->len; s++)
+        {
+          AcuReportSection *section = g_ptr_array_index (report->sections, s);
+
+          for (guint t = 0; t < section->tables->len; t++)
+            {
+              AcuFigureTable *table = g_ptr_array_index (section->tables, t);
+
+              if (!table->compared)
+                continue;
+              for (guint f = 0; f < table->figures->len; f++)
+                {
+                  AcuFigure *figure = g_ptr_array_index (table->figures, f);
+
+                  figure->values[c] = figure->values[same];
+                }
+            }
+        }
+    }
+  if (progress != NULL)
+    progress (1.0, user_data);
+  return g_steal_pointer (&report);
+}
