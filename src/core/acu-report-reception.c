@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "acu-catalogue.h"
@@ -16,12 +17,10 @@
 /* The reception section of the activity summary: visits, persons and
  * households, by reason, partner, weekday, hour, commune, gender and age.
  *
- * Every figure is an SQL aggregate read from indexes (0004-report.sql):
- * a year of a large site is a range of visit_day and visit_reason_day.
- * Grouping first by the index's own order (day, time) and then by hour
- * or weekday keeps SQLite from sorting every visit. Persons are counted
- * once per period, whatever their number of visits, and households
- * through each person's current household. */
+ * Every figure is an SQL aggregate. What belongs to the visits alone is
+ * summed from the counts by day that triggers keep (0004-report.sql);
+ * persons are counted once per period, whatever their number of visits,
+ * and households through each person's current household. */
 
 typedef struct
 {
@@ -43,7 +42,6 @@ typedef struct
   GHashTable       *partner_rows;
   GHashTable       *commune_rows;
   gint64            hour_counts[ACU_REPORT_N_COLUMNS][24];
-  GHashTable       *months[ACU_REPORT_N_COLUMNS];   /* "YYYY-MM" → visits, within the period */
 } Reception;
 
 static const char *const weekday_keys[] = {
@@ -141,20 +139,20 @@ catalogue_row (GHashTable *rows,
   return g_hash_table_lookup (rows, &id);
 }
 
-/* Visits by day and hour: totals, weekdays, hours */
+/* Everything about the visits themselves, from the day counts the
+ * triggers keep (0004-report.sql): a year is a few thousand rows */
 static gboolean
 count_days (Reception  *r,
             guint       c,
             GError    **error)
 {
   sqlite3_stmt *stmt = prepare_period (r,
-                                       "SELECT day, CAST (substr (time, 1, 2) AS INTEGER), sum (n), sum (identified) "
-                                       "FROM (SELECT day, time, count (*) AS n, count (person_id) AS identified "
-                                       "      FROM visit WHERE day BETWEEN :from AND :to GROUP BY day, time) "
-                                       "GROUP BY 1, 2", c, error);
+                                       "SELECT day, dimension, key, visits FROM visit_day_count "
+                                       "WHERE day BETWEEN :from AND :to AND visits <> 0", c, error);
   AcuFigure *total = acu_figure_table_find (r->visits, "visits");
   AcuFigure *identified = acu_figure_table_find (r->visits, "identified");
   AcuFigure *anonymous = acu_figure_table_find (r->visits, "anonymous");
+  AcuFigure *figure;
   int rc;
 
   if (stmt == NULL)
@@ -162,79 +160,55 @@ count_days (Reception  *r,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *day = (const char *) sqlite3_column_text (stmt, 0);
-      int hour = sqlite3_column_int (stmt, 1);
-      gint64 n = sqlite3_column_int64 (stmt, 2);
-      gint64 known = sqlite3_column_int64 (stmt, 3);
-      int weekday = acu_date_get_weekday (day);
+      const char *dimension = (const char *) sqlite3_column_text (stmt, 1);
+      const char *key = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 id = sqlite3_column_int64 (stmt, 2);
+      gint64 n = sqlite3_column_int64 (stmt, 3);
 
-      total->values[c] += n;
-      identified->values[c] += known;
-      anonymous->values[c] += n - known;
-      if (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY)
-        acu_figure_table_find (r->weekdays, weekday_keys[weekday])->values[c] += n;
-      if (hour >= 0 && hour < 24)
-        r->hour_counts[c][hour] += n;
-      if (day != NULL && strlen (day) == 10)
+      if (day == NULL || dimension == NULL || key == NULL)
+        continue;
+      if (g_str_equal (dimension, "all"))
         {
-          char *month = g_strndup (day, 7);
-          gint64 *sum = g_hash_table_lookup (r->months[c], month);
+          int weekday = acu_date_get_weekday (day);
 
-          if (sum == NULL)
-            {
-              sum = g_new0 (gint64, 1);
-              g_hash_table_insert (r->months[c], month, sum);
-            }
-          else
-            g_free (month);
-          *sum += n;
+          total->values[c] += n;
+          anonymous->values[c] += n;
+          if (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY)
+            acu_figure_table_find (r->weekdays, weekday_keys[weekday])->values[c] += n;
         }
-    }
-  return finish (r, stmt, rc, error);
-}
+      else if (g_str_equal (dimension, "identified"))
+        {
+          identified->values[c] += n;
+          anonymous->values[c] -= n;
+        }
+      else if (g_str_equal (dimension, "hour"))
+        {
+          int hour = atoi (key);
 
-static gboolean
-count_reasons (Reception  *r,
-               guint       c,
-               GError    **error)
-{
-  sqlite3_stmt *stmt = prepare_period (r,
-                                       "SELECT reason_id, sum (n) "
-                                       "FROM (SELECT day, reason_id, count (*) AS n FROM visit_reason "
-                                       "      WHERE day BETWEEN :from AND :to GROUP BY day, reason_id) "
-                                       "GROUP BY reason_id", c, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AcuFigure *figure = catalogue_row (r->reason_rows, sqlite3_column_int64 (stmt, 0));
-
-      if (figure != NULL)
-        figure->values[c] = sqlite3_column_int64 (stmt, 1);
-    }
-  return finish (r, stmt, rc, error);
-}
-
-static gboolean
-count_partners (Reception  *r,
-                guint       c,
-                GError    **error)
-{
-  sqlite3_stmt *stmt = prepare_period (r,
-                                       "SELECT referral_id, count (*) FROM visit "
-                                       "WHERE day BETWEEN :from AND :to AND referral_id IS NOT NULL "
-                                       "GROUP BY referral_id", c, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AcuFigure *figure = catalogue_row (r->partner_rows, sqlite3_column_int64 (stmt, 0));
-
-      if (figure != NULL)
-        figure->values[c] = sqlite3_column_int64 (stmt, 1);
+          if (hour >= 0 && hour < 24)
+            r->hour_counts[c][hour] += n;
+        }
+      else if (g_str_equal (dimension, "reason"))
+        {
+          if ((figure = catalogue_row (r->reason_rows, id)) != NULL)
+            figure->values[c] += n;
+        }
+      else if (g_str_equal (dimension, "partner"))
+        {
+          if ((figure = catalogue_row (r->partner_rows, id)) != NULL)
+            figure->values[c] += n;
+        }
+      else if (g_str_equal (dimension, "anon-commune"))
+        {
+          figure = *key == '\0' ? acu_figure_table_find (r->communes, "not-stated")
+                                : catalogue_row (r->commune_rows, id);
+          if (figure != NULL)
+            figure->values[c] += n;
+        }
+      else if (g_str_equal (dimension, "anon-gender"))
+        acu_figure_table_find (r->anon_genders, gender_key (acu_gender_from_string (key)))->values[c] += n;
+      else if (g_str_equal (dimension, "anon-age"))
+        acu_figure_table_find (r->anon_ages, age_key (acu_age_bracket_from_string (key)))->values[c] += n;
     }
   return finish (r, stmt, rc, error);
 }
@@ -249,54 +223,41 @@ commune_figure (Reception    *r,
   return catalogue_row (r->commune_rows, sqlite3_column_int64 (stmt, column));
 }
 
-/* Anonymous visits by commune, gender and age bracket. "+person_id"
- * keeps SQLite on the day range rather than the person index. */
-static gboolean
-count_anonymous (Reception  *r,
-                 guint       c,
-                 GError    **error)
-{
-  sqlite3_stmt *stmt = prepare_period (r,
-                                       "SELECT anon_commune_id, anon_gender, anon_age, count (*) FROM visit "
-                                       "WHERE day BETWEEN :from AND :to AND +person_id IS NULL "
-                                       "GROUP BY 1, 2, 3", c, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AcuGender gender = acu_gender_from_string ((const char *) sqlite3_column_text (stmt, 1));
-      AcuAgeBracket age = acu_age_bracket_from_string ((const char *) sqlite3_column_text (stmt, 2));
-      gint64 n = sqlite3_column_int64 (stmt, 3);
-      AcuFigure *commune = commune_figure (r, stmt, 0);
-
-      if (commune != NULL)
-        commune->values[c] += n;
-      acu_figure_table_find (r->anon_genders, gender_key (gender))->values[c] += n;
-      acu_figure_table_find (r->anon_ages, age_key (age))->values[c] += n;
-    }
-  return finish (r, stmt, rc, error);
-}
-
 /* The age on the last day of the period, in whole years; a birth year
  * alone counts as born on the 1st of July. NULL when not stated. */
 #define AGE_SQL \
-  "CAST (substr (:to, 1, 4) AS INTEGER) - CAST (substr (p.birth_date, 1, 4) AS INTEGER) " \
-  "- (substr (:to, 6, 5) < CASE WHEN length (p.birth_date) = 10 THEN substr (p.birth_date, 6, 5) " \
-  "                             ELSE '07-01' END)"
+  "CASE WHEN p.birth_date IS NULL THEN NULL ELSE max (0, " \
+  "  CAST (substr (:to, 1, 4) AS INTEGER) - CAST (substr (p.birth_date, 1, 4) AS INTEGER) " \
+  "  - (substr (:to, 6, 5) < CASE WHEN length (p.birth_date) = 10 THEN substr (p.birth_date, 6, 5) " \
+  "                               ELSE '07-01' END)) END"
+
+#define INSERT_PERSONS \
+  "INSERT INTO temp.report_person " \
+  "SELECT p.id, p.household_id, h.commune_id, p.gender, " AGE_SQL ", v.n FROM "
+#define JOIN_PERSONS \
+  " v JOIN person p INDEXED BY person_report ON p.id = v.person_id " \
+  "JOIN household h INDEXED BY household_report ON h.id = p.household_id"
+
+static gboolean
+is_calendar_year (const AcuPeriod *period)
+{
+  return strncmp (period->from, period->to, 4) == 0
+         && g_str_has_suffix (period->from, "-01-01") && g_str_has_suffix (period->to, "-12-31");
+}
 
 /* The persons who came in the period, once each, with their household,
- * commune, gender, age and number of visits: one pass over the visits,
- * kept in a temporary table (in memory) for the small aggregates that
- * follow. Communes hold whole households, so the households counted by
- * commune add up to the households who came. */
+ * commune, gender, age and number of visits, kept in a temporary table
+ * (in memory) for the small aggregates that follow. A calendar year reads
+ * the visits per person and year that the triggers keep; other periods
+ * group their visits by person. Communes hold whole households, so the
+ * households counted by commune add up to the households who came. */
 static gboolean
 count_persons (Reception  *r,
                guint       c,
                GError    **error)
 {
   AcuStore *store = r->ctx->store;
+  const AcuPeriod *period = &r->ctx->report->periods[c];
   AcuFigure *persons = acu_figure_table_find (r->people, "persons");
   AcuFigure *households = acu_figure_table_find (r->people, "households");
   AcuFigure *under_18 = acu_figure_table_find (r->ages, "under-18");
@@ -309,15 +270,18 @@ count_persons (Reception  *r,
                        " gender TEXT, age INTEGER, visits INTEGER);"
                        "DELETE FROM temp.report_person;", error))
     return FALSE;
-  stmt = prepare_period (r,
-                         "INSERT INTO temp.report_person "
-                         "SELECT p.id, p.household_id, h.commune_id, p.gender, "
-                         "  CASE WHEN p.birth_date IS NULL THEN NULL ELSE max (0, " AGE_SQL ") END, v.n "
-                         "FROM (SELECT person_id, count (*) AS n FROM visit "
-                         "      WHERE day BETWEEN :from AND :to AND +person_id IS NOT NULL "
-                         "      GROUP BY person_id) v "
-                         "JOIN person p ON p.id = v.person_id "
-                         "JOIN household h ON h.id = p.household_id", c, error);
+  if (is_calendar_year (period))
+    stmt = prepare_period (r,
+                           INSERT_PERSONS
+                           "(SELECT person_id, visits AS n FROM person_year "
+                           " WHERE year = CAST (substr (:from, 1, 4) AS INTEGER) AND visits > 0)"
+                           JOIN_PERSONS, c, error);
+  else
+    stmt = prepare_period (r,
+                           INSERT_PERSONS
+                           "(SELECT person_id, count (*) AS n FROM visit "
+                           " WHERE day BETWEEN :from AND :to AND +person_id IS NOT NULL GROUP BY person_id)"
+                           JOIN_PERSONS, c, error);
   if (stmt == NULL || !acu_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -382,84 +346,63 @@ count_new_households (Reception  *r,
   return finish (r, stmt, rc, error);
 }
 
-/* Visits month by month over the twelve months that end with the
- * period, and the same months one year earlier. A month inside a period
- * already counted is summed from its days; the others are one count each
- * on the day index. */
-static gboolean
-count_month (Reception  *r,
-             const GDate *first,
-             gint64     *visits,
-             GError    **error)
-{
-  g_autofree char *from = acu_date_format (first);
-  g_autofree char *to = NULL;
-  sqlite3_stmt *stmt;
-  GDate last = *first;
-  int rc;
-
-  g_date_add_months (&last, 1);
-  g_date_subtract_days (&last, 1);
-  to = acu_date_format (&last);
-  for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
-    {
-      const AcuPeriod *period = &r->ctx->report->periods[c];
-
-      if (r->ctx->wanted[c] && strcmp (period->from, from) <= 0 && strcmp (to, period->to) <= 0)
-        {
-          gint64 *sum = g_hash_table_lookup (r->months[c], (char[8]) { from[0], from[1], from[2], from[3],
-                                                                        from[4], from[5], from[6], 0 });
-          *visits = sum ? *sum : 0;
-          return TRUE;
-        }
-    }
-
-  stmt = acu_store_prepare (r->ctx->store, "SELECT count (*) FROM visit WHERE day BETWEEN :from AND :to", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  *visits = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      acu_store_set_sqlite_error (r->ctx->store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
+/* Visits month by month over the twelve months that end with the period,
+ * and the same months one year earlier: one sum over the day counts */
 static gboolean
 count_trend (Reception  *r,
              GError    **error)
 {
   const AcuPeriod *period = &r->ctx->report->periods[ACU_REPORT_NOW];
+  g_autofree char *from = NULL;
+  sqlite3_stmt *stmt;
   GDate first;
+  int rc;
 
   acu_date_parse (period->to, &first);
   g_date_set_day (&first, 1);
   g_date_subtract_months (&first, 11);
   for (guint i = 0; i < 12; i++)
     {
-      GDate month = first, year_before;
+      GDate month = first;
       g_autofree char *day = NULL;
       g_autofree char *label = NULL;
-      AcuFigure *figure;
       char key[8];
 
       g_date_add_months (&month, i);
-      year_before = month;
-      g_date_subtract_years (&year_before, 1);
       day = acu_date_format (&month);
       label = acu_report_format_month (day);
       g_strlcpy (key, day, sizeof key);
-      figure = acu_figure_table_add (r->trend, key, label);
-      if (!count_month (r, &month, &figure->values[ACU_REPORT_NOW], error)
-          || !count_month (r, &year_before, &figure->values[ACU_REPORT_YEAR_BEFORE], error))
-        return FALSE;
+      acu_figure_table_add (r->trend, key, label);
     }
-  return acu_report_context_step (r->ctx, error);
+  g_date_subtract_years (&first, 1);
+  from = acu_date_format (&first);
+
+  stmt = acu_store_prepare (r->ctx->store,
+                            "SELECT substr (day, 1, 7), sum (visits) FROM visit_day_count "
+                            "WHERE day BETWEEN :from AND :to AND dimension = 'all' GROUP BY 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, period->to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *month = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+      AcuFigure *figure = acu_figure_table_find (r->trend, month);
+      char next_year[8];
+
+      if (figure != NULL)
+        {
+          figure->values[ACU_REPORT_NOW] = n;
+          continue;
+        }
+      /* one year later, the month it compares with */
+      g_snprintf (next_year, sizeof next_year, "%04d%s", atoi (month) + 1, month + 4);
+      figure = acu_figure_table_find (r->trend, next_year);
+      if (figure != NULL)
+        figure->values[ACU_REPORT_YEAR_BEFORE] = n;
+    }
+  return finish (r, stmt, rc, error);
 }
 
 static void
@@ -607,14 +550,10 @@ compute (Reception  *r,
       if (!ctx->wanted[c])
         continue;
       if (!count_days (r, c, error)
-          || !count_reasons (r, c, error)
-          || !count_partners (r, c, error)
-          || !count_anonymous (r, c, error)
           || !count_persons (r, c, error)
           || !count_new_households (r, c, error))
         return FALSE;
     }
-  /* after the days, whose months it reuses */
   if (!count_trend (r, error))
     return FALSE;
 
@@ -640,12 +579,6 @@ acu_report_reception_compute (AcuReportContext  *ctx,
     .partner_rows = partner_rows,
     .commune_rows = commune_rows,
   };
-  gboolean ok;
 
-  for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
-    r.months[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ok = compute (&r, error);
-  for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
-    g_hash_table_unref (r.months[c]);
-  return ok;
+  return compute (&r, error);
 }

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The reception log, people and households */
-#define ACU_REPORT_RECEPTION_STEPS 7
+#define ACU_REPORT_RECEPTION_STEPS 4
 
 gboolean acu_report_reception_compute (AcuReportContext  *ctx,
                                        AcuReportSection  *section,
