@@ -44,6 +44,7 @@ static const struct
   { "confidential-write", N_("Confidential note written") },
   { "confidential-read", N_("Confidential notes read") },
   { "export", N_("Export") },
+  { "report-export", N_("Report exported") },
   { "audit-retention", N_("Audit log retention changed") },
 };
 
