@@ -3,9 +3,11 @@
 
 #include <check.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "acu-recovery-sheet.h"
+#include "acu-report-document.h"
 #include "acu-test-util.h"
 
 /* PDF files hold NUL bytes: g_strstr_len would stop at the first one */
@@ -67,6 +69,405 @@ START_TEST (test_sheet_reports_an_unwritable_path)
 }
 END_TEST
 
+
+/* The activity summary document, on a report made by hand */
+
+/* The page count of the report below, as laid out today: the header,
+ * visits and the trend on page 1; reasons and their bars on page 2;
+ * weekdays with their columns and ages on page 3 */
+#define HAND_MADE_PAGES 3
+
+static void
+table_free (AcuFigureTable *table)
+{
+  g_free (table->id);
+  g_free (table->title);
+  g_free (table->unit);
+  g_ptr_array_unref (table->figures);
+  g_free (table);
+}
+
+static void
+section_free (AcuReportSection *section)
+{
+  g_free (section->id);
+  g_free (section->title);
+  g_ptr_array_unref (section->tables);
+  g_free (section);
+}
+
+static AcuReportSection *
+add_section (AcuReport  *report,
+             const char *id,
+             const char *title)
+{
+  AcuReportSection *section = g_new0 (AcuReportSection, 1);
+
+  section->id = g_strdup (id);
+  section->title = g_strdup (title);
+  section->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
+  g_ptr_array_add (report->sections, section);
+  return section;
+}
+
+static AcuFigure *
+add_row (AcuFigureTable *table,
+         const char     *key,
+         const char     *label,
+         gint64          now,
+         gint64          previous,
+         gint64          year_before)
+{
+  AcuFigure *figure = acu_figure_table_add (table, key, label);
+
+  figure->values[ACU_REPORT_NOW] = now;
+  figure->values[ACU_REPORT_PREVIOUS] = previous;
+  figure->values[ACU_REPORT_YEAR_BEFORE] = year_before;
+  return figure;
+}
+
+/* A bars table of @n_rows rows */
+static void
+add_bars (AcuReportSection *section,
+          const char       *id,
+          guint             n_rows)
+{
+  AcuFigureTable *table = acu_report_section_add_table (section, id, "Visits by reason", "visits",
+                                                        ACU_CHART_BARS);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("reason-%u", i);
+      g_autofree char *label = g_strdup_printf ("Reason number %u", i + 1);
+
+      add_row (table, key, label, (i * 37) % 180 + 3, (i * 29) % 150, (i * 23) % 160 + 1);
+    }
+}
+
+/* October 2026 in Mauvezin, with the tables of the reception section */
+static AcuReport *
+report_new (void)
+{
+  static const char *days[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };
+  AcuReport *report = g_new0 (AcuReport, 1);
+  AcuReportSection *section;
+  AcuFigureTable *table;
+
+  acu_period_init_month (&report->periods[ACU_REPORT_NOW], 2026, 10);
+  acu_period_init_month (&report->periods[ACU_REPORT_PREVIOUS], 2026, 9);
+  acu_period_init_month (&report->periods[ACU_REPORT_YEAR_BEFORE], 2025, 10);
+  report->site_name = g_strdup ("Tiers-lieu de Mauvezin");
+  report->made_at = g_date_time_new_local (2026, 11, 3, 9, 30, 0);
+  report->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+
+  section = add_section (report, "reception", "Reception");
+  table = acu_report_section_add_table (section, "visits", "Visits", "visits", ACU_CHART_NONE);
+  add_row (table, "visits", "Visits", 1234, 1180, 1010);
+  add_row (table, "identified", "Visits of known persons", 1000, 950, 830);
+  add_row (table, "anonymous", "Anonymous visits", 234, 230, 180);
+
+  table = acu_report_section_add_table (section, "trend", "Visits over twelve months", "visits",
+                                        ACU_CHART_TREND);
+  table->compared = FALSE;
+  for (guint i = 0; i < 12; i++)
+    {
+      guint month = (10 + i) % 12 + 1, year = month >= 11 ? 2025 : 2026;
+      g_autofree char *key = g_strdup_printf ("%u-%02u", year, month);
+      g_autofree char *day = g_strdup_printf ("%s-01", key);
+      g_autofree char *label = acu_report_format_month (day);
+
+      add_row (table, key, label, 900 + (i * 53) % 400, 0, 800 + (i * 71) % 350);
+    }
+
+  add_bars (section, "by-reason", 20);
+
+  table = acu_report_section_add_table (section, "by-weekday", "Visits by day of the week", "visits",
+                                        ACU_CHART_COLUMNS);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    add_row (table, days[i], days[i], 120 + i * 31 % 90, 110, 100 + i * 17 % 70);
+
+  table = acu_report_section_add_table (section, "by-age", "Persons by age", "persons", ACU_CHART_NONE);
+  add_row (table, "under-18", "Under 18", 40, 38, 35);
+  add_row (table, "0-2", "0 to 2 years", 10, 9, 8)->level = 1;
+  add_row (table, "3-14", "3 to 14 years", 22, 21, 20)->level = 1;
+  add_row (table, "15-17", "15 to 17 years", 8, 8, 7)->level = 1;
+  add_row (table, "18-59", "18 to 59 years", 300, 290, 250);
+  add_row (table, "60-plus", "60 and over", 90, 85, 80);
+  return report;
+}
+
+/* A tool's output on one line, for a TAP message */
+#define ONE_LINE(text) g_strdelimit (g_strdup (text), "\n", '|')
+
+#define ASSERT_HAS(text, needle)                                             \
+  ck_assert_msg (strstr ((text), (needle)) != NULL, "no “%s” in: %s", (needle), ONE_LINE (text))
+
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, path, NULL, NULL, NULL, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (g_str_equal (tool, "pdftotext"))
+    {
+      argv[1] = "-enc";
+      argv[2] = "UTF-8";
+      argv[3] = path;
+      argv[4] = "-";
+    }
+  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error),
+                 "%s: %s", tool, error ? error->message : "");
+  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "%s failed: %s", tool, ONE_LINE (err));
+  return g_steal_pointer (&out);
+}
+
+/* The value of "@name:" in pdfinfo's output */
+static char *
+pdfinfo_field (const char *info,
+               const char *name)
+{
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], name) && lines[i][strlen (name)] == ':')
+      return g_strstrip (g_strdup (lines[i] + strlen (name) + 1));
+  ck_abort_msg ("no %s in pdfinfo's output: %s", name, ONE_LINE (info));
+  return NULL;
+}
+
+/* No-break spaces as plain ones, whichever pdftotext gives */
+static char *
+plain_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x202f || c == 0x00a0)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+START_TEST (test_document_pages)
+{
+  g_autoptr(AcuReport) report = report_new ();
+  g_autoptr(AcuReportDocument) doc = acu_report_document_new (report);
+  g_autoptr(AcuReport) longer = report_new ();
+  g_autoptr(AcuReportDocument) longer_doc = NULL;
+  AcuReportSection *section;
+
+  ck_assert_uint_eq (acu_report_document_get_n_pages (doc), HAND_MADE_PAGES);
+
+  section = add_section (longer, "more", "More figures");
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("more-%u", i);
+
+      add_bars (section, id, 10);
+    }
+  longer_doc = acu_report_document_new (longer);
+  ck_assert_uint_gt (acu_report_document_get_n_pages (longer_doc), HAND_MADE_PAGES + 1);
+}
+END_TEST
+
+
+START_TEST (test_document_saves_pdf)
+{
+  g_autofree char *dir = acu_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autoptr(AcuReport) report = report_new ();
+  g_autoptr(AcuReportDocument) doc = acu_report_document_new (report);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *first_page = NULL;
+  g_autofree char *last_page = NULL;
+
+  ck_assert (acu_report_document_save_pdf (doc, path, &error));
+  ck_assert_ptr_null (error);
+  ck_assert (!g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  info = run_tool ("pdfinfo", path);
+  pages = pdfinfo_field (info, "Pages");
+  ck_assert_uint_eq (g_ascii_strtoull (pages, NULL, 10), acu_report_document_get_n_pages (doc));
+  title = pdfinfo_field (info, "Title");
+  ck_assert_str_eq (title, "Tiers-lieu de Mauvezin — October 2026");
+  size = pdfinfo_field (info, "Page size");
+  ck_assert_str_eq (size, "595 x 842 pts (A4)");
+
+  raw = run_tool ("pdftotext", path);
+  text = plain_spaces (raw);
+  ASSERT_HAS (text, "Tiers-lieu de Mauvezin");
+  ASSERT_HAS (text, "Activity summary");
+  ASSERT_HAS (text, "October 2026");
+  ASSERT_HAS (text, "From 1 October 2026 to 31 October 2026");
+  ASSERT_HAS (text, "September 2026");
+  ASSERT_HAS (text, "October 2025");
+  ASSERT_HAS (text, "1 234");
+  /* 1 234 against 1 010 a year earlier */
+  ASSERT_HAS (text, "+22,2 %");
+  /* 20 reasons: the 12 largest, then the others together */
+  ASSERT_HAS (text, "Others");
+  ASSERT_HAS (text, "Made on 3 November 2026 at 09:30");
+  first_page = g_strdup_printf ("Page 1 of %u", HAND_MADE_PAGES);
+  last_page = g_strdup_printf ("Page %u of %u", HAND_MADE_PAGES, HAND_MADE_PAGES);
+  ASSERT_HAS (text, first_page);
+  ASSERT_HAS (text, last_page);
+
+  g_unlink (path);
+  acu_test_tmpdir_free (g_steal_pointer (&dir));
+}
+END_TEST
+
+/* A table longer than a page flows over several, never off the page */
+START_TEST (test_document_long_table)
+{
+  g_autofree char *dir = acu_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(AcuReport) report = report_new ();
+  g_autoptr(AcuReportDocument) doc = NULL;
+  AcuReportSection *section = add_section (report, "places", "Places");
+  AcuFigureTable *table = acu_report_section_add_table (section, "by-commune", "Visits by commune",
+                                                        "visits", ACU_CHART_BARS);
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Commune %u", i);
+
+      add_row (table, NULL, label, i, i, i);
+    }
+  doc = acu_report_document_new (report);
+  /* 150 rows of some 17 pt, then the chart: four or five pages more */
+  ck_assert_uint_ge (acu_report_document_get_n_pages (doc), HAND_MADE_PAGES + 4);
+  ck_assert_uint_le (acu_report_document_get_n_pages (doc), HAND_MADE_PAGES + 5);
+
+  /* Each page it goes on over says so */
+  ck_assert (acu_report_document_save_pdf (doc, path, NULL));
+  raw = run_tool ("pdftotext", path);
+  text = plain_spaces (raw);
+  ASSERT_HAS (text, "Visits by commune (continued)");
+  ASSERT_HAS (text, "Commune 149");
+  g_unlink (path);
+  acu_test_tmpdir_free (g_steal_pointer (&dir));
+}
+END_TEST
+
+START_TEST (test_document_failed_save_keeps_the_old_file)
+{
+  g_autofree char *dir = acu_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.pdf", NULL);
+  g_autofree char *folder_partial = g_strconcat (folder, ".partial", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "summary.pdf", NULL);
+  g_autoptr(AcuReport) report = report_new ();
+  g_autoptr(AcuReportDocument) doc = acu_report_document_new (report);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* A folder that does not exist */
+  {
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (!acu_report_document_save_pdf (doc, missing, &error));
+    ACU_ASSERT_ERROR (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+    ck_assert_msg (strstr (error->message, "summary.pdf") != NULL, "%s", error->message);
+    ck_assert (!g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
+  /* The partial file cannot be written (a folder has its name; root
+   * would ignore a read-only folder): the old file stays as it was */
+  ck_assert (g_file_set_contents (path, "%PDF-1.5 an older summary\n", -1, NULL));
+  before = acu_test_file_checksum (path);
+  ck_assert_int_eq (g_mkdir (partial, 0700), 0);
+  {
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (!acu_report_document_save_pdf (doc, path, &error));
+    ck_assert_ptr_nonnull (error);
+    ck_assert (error->domain == G_FILE_ERROR);
+    ck_assert_msg (strstr (error->message, "summary.pdf") != NULL, "%s", error->message);
+  }
+  after = acu_test_file_checksum (path);
+  ck_assert_str_eq (before, after);
+  ck_assert (g_file_test (partial, G_FILE_TEST_IS_DIR));
+  g_rmdir (partial);
+
+  /* Written, but the name is taken by a folder: nothing is left behind */
+  ck_assert_int_eq (g_mkdir (folder, 0700), 0);
+  {
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (!acu_report_document_save_pdf (doc, folder, &error));
+    ck_assert_ptr_nonnull (error);
+    ck_assert (error->domain == G_FILE_ERROR);
+  }
+  ck_assert (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  ck_assert (!g_file_test (folder_partial, G_FILE_TEST_EXISTS));
+  g_rmdir (folder);
+
+  acu_test_tmpdir_free (g_steal_pointer (&dir));
+}
+END_TEST
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+}
+
+/* A4 fits a wide area by its height, centred, on white; the rest of the
+ * area is left alone */
+START_TEST (test_document_draws_scaled_to_fit)
+{
+  g_autoptr(AcuReport) report = report_new ();
+  g_autoptr(AcuReportDocument) doc = acu_report_document_new (report);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 500);
+  cairo_t *cr = cairo_create (surface);
+  double scale = 500 / ACU_REPORT_A4_HEIGHT;
+  int left = (int) ((1000 - ACU_REPORT_A4_WIDTH * scale) / 2);
+  int right = left + (int) (ACU_REPORT_A4_WIDTH * scale);
+  guint inked = 0;
+
+  acu_report_document_draw_page (doc, cr, 1, 1000, 500);
+  cairo_surface_flush (surface);
+
+  ck_assert_uint_eq (pixel (surface, left - 3, 250), 0);
+  ck_assert_uint_eq (pixel (surface, right + 3, 250), 0);
+  ck_assert_uint_eq (pixel (surface, left + 3, 3), 0xffffffff);
+  ck_assert_uint_eq (pixel (surface, right - 3, 496), 0xffffffff);
+  for (int y = 0; y < 500; y++)
+    for (int x = left; x < right; x++)
+      inked += pixel (surface, x, y) != 0xffffffff;
+  /* Text and charts, not a blank page */
+  ck_assert_uint_gt (inked, 5000);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -75,6 +476,14 @@ main (void)
 
   tcase_add_test (tcase, test_sheet_saves_a_one_page_pdf);
   tcase_add_test (tcase, test_sheet_reports_an_unwritable_path);
+  suite_add_tcase (suite, tcase);
+
+  tcase = tcase_create ("document");
+  tcase_add_test (tcase, test_document_pages);
+  tcase_add_test (tcase, test_document_long_table);
+  tcase_add_test (tcase, test_document_saves_pdf);
+  tcase_add_test (tcase, test_document_failed_save_keeps_the_old_file);
+  tcase_add_test (tcase, test_document_draws_scaled_to_fit);
   suite_add_tcase (suite, tcase);
   return acu_test_run (suite);
 }

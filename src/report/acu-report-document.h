@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "acu-recovery-sheet.h"   /* ACU_REPORT_A4_WIDTH, ACU_REPORT_A4_HEIGHT */
+#include "acu-report.h"
+
+G_BEGIN_DECLS
+
+/* The activity summary as A4 pages: laid out once, then drawn the same
+ * way on a PDF surface, a printer's cairo context or a screen preview.
+ * The layout uses its own Pango context (no hinting, no rounding of glyph
+ * positions, 72 dpi), so the pages break at the same places whatever the
+ * target and its scale. Use a document from one thread at a time. */
+
+typedef struct _AcuReportDocument AcuReportDocument;
+
+AcuReportDocument *acu_report_document_new (const AcuReport *report);
+guint              acu_report_document_get_n_pages (AcuReportDocument *doc);
+void               acu_report_document_draw_page (AcuReportDocument *doc,
+                                                  cairo_t           *cr,
+                                                  guint              page,
+                                                  double             width,
+                                                  double             height);
+gboolean           acu_report_document_save_pdf (AcuReportDocument  *doc,
+                                                 const char         *path,
+                                                 GError            **error);
+void               acu_report_document_free (AcuReportDocument *doc);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuReportDocument, acu_report_document_free)
+
+G_END_DECLS
