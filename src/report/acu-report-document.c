@@ -558,6 +558,10 @@ add_table_strips (AcuReportDocument    *doc,
                                                   PANGO_ALIGN_LEFT, FALSE),
                                       0, 0, BLACK) + 4;
 
+  /* A trend is read from its line; its months are in the CSV and JSON */
+  if (table->chart == ACU_CHART_TREND)
+    return continued;
+
   if (table->compared)
     {
       const char *cells[] = { "", now, previous, year_before, _("Change") };
