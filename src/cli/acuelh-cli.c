@@ -16,6 +16,9 @@
 #include "acu-audit.h"
 #include "acu-demo.h"
 #include "acu-desk-people.h"
+#include "acu-report.h"
+#include "acu-report-document.h"
+#include "acu-report-export.h"
 #include "acu-store.h"
 
 /* Exit codes, documented in --help and relied on by scripts */
@@ -666,6 +669,82 @@ command_audit (int    argc,
   return EXIT_OK;
 }
 
+/* report: the activity summary over two dates, as the Reports page
+ * saves it; the same figures, the same drawing */
+static int
+command_report (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuStore) store = NULL;
+  g_autoptr(AcuReport) report = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *password_file = NULL;
+  AcuReportFormat format;
+  AcuPeriod period;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day of the period"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period"), N_("YYYY-MM-DD") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+      N_("pdf, csv, json, or network-json (anonymous figures for the network of third places)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Who makes the report: a coordinator"), N_("PERSON") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the password from the first line of FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+
+  g_set_prgname ("acuelh-cli report");
+  context = g_option_context_new (_("DB"));
+  g_option_context_set_summary (context, _("Write the activity summary of a period: the same figures and the "
+                                           "same pages as the Reports page. A whole month, quarter or year is "
+                                           "compared with the previous one and with the same period one year "
+                                           "earlier."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, exit_codes_description ());
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("Give the path of the database."));
+  if (from == NULL || to == NULL)
+    return usage_error (context, _("--from and --to are required: the first and last days of the period."));
+  if (format_text == NULL || !acu_report_format_from_string (format_text, &format))
+    return usage_error (context, _("--format must be pdf, csv, json or network-json."));
+  if (output == NULL)
+    return usage_error (context, _("--output is required: the file to write."));
+  if (name == NULL)
+    return usage_error (context, _("--name is required: who makes the report."));
+  if (!acu_period_init_dates (&period, from, to, &error))
+    return usage_error (context, error->message);
+
+  store = open_as (argv[1], name, password_file, NULL, &error);
+  if (store == NULL)
+    return fail (error);
+  report = acu_report_compute (store, &period, NULL, NULL, NULL, &error);
+  if (report == NULL)
+    return fail (error);
+
+  if (format == ACU_REPORT_FORMAT_PDF)
+    {
+      g_autoptr(AcuReportDocument) document = acu_report_document_new (report);
+
+      if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, &error)
+          || !acu_report_document_save_pdf (document, output, &error)
+          || !acu_report_record_export (store, &error))
+        return fail (error);
+    }
+  else if (!acu_report_export (store, report, format, output, &error))
+    return fail (error);
+
+  acu_store_close (store);
+  return EXIT_OK;
+}
+
 static const struct
 {
   const char  *name;
@@ -677,6 +756,7 @@ static const struct
   { "demo", command_demo, N_("Create an encrypted database filled with demo data") },
   { "user", command_user, N_("Add, list or remove the people of the desk; set a password or PIN") },
   { "audit", command_audit, N_("Print the audit log") },
+  { "report", command_report, N_("Write the activity summary of a period as PDF, CSV or JSON") },
 };
 
 static void

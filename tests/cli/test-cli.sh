@@ -157,5 +157,42 @@ ok "audit prints who did what, one entry a line" bash -c '"$0" audit "$1" --sinc
 ok "audit with a bad date is refused with 1" \
   expect_exit 1 "$cli" audit "$u" --since 2026-02-30 --as "Marie Dupont" --password-file "$dir/pw"
 
+# The activity summary: the same figures as PDF, CSV, JSON and anonymous JSON
+rep=$dir/report
+mkdir -p "$rep"
+ok "report as PDF exits 0" expect_exit 0 "$cli" report "$demo" --from 2026-10-01 --to 2026-10-31 --format pdf \
+  -o "$rep/r.pdf" --name "Camille Martin" --password-file "$dir/pw"
+ok "report as JSON exits 0" expect_exit 0 "$cli" report "$demo" --from 2026-10-01 --to 2026-10-31 --format json \
+  -o "$rep/r.json" --name "Camille Martin" --password-file "$dir/pw"
+ok "report as CSV exits 0" expect_exit 0 "$cli" report "$demo" --from 2026-10-01 --to 2026-10-31 --format csv \
+  -o "$rep/r.csv" --name "Camille Martin" --password-file "$dir/pw"
+ok "report for the network exits 0" expect_exit 0 "$cli" report "$demo" --from 2026-10-01 --to 2026-10-31 \
+  --format network-json -o "$rep/n.json" --name "Camille Martin" --password-file "$dir/pw"
+total=$(python3 -c 'import json,sys
+r = json.load(open(sys.argv[1]))
+assert r["format"] == "acuelh-report" and r["version"] == 1
+t = [t for s in r["sections"] if s["id"] == "reception" for t in s["tables"] if t["id"] == "visits"][0]
+print([x for x in t["rows"] if x["key"] == "visits"][0]["period"])' "$rep/r.json" 2>/dev/null)
+ok "the JSON gives October's visit total" test -n "$total" -a "${total:-0}" -gt 0
+ok "the PDF has two pages or more, as pdfinfo reads it" \
+  bash -c '[ "$(pdfinfo "$0" | sed -n "s/^Pages: *//p")" -ge 2 ]' "$rep/r.pdf"
+ok "pdftotext finds the site, the period and the visit total in the PDF" \
+  bash -c 'pdftotext "$0" - >"$0.txt" && grep -q "Démo" "$0.txt" && grep -q "October 2026" "$0.txt" &&
+    grep -qw -- "$1" "$0.txt"' "$rep/r.pdf" "$total"
+ok "the CSV starts with a byte order mark and gives the same total" \
+  bash -c 'head -c 3 "$0" | od -An -tx1 | grep -q "ef bb bf" && grep -q "^\"[^\"]*\";\"[^\"]*\";\"visits\";\"[^\"]*\";$1;" "$0"' "$rep/r.csv" "$total"
+ok "the network's JSON has no name of the demo and no id" \
+  bash -c '! grep -qi "Camille\|Martin\|Dupont\|Garcia\|\"id\"" "$0" && grep -q "acuelh-network" "$0"' "$rep/n.json"
+ok "a period with its last day first is refused with 1, no file written" \
+  bash -c '"$0" report "$1" --from 2026-10-31 --to 2026-10-01 --format csv -o "$2/bad.csv" --name "Camille Martin" --password-file "$3" >/dev/null 2>&1; [ $? = 1 ] && [ ! -e "$2/bad.csv" ]' "$cli" "$demo" "$rep" "$dir/pw"
+ok "an unknown format is refused with 1" expect_exit 1 "$cli" report "$demo" --from 2026-10-01 --to 2026-10-31 \
+  --format docx -o "$rep/x.docx" --name "Camille Martin" --password-file "$dir/pw"
+ok "a file that cannot be written exits 6" expect_exit 6 "$cli" report "$demo" --from 2026-10-01 --to 2026-10-31 \
+  --format csv -o "$rep/missing/r.csv" --name "Camille Martin" --password-file "$dir/pw"
+ok "staff may not make reports: exit 7, no file written" bash -c '
+  "$0" user add "$1" --name "Paul Garcia" --role staff --secret-file "$2" --as "Camille Martin" --password-file "$3" >/dev/null &&
+  "$0" report "$1" --from 2026-10-01 --to 2026-10-31 --format pdf -o "$4/staff.pdf" --name "Paul Garcia" --password-file "$2" >/dev/null 2>&1
+  [ $? = 7 ] && [ ! -e "$4/staff.pdf" ]' "$cli" "$demo" "$dir/staffpw" "$dir/pw" "$rep"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
