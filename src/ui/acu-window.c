@@ -8,6 +8,7 @@
 #include "acu-context.h"
 #include "acu-create-page.h"
 #include "acu-audit-page.h"
+#include "acu-reports-page.h"
 #include "acu-desk-page.h"
 #include "acu-desk-people.h"
 #include "acu-identify-page.h"
@@ -44,6 +45,7 @@ struct _AcuWindow
   AcuReceptionPage     *reception_page;
   AcuPeoplePage        *people_page;
   AcuAuditPage         *audit_page;
+  AcuReportsPage       *reports_page;
   AcuIdentifyPage      *identify_page;
   gint64                last_activity;  /* monotonic µs of the last key or pointer event */
   guint                 idle_source;
@@ -140,7 +142,7 @@ update_for_identity (AcuWindow *self)
 
       if (g_strcmp0 (name, "desk") == 0)
         allowed = role >= ACU_ROLE_STAFF;
-      else if (g_strcmp0 (name, "audit") == 0)
+      else if (g_strcmp0 (name, "audit") == 0 || g_strcmp0 (name, "reports") == 0)
         allowed = role >= ACU_ROLE_COORDINATOR;
       gtk_stack_page_set_visible (page, allowed);
       if (!allowed && g_strcmp0 (name, visible) == 0)
@@ -723,6 +725,7 @@ acu_window_class_init (AcuWindowClass *klass)
   g_type_ensure (ACU_TYPE_RECEPTION_PAGE);
   g_type_ensure (ACU_TYPE_PEOPLE_PAGE);
   g_type_ensure (ACU_TYPE_AUDIT_PAGE);
+  g_type_ensure (ACU_TYPE_REPORTS_PAGE);
   g_type_ensure (ACU_TYPE_IDENTIFY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-window.ui");
@@ -743,6 +746,7 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, reception_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, audit_page);
+  gtk_widget_class_bind_template_child (widget_class, AcuWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, identify_page);
   gtk_widget_class_bind_template_callback (widget_class, identify_page_identified_cb);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_page);

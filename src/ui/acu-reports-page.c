@@ -1,0 +1,729 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acu-reports-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acu-date.h"
+#include "acu-report-document.h"
+#include "acu-report-export.h"
+#include "acu-reports-page.h"
+#include "acu-ui-util.h"
+
+/* The activity summary, for coordinators: choose a period, see its pages
+ * as they will print, print them, save them as PDF, export the figures.
+ * The figures are counted in a worker thread on a reader connection, so
+ * that a year of a large site leaves the window responsive. */
+
+/* Points of A4 shown as pixels: the page at its printed size */
+#define PREVIEW_SCALE 1.0
+
+struct _AcuReportsPage
+{
+  AcuPage             parent_instance;
+
+  GtkDropDown        *kind_dropdown;
+  GtkStack           *period_stack;
+  GtkLabel           *period_label;
+  GtkEntry           *from_entry;
+  GtkEntry           *to_entry;
+  GtkLabel           *error_label;
+  GtkStack           *content_stack;
+  GtkProgressBar     *progress_bar;
+  GtkBox             *pages_box;
+  AdwStatusPage      *failed_status;
+
+  AcuStore           *store;
+  gulong              changed_handler;
+  AcuPeriod           period;
+  AcuReport          *report;
+  AcuReportDocument  *document;
+  GCancellable       *cancellable;
+  gint               *progress;       /* permille, shared with the running thread */
+  guint               progress_source;
+  gboolean            stale;          /* the figures changed since they were counted */
+  gboolean            setting_kind;
+};
+
+G_DEFINE_FINAL_TYPE (AcuReportsPage, acu_reports_page, ACU_TYPE_PAGE)
+
+typedef struct
+{
+  AcuStore  *reader;
+  AcuPeriod  period;
+  gint      *progress;
+} ComputeData;
+
+static void
+compute_data_free (ComputeData *data)
+{
+  /* closing the reader wipes its copy of the key */
+  g_clear_object (&data->reader);
+  g_free (data->progress);
+  g_free (data);
+}
+
+static gboolean
+is_coordinator (AcuReportsPage *self)
+{
+  return self->store != NULL && acu_store_is_open (self->store) && acu_store_is_identified (self->store)
+         && acu_store_get_role (self->store) == ACU_ROLE_COORDINATOR;
+}
+
+static void
+update_actions (AcuReportsPage *self)
+{
+  gboolean shown = self->document != NULL;
+  gboolean computing = self->cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save-pdf", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel", computing);
+}
+
+static void
+show_period (AcuReportsPage *self)
+{
+  g_autofree char *label = acu_period_get_label (&self->period);
+
+  gtk_label_set_label (self->period_label, label);
+}
+
+static void
+clear_pages (AcuReportsPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_box))) != NULL)
+    gtk_box_remove (self->pages_box, child);
+}
+
+/* Forget the figures: on a lock, a change of person, a closed database */
+static void
+forget_report (AcuReportsPage *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  self->progress = NULL;
+  clear_pages (self);
+  g_clear_pointer (&self->document, acu_report_document_free);
+  g_clear_pointer (&self->report, acu_report_free);
+  update_actions (self);
+}
+
+static void
+draw_page (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        user_data)
+{
+  AcuReportsPage *self = ACU_REPORTS_PAGE (user_data);
+  guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "acu-page"));
+
+  if (self->document != NULL && page < acu_report_document_get_n_pages (self->document))
+    acu_report_document_draw_page (self->document, cr, page, width, height);
+}
+
+static void
+show_pages (AcuReportsPage *self)
+{
+  guint n = acu_report_document_get_n_pages (self->document);
+
+  clear_pages (self);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *area = gtk_drawing_area_new ();
+      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, n);
+
+      g_object_set_data (G_OBJECT (area), "acu-page", GUINT_TO_POINTER (i));
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (ACU_REPORT_A4_WIDTH * PREVIEW_SCALE));
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (ACU_REPORT_A4_HEIGHT * PREVIEW_SCALE));
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_page, self, NULL);
+      gtk_widget_add_css_class (area, "acu-report-page");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_box_append (self->pages_box, area);
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "preview");
+}
+
+static gboolean
+progress_tick_cb (gpointer user_data)
+{
+  AcuReportsPage *self = ACU_REPORTS_PAGE (user_data);
+
+  if (self->progress != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (self->progress) / 1000.0);
+  /* a report of a month is there before anyone sees a progress bar */
+  gtk_stack_set_visible_child_name (self->content_stack, "progress");
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+report_progress (double   fraction,
+                 gpointer user_data)
+{
+  ComputeData *data = user_data;
+
+  g_atomic_int_set (data->progress, (int) (fraction * 1000));
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  AcuReport *report;
+
+  report = acu_report_compute (data->reader, &data->period, report_progress, data, cancellable, &error);
+  if (report != NULL)
+    g_task_return_pointer (task, report, (GDestroyNotify) acu_report_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+compute_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AcuReportsPage *self = ACU_REPORTS_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  AcuReport *report;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  /* a newer count, a lock or a closed database came in between */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    {
+      g_clear_pointer (&report, acu_report_free);
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  self->progress = NULL;
+
+  if (report == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          self->stale = TRUE;
+          adw_status_page_set_description (self->failed_status, _("Choose a period to count its figures."));
+        }
+      else
+        adw_status_page_set_description (self->failed_status, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "failed");
+      update_actions (self);
+      return;
+    }
+
+  g_clear_pointer (&self->document, acu_report_document_free);
+  g_clear_pointer (&self->report, acu_report_free);
+  self->report = report;
+  self->document = acu_report_document_new (self->report);
+  self->stale = FALSE;
+  show_pages (self);
+  update_actions (self);
+}
+
+static void
+compute (AcuReportsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ComputeData *data;
+  AcuStore *reader;
+
+  forget_report (self);
+  show_period (self);
+  if (!is_coordinator (self))
+    return;
+
+  reader = acu_store_open_reader (self->store, &error);
+  if (reader == NULL)
+    {
+      adw_status_page_set_description (self->failed_status, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "failed");
+      return;
+    }
+
+  data = g_new0 (ComputeData, 1);
+  data->reader = reader;
+  data->period = self->period;
+  data->progress = g_new0 (gint, 1);
+  self->progress = data->progress;
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->progress_source = g_timeout_add (150, progress_tick_cb, self);
+
+  task = g_task_new (self, self->cancellable, compute_done_cb, NULL);
+  g_task_set_source_tag (task, compute);
+  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
+  g_task_run_in_thread (task, compute_thread);
+  update_actions (self);
+}
+
+/* The period */
+
+static void
+set_kind (AcuReportsPage *self,
+          AcuPeriodKind   kind)
+{
+  self->setting_kind = TRUE;
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+  self->setting_kind = FALSE;
+  gtk_stack_set_visible_child_name (self->period_stack, kind == ACU_PERIOD_DATES ? "dates" : "step");
+}
+
+static void
+kind_changed_cb (AcuReportsPage *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  GDate from;
+  guint year, month;
+
+  if (self->setting_kind || kind == GTK_INVALID_LIST_POSITION)
+    return;
+  acu_date_parse (self->period.from, &from);
+  year = g_date_get_year (&from);
+  month = g_date_get_month (&from);
+  switch ((AcuPeriodKind) kind)
+    {
+    case ACU_PERIOD_MONTH:
+      acu_period_init_month (&self->period, year, month);
+      break;
+    case ACU_PERIOD_QUARTER:
+      acu_period_init_quarter (&self->period, year, (month - 1) / 3 + 1);
+      break;
+    case ACU_PERIOD_YEAR:
+      acu_period_init_year (&self->period, year);
+      break;
+    case ACU_PERIOD_DATES:
+    default:
+      {
+        g_autofree char *a = acu_date_to_display (self->period.from);
+        g_autofree char *b = acu_date_to_display (self->period.to);
+
+        gtk_editable_set_text (GTK_EDITABLE (self->from_entry), a);
+        gtk_editable_set_text (GTK_EDITABLE (self->to_entry), b);
+        gtk_stack_set_visible_child_name (self->period_stack, "dates");
+        gtk_widget_grab_focus (GTK_WIDGET (self->from_entry));
+        return;
+      }
+    }
+  gtk_stack_set_visible_child_name (self->period_stack, "step");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  compute (self);
+}
+
+static void
+dates_activate_cb (AcuReportsPage *self)
+{
+  g_autofree char *from = acu_date_from_user (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
+  g_autofree char *to = acu_date_from_user (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+  g_autoptr(GError) error = NULL;
+  AcuPeriod period;
+
+  if (from == NULL || to == NULL || !acu_date_parse (from, NULL) || !acu_date_parse (to, NULL))
+    {
+      gtk_label_set_label (self->error_label, _("Type both days as 31/12/2026."));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  if (!acu_period_init_dates (&period, from, to, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  /* typed dates stay dates, even when they make a whole month */
+  period.kind = ACU_PERIOD_DATES;
+  self->period = period;
+  compute (self);
+}
+
+static void
+step_period (AcuReportsPage *self,
+             int             steps)
+{
+  if (self->period.kind == ACU_PERIOD_DATES)
+    return;
+  acu_period_step (&self->period, steps);
+  compute (self);
+}
+
+static void
+previous_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  step_period (ACU_REPORTS_PAGE (widget), -1);
+}
+
+static void
+next_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  step_period (ACU_REPORTS_PAGE (widget), 1);
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AcuReportsPage *self = ACU_REPORTS_PAGE (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+/* Printing and saving: the same drawing as the preview */
+
+static void
+draw_print_page_cb (GtkPrintOperation *operation,
+                    GtkPrintContext   *context,
+                    int                page,
+                    AcuReportsPage    *self)
+{
+  acu_report_document_draw_page (self->document, gtk_print_context_get_cairo_context (context), page,
+                                 gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+}
+
+static char *
+document_title (AcuReportsPage *self)
+{
+  g_autofree char *period = acu_period_get_label (&self->report->periods[ACU_REPORT_NOW]);
+
+  /* Translators: the title of a printed activity summary: site, period */
+  return g_strdup_printf (_("%s – Activity summary – %s"), self->report->site_name, period);
+}
+
+/* With @export_path, prints to that PDF file without a dialog (as the
+ * print dialog's "Print to File" would) */
+gboolean
+acu_reports_page_print (AcuReportsPage  *self,
+                        const char      *export_path,
+                        GError         **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) a4 = NULL;
+  g_autofree char *title = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (ACU_IS_REPORTS_PAGE (self), FALSE);
+
+  if (self->document == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("There is no report to print yet."));
+      return FALSE;
+    }
+  if (!acu_store_require_role (self->store, ACU_ROLE_COORDINATOR, error))
+    return FALSE;
+
+  title = document_title (self);
+  operation = gtk_print_operation_new ();
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  setup = gtk_page_setup_new ();
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* the document has its own margins */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, acu_report_document_get_n_pages (self->document));
+  gtk_print_operation_set_job_name (operation, title);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_print_page_cb), self);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+
+  result = gtk_print_operation_run (operation,
+                                    export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    return acu_report_record_export (self->store, error);
+  return TRUE;
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!acu_reports_page_print (ACU_REPORTS_PAGE (widget), NULL, &error))
+    acu_page_show_toast (ACU_PAGE (widget), error->message);
+}
+
+gboolean
+acu_reports_page_save (AcuReportsPage   *self,
+                       AcuReportFormat   format,
+                       const char       *path,
+                       GError          **error)
+{
+  g_return_val_if_fail (ACU_IS_REPORTS_PAGE (self), FALSE);
+
+  if (self->report == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("There is no report to save yet."));
+      return FALSE;
+    }
+  if (format != ACU_REPORT_FORMAT_PDF)
+    return acu_report_export (self->store, self->report, format, path, error);
+  return acu_store_require_role (self->store, ACU_ROLE_COORDINATOR, error)
+         && acu_report_document_save_pdf (self->document, path, error)
+         && acu_report_record_export (self->store, error);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  AcuReportsPage  *self)
+{
+  AcuReportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "acu-format"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+      if (path == NULL)
+        acu_page_show_toast (ACU_PAGE (self), _("Choose a file on this computer."));
+      else if (!acu_reports_page_save (self, format, path, &error))
+        acu_page_show_toast (ACU_PAGE (self), error->message);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Saved as “%s”."), name);
+
+          acu_page_show_toast (ACU_PAGE (self), message);
+        }
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+ask_file (AcuReportsPage  *self,
+          AcuReportFormat  format)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *name = NULL;
+  const char *dir = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (self->report == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (format == ACU_REPORT_FORMAT_PDF ? _("Save the Activity Summary")
+                                                                        : _("Export the Figures"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  period = acu_period_get_label (&self->report->periods[ACU_REPORT_NOW]);
+  /* Translators: file name of a saved report; %s is the period, %s the file's extension */
+  name = g_strdup_printf (format == ACU_REPORT_FORMAT_NETWORK_JSON ? _("Network figures %s.%s")
+                                                                   : _("Activity summary %s.%s"),
+                          period, acu_report_format_get_extension (format));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  if (dir != NULL)
+    {
+      folder = g_file_new_for_path (dir);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+  switch (format)
+    {
+    case ACU_REPORT_FORMAT_PDF:
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      break;
+    case ACU_REPORT_FORMAT_CSV:
+      gtk_file_filter_set_name (filter, _("Spreadsheet tables (CSV)"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      break;
+    case ACU_REPORT_FORMAT_JSON:
+    case ACU_REPORT_FORMAT_NETWORK_JSON:
+    default:
+      gtk_file_filter_set_name (filter, _("JSON files"));
+      gtk_file_filter_add_mime_type (filter, "application/json");
+      break;
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_set_data (G_OBJECT (dialog), "acu-format", GINT_TO_POINTER (format));
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_pdf_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ask_file (ACU_REPORTS_PAGE (widget), ACU_REPORT_FORMAT_PDF);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AcuReportFormat format;
+
+  if (acu_report_format_from_string (g_variant_get_string (parameter, NULL), &format))
+    ask_file (ACU_REPORTS_PAGE (widget), format);
+}
+
+/* The store */
+
+static void
+store_changed_cb (AcuStore       *store,
+                  const char     *what,
+                  AcuReportsPage *self)
+{
+  if (g_str_equal (what, "identity"))
+    {
+      /* whoever comes next sees nothing of the last person's report */
+      forget_report (self);
+      self->stale = TRUE;
+      if (is_coordinator (self) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        compute (self);
+      return;
+    }
+  if (g_str_equal (what, "visits") || g_str_equal (what, "people") || g_str_equal (what, "catalogues"))
+    self->stale = TRUE;
+}
+
+static void
+acu_reports_page_map (GtkWidget *widget)
+{
+  AcuReportsPage *self = ACU_REPORTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (acu_reports_page_parent_class)->map (widget);
+  if (self->cancellable == NULL && (self->stale || self->report == NULL))
+    compute (self);
+}
+
+/* The month before this one: the one a coordinator prints */
+static void
+default_period (AcuReportsPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) last_month = g_date_time_add_months (now, -1);
+
+  acu_period_init_month (&self->period, g_date_time_get_year (last_month), g_date_time_get_month (last_month));
+  set_kind (self, ACU_PERIOD_MONTH);
+  show_period (self);
+}
+
+static void
+acu_reports_page_store_changed (AcuPage  *page,
+                                AcuStore *store)
+{
+  AcuReportsPage *self = ACU_REPORTS_PAGE (page);
+
+  forget_report (self);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  default_period (self);
+  self->stale = TRUE;
+}
+
+static void
+acu_reports_page_dispose (GObject *object)
+{
+  AcuReportsPage *self = ACU_REPORTS_PAGE (object);
+
+  forget_report (self);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (acu_reports_page_parent_class)->dispose (object);
+}
+
+static void
+acu_reports_page_class_init (AcuReportsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = acu_reports_page_dispose;
+  widget_class->map = acu_reports_page_map;
+  ACU_PAGE_CLASS (klass)->store_changed = acu_reports_page_store_changed;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, period_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, pages_box);
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, failed_status);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dates_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "reports.previous", NULL, previous_activated);
+  gtk_widget_class_install_action (widget_class, "reports.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "reports.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL, save_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "reports.export", "s", export_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "reports.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "reports.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "reports.save-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "reports.export", "s", "csv");
+}
+
+static void
+acu_reports_page_init (AcuReportsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  default_period (self);
+  update_actions (self);
+}
+
+/* For the UI tests */
+const AcuReport *
+acu_reports_page_get_report (AcuReportsPage *self)
+{
+  g_return_val_if_fail (ACU_IS_REPORTS_PAGE (self), NULL);
+  return self->cancellable == NULL ? self->report : NULL;
+}
+
+guint
+acu_reports_page_get_n_pages (AcuReportsPage *self)
+{
+  g_return_val_if_fail (ACU_IS_REPORTS_PAGE (self), 0);
+  return self->document ? acu_report_document_get_n_pages (self->document) : 0;
+}
+
+void
+acu_reports_page_set_period (AcuReportsPage  *self,
+                             const AcuPeriod *period)
+{
+  g_return_if_fail (ACU_IS_REPORTS_PAGE (self) && period != NULL);
+  self->period = *period;
+  set_kind (self, period->kind);
+  compute (self);
+}
