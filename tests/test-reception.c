@@ -1557,6 +1557,142 @@ START_TEST (test_visit_delete_restore)
 }
 END_TEST
 
+/* The report's counts by day (0004-report.sql) against the visits
+ * themselves, counted here by plain SQL: no row differs either way */
+static const struct
+{
+  const char *dimension;
+  const char *expected;   /* day, key, n */
+} day_counts[] = {
+  { "all", "SELECT day, '' AS key, count (*) AS n FROM visit GROUP BY 1" },
+  { "identified", "SELECT day, '' AS key, count (*) AS n FROM visit WHERE person_id IS NOT NULL GROUP BY 1" },
+  { "hour", "SELECT day, substr (time, 1, 2) AS key, count (*) AS n FROM visit GROUP BY 1, 2" },
+  { "reason", "SELECT day, reason_id AS key, count (*) AS n FROM visit_reason GROUP BY 1, 2" },
+  { "partner", "SELECT day, referral_id AS key, count (*) AS n FROM visit WHERE referral_id IS NOT NULL GROUP BY 1, 2" },
+  { "anon-commune", "SELECT day, coalesce (anon_commune_id, '') AS key, count (*) AS n FROM visit "
+                    "WHERE person_id IS NULL GROUP BY 1, 2" },
+  { "anon-gender", "SELECT day, coalesce (anon_gender, '') AS key, count (*) AS n FROM visit "
+                   "WHERE person_id IS NULL GROUP BY 1, 2" },
+  { "anon-age", "SELECT day, coalesce (anon_age, '') AS key, count (*) AS n FROM visit "
+                "WHERE person_id IS NULL GROUP BY 1, 2" },
+};
+
+static void
+assert_day_counts (AcuStore *store)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (day_counts); i++)
+    {
+      g_autofree char *missing = g_strdup_printf (
+        "SELECT count (*) FROM (%s) e WHERE e.n IS NOT (SELECT visits FROM visit_day_count c "
+        "WHERE c.day = e.day AND c.dimension = '%s' AND c.key = e.key)",
+        day_counts[i].expected, day_counts[i].dimension);
+      g_autofree char *extra = g_strdup_printf (
+        "SELECT count (*) FROM visit_day_count c WHERE c.dimension = '%s' AND c.visits <> 0 "
+        "AND NOT EXISTS (SELECT 1 FROM (%s) e WHERE e.day = c.day AND e.key = c.key)",
+        day_counts[i].dimension, day_counts[i].expected);
+
+      ck_assert_msg (acu_test_query_int (store, missing) == 0, "%s: a count is wrong", day_counts[i].dimension);
+      ck_assert_msg (acu_test_query_int (store, extra) == 0, "%s: a count too many", day_counts[i].dimension);
+    }
+  ck_assert_int_eq (acu_test_query_int (store,
+                                        "SELECT count (*) FROM (SELECT CAST (substr (day, 1, 4) AS INTEGER) AS year, "
+                                        "person_id, count (*) AS n FROM visit WHERE person_id IS NOT NULL GROUP BY 1, 2) e "
+                                        "WHERE e.n IS NOT (SELECT visits FROM person_year y "
+                                        "WHERE y.year = e.year AND y.person_id = e.person_id)"), 0);
+  ck_assert_int_eq (acu_test_query_int (store,
+                                        "SELECT count (*) FROM person_year y WHERE visits <> 0 AND visits IS NOT "
+                                        "(SELECT count (*) FROM visit WHERE person_id = y.person_id "
+                                        "AND substr (day, 1, 4) = CAST (y.year AS TEXT))"), 0);
+}
+
+static gint64
+day_count (AcuStore   *store,
+           const char *day,
+           const char *dimension,
+           const char *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce ((SELECT visits FROM visit_day_count WHERE day = '%s' "
+                                          "AND dimension = '%s' AND key = %s), 0)", day, dimension, key);
+
+  return acu_test_query_int (store, sql);
+}
+
+START_TEST (test_report_counts_follow_visits)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuVisit) deleted = NULL;
+  g_autofree char *today = acu_date_today ();
+  g_autofree char *year_sql = NULL;
+  gint64 jean = add_person (store, "Jean", "Dupuis", 0);
+  gint64 lucie = add_person (store, "Lucie", "Marty", 0);
+  gint64 food = REASON_FOOD_AID;
+  gint64 two[] = { REASON_CLOTHING, REASON_COFFEE };
+  AcuVisitDraft anon = {
+    .day = today, .time = "09:10", .reason_ids = &food, .n_reasons = 1,
+    .anon_gender = ACU_GENDER_WOMAN, .anon_age = ACU_AGE_30_54, .anon_commune_id = COMMUNE_AUCH,
+  };
+  AcuVisitDraft known = {
+    .day = today, .time = "14:05", .person_id = jean, .reason_ids = two, .n_reasons = 2,
+    .referral_id = PARTNER_CAF,
+  };
+  gint64 a, b, c;
+
+  a = acu_visit_log (store, &anon, &error);
+  b = acu_visit_log (store, &known, &error);
+  known.person_id = lucie;
+  known.time = "14:20";
+  c = acu_visit_log (store, &known, &error);
+  ck_assert (a > 0 && b > 0 && c > 0);
+  log_simple_visit (store, "2025-03-04", "10:00", jean, REASON_FOOD_AID);
+  assert_day_counts (store);
+  /* written by hand: three visits today, one anonymous at 9, two at 14 */
+  ck_assert_int_eq (day_count (store, today, "all", "''"), 3);
+  ck_assert_int_eq (day_count (store, today, "identified", "''"), 2);
+  ck_assert_int_eq (day_count (store, today, "hour", "'09'"), 1);
+  ck_assert_int_eq (day_count (store, today, "hour", "'14'"), 2);
+  ck_assert_int_eq (day_count (store, today, "reason", "2"), 2);
+  ck_assert_int_eq (day_count (store, today, "partner", "7"), 2);
+  ck_assert_int_eq (day_count (store, today, "anon-commune", "2"), 1);
+  ck_assert_int_eq (day_count (store, today, "anon-gender", "'woman'"), 1);
+  ck_assert_int_eq (day_count (store, "2025-03-04", "all", "''"), 1);
+
+  /* The anonymous visit was Lucie, at 10; Jean's had one reason only */
+  anon.person_id = lucie;
+  anon.time = "10:30";
+  ck_assert_msg (acu_visit_update (store, a, &anon, &error), "%s", error ? error->message : "");
+  known.person_id = jean;
+  known.n_reasons = 1;
+  known.referral_id = 0;
+  known.time = "14:05";
+  ck_assert (acu_visit_update (store, b, &known, &error));
+  assert_day_counts (store);
+  ck_assert_int_eq (day_count (store, today, "identified", "''"), 3);
+  ck_assert_int_eq (day_count (store, today, "hour", "'09'"), 0);
+  ck_assert_int_eq (day_count (store, today, "hour", "'10'"), 1);
+  ck_assert_int_eq (day_count (store, today, "reason", "8"), 1);
+  ck_assert_int_eq (day_count (store, today, "partner", "7"), 1);
+  ck_assert_int_eq (day_count (store, today, "anon-gender", "'woman'"), 0);
+  year_sql = g_strdup_printf ("SELECT visits FROM person_year WHERE year = %.4s AND person_id = %" G_GINT64_FORMAT,
+                              today, lucie);
+  ck_assert_int_eq (acu_test_query_int (store, year_sql), 2);
+
+  /* Deleted (its reasons go by cascade), then put back by Undo */
+  deleted = acu_visit_get (store, c, &error);
+  ck_assert (acu_visit_delete (store, c, &error));
+  assert_day_counts (store);
+  ck_assert_int_eq (day_count (store, today, "all", "''"), 2);
+  ck_assert_int_eq (day_count (store, today, "reason", "8"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, year_sql), 1);
+  ck_assert (acu_visit_restore (store, deleted, &error));
+  assert_day_counts (store);
+  ck_assert_int_eq (day_count (store, today, "all", "''"), 3);
+  ck_assert_int_eq (acu_test_query_int (store, year_sql), 2);
+
+  close_store (store);
+}
+END_TEST
+
 START_TEST (test_visit_list_day)
 {
   AcuStore *store = create_store ();
@@ -2005,6 +2141,7 @@ reception_suite (void)
   tcase_add_test (tc, test_visit_log_invalid);
   tcase_add_test (tc, test_visit_update);
   tcase_add_test (tc, test_visit_delete_restore);
+  tcase_add_test (tc, test_report_counts_follow_visits);
   tcase_add_test (tc, test_visit_list_day);
   tcase_add_test (tc, test_visit_counts);
   tcase_add_test (tc, test_visit_list_household);
