@@ -491,6 +491,18 @@ table_columns (const AcuFigureTable *table,
 }
 
 /* One line of cells; returns the strip */
+/* A count as the page shows it. French groups thousands with a narrow
+ * no-break space, but Cantarell draws it so thin that "39 973" reads
+ * "39973" at table sizes: the page uses a whole no-break space. */
+static char *
+count_text (gint64 value)
+{
+  g_autofree char *text = acu_report_format_count (value);
+  g_auto(GStrv) groups = g_strsplit (text, "\u202f", -1);
+
+  return g_strjoinv ("\u00a0", groups);
+}
+
 static Strip *
 table_line (AcuReportDocument *doc,
             StripKind          kind,
@@ -579,9 +591,9 @@ add_table_strips (AcuReportDocument    *doc,
   for (guint i = 0; i < table->figures->len; i++)
     {
       const AcuFigure *figure = g_ptr_array_index (table->figures, i);
-      g_autofree char *a = acu_report_format_count (figure->values[ACU_REPORT_NOW]);
-      g_autofree char *b = acu_report_format_count (figure->values[ACU_REPORT_PREVIOUS]);
-      g_autofree char *c = acu_report_format_count (figure->values[ACU_REPORT_YEAR_BEFORE]);
+      g_autofree char *a = count_text (figure->values[ACU_REPORT_NOW]);
+      g_autofree char *b = count_text (figure->values[ACU_REPORT_PREVIOUS]);
+      g_autofree char *c = count_text (figure->values[ACU_REPORT_YEAR_BEFORE]);
       g_autofree char *change = acu_report_format_change (figure->values[ACU_REPORT_NOW],
                                                           figure->values[ACU_REPORT_YEAR_BEFORE]);
       double indent = figure->level > 0 ? INDENT : 0;
@@ -652,7 +664,7 @@ plot_grid (AcuReportDocument *doc,
   for (gint64 v = 0; v <= plot->top; v += step)
     {
       double y = plot_y (plot, v);
-      g_autofree char *text = acu_report_format_count (v);
+      g_autofree char *text = count_text (v);
       PangoLayout *layout = layout_new (doc, text, 7, FALSE, plot->x0 - 6, PANGO_ALIGN_RIGHT, TRUE);
 
       strip_add_line (strip, plot->x0, y, plot->x1, y, v == 0 ? 0.8 : 0.4, v == 0 ? DASHED : GRID, FALSE);
@@ -754,7 +766,7 @@ bars_chart (AcuReportDocument    *doc,
       gint64 value = is_others ? others : g_array_index (bars, Bar, i).value;
       double centre = i * pitch + pitch / 2;
       double length = max > 0 ? (double) MAX (value, 0) / max * bar_room : 0;
-      g_autofree char *text = acu_report_format_count (value);
+      g_autofree char *text = count_text (value);
       PangoLayout *name = layout_new (doc, label, 8, FALSE, label_width, PANGO_ALIGN_RIGHT, TRUE);
       PangoLayout *number = layout_new (doc, text, 8, FALSE, 0, PANGO_ALIGN_LEFT, FALSE);
 
