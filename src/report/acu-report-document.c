@@ -576,7 +576,7 @@ add_table_strips (AcuReportDocument    *doc,
 
   if (table->compared)
     {
-      const char *cells[] = { "", now, previous, year_before, _("Change") };
+      const char *cells[] = { "", now, previous, year_before, C_("report column", "Change") };
 
       g_ptr_array_add (block, table_line (doc, STRIP_HEADER, columns, n_columns, cells, 0));
     }
