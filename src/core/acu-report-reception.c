@@ -354,8 +354,9 @@ count_trend (Reception  *r,
 {
   const AcuPeriod *period = &r->ctx->report->periods[ACU_REPORT_NOW];
   g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   sqlite3_stmt *stmt;
-  GDate first;
+  GDate first, last;
   int rc;
 
   acu_date_parse (period->to, &first);
@@ -374,6 +375,11 @@ count_trend (Reception  *r,
       g_strlcpy (key, day, sizeof key);
       acu_figure_table_add (r->trend, key, label);
     }
+  /* whole months, also when the period ends inside one */
+  last = first;
+  g_date_add_months (&last, 12);
+  g_date_subtract_days (&last, 1);
+  to = acu_date_format (&last);
   g_date_subtract_years (&first, 1);
   from = acu_date_format (&first);
 
@@ -383,7 +389,7 @@ count_trend (Reception  *r,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, period->to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *month = (const char *) sqlite3_column_text (stmt, 0);
