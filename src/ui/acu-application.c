@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
+#include <time.h>
 #include <glib/gi18n.h>
 
 #include "acu-application.h"
@@ -73,6 +75,29 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
 };
 
+/* For tests/bench: with ACUELH_BENCH_FIRST_FRAME set, the window's first
+ * frame prints the time (CLOCK_MONOTONIC, µs) and the application quits */
+static void
+bench_first_frame_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_MONOTONIC, &now);
+  g_signal_handlers_disconnect_by_func (clock, bench_first_frame_cb, user_data);
+  printf ("%" G_GINT64_FORMAT "\n", (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000);
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+bench_window_realized_cb (GtkWidget *window,
+                          gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_first_frame_cb), user_data);
+}
+
 static void
 acu_application_activate (GApplication *app)
 {
@@ -80,8 +105,29 @@ acu_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (acu_window_new (self));
+    {
+      window = GTK_WINDOW (acu_window_new (self));
+      if (g_getenv ("ACUELH_BENCH_FIRST_FRAME") != NULL)
+        g_signal_connect_after (window, "realize", G_CALLBACK (bench_window_realized_cb), self);
+    }
   gtk_window_present (window);
+}
+
+/* A database given on the command line opens at its unlock page, as the
+ * last one used does; with a window already open, the window comes up */
+static void
+acu_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  AcuApplication *self = ACU_APPLICATION (app);
+  g_autofree char *path = g_file_get_path (files[0]);
+
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR)
+      && gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL)
+    acu_settings_set_last_database (self->settings, path);
+  g_application_activate (app);
 }
 
 static void
@@ -122,6 +168,7 @@ acu_application_class_init (AcuApplicationClass *klass)
 
   object_class->dispose = acu_application_dispose;
   app_class->activate = acu_application_activate;
+  app_class->open = acu_application_open;
   app_class->startup = acu_application_startup;
 }
 
@@ -143,7 +190,7 @@ acu_application_new (void)
 {
   return g_object_new (ACU_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/acuelh/Acuelh",
                        NULL);
 }
