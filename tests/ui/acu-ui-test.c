@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "acu-test-util.h"
+#include "acu-identify-page.h"
 #include "acu-ui-test.h"
 
 AcuApplication *acu_ui_test_app;
@@ -86,4 +87,23 @@ acu_ui_test_run (const char              *name,
   g_object_unref (acu_ui_test_app);
   acu_test_tmpdir_free (acu_ui_test_data_dir);
   return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+void
+acu_ui_test_identify (AcuWindow  *window,
+                      const char *name,
+                      const char *secret)
+{
+  AcuIdentifyPage *page = acu_ui_test_child (window, ACU_TYPE_WINDOW, "identify_page");
+  GtkListBox *list = acu_ui_test_child (page, ACU_TYPE_IDENTIFY_PAGE, "people_list");
+  GtkListBoxRow *row;
+  int i;
+
+  for (i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name))
+      break;
+  ck_assert_msg (row != NULL, "%s is not on the identify page", name);
+  gtk_list_box_select_row (list, row);
+  gtk_editable_set_text (acu_ui_test_child (page, ACU_TYPE_IDENTIFY_PAGE, "secret_row"), secret);
+  g_signal_emit_by_name (acu_ui_test_child (page, ACU_TYPE_IDENTIFY_PAGE, "identify_button"), "clicked");
 }

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "acu-application.h"
+#include "acu-window.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,11 @@ void      acu_ui_test_settle (guint ms);
 gpointer  acu_ui_test_child (gpointer    widget,
                              GType       type,
                              const char *name);
+
+/* On the identify page: picks @name, types @secret, presses Identify */
+void      acu_ui_test_identify (AcuWindow  *window,
+                                const char *name,
+                                const char *secret);
 
 /* Picks the entry of @languages named by ACU_TEST_LANGUAGE, sets up i18n,
  * GTK and the application, runs @test in one Check suite, and returns the

@@ -68,28 +68,6 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
-static void
-identify (AcuWindow  *window,
-          const char *name,
-          const char *secret)
-{
-  AcuIdentifyPage *page = child (window, ACU_TYPE_WINDOW, "identify_page");
-  GtkListBox *list = child (page, ACU_TYPE_IDENTIFY_PAGE, "people_list");
-  GtkListBoxRow *row;
-  int i;
-
-  for (i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name))
-      break;
-  ck_assert_msg (row != NULL, "%s is not on the identify page", name);
-  gtk_list_box_select_row (list, row);
-  if (g_str_equal (name, VOLUNTEER))
-    ck_assert_str_eq (adw_preferences_row_get_title (child (page, ACU_TYPE_IDENTIFY_PAGE, "secret_row")),
-                      expected->pin_title);
-  gtk_editable_set_text (child (page, ACU_TYPE_IDENTIFY_PAGE, "secret_row"), secret);
-  g_signal_emit_by_name (child (page, ACU_TYPE_IDENTIFY_PAGE, "identify_button"), "clicked");
-}
-
 static guint
 count_action (AcuStore   *store,
               const char *action,
@@ -150,11 +128,14 @@ START_TEST (test_desk_access)
   ck_assert (!acu_store_is_identified (acu_window_get_store (window)));
 
   /* The volunteer identifies with a PIN: a wrong one first */
-  identify (window, VOLUNTEER, "1357");
+  acu_ui_test_identify (window, VOLUNTEER, "1357");
+  ck_assert_str_eq (adw_preferences_row_get_title (child (child (window, ACU_TYPE_WINDOW, "identify_page"),
+                                                          ACU_TYPE_IDENTIFY_PAGE, "secret_row")),
+                    expected->pin_title);
   ck_assert_str_eq (acu_window_get_visible_page (window), "identify");
   ck_assert (gtk_widget_get_visible (child (child (window, ACU_TYPE_WINDOW, "identify_page"),
                                             ACU_TYPE_IDENTIFY_PAGE, "error_label")));
-  identify (window, VOLUNTEER, PIN);
+  acu_ui_test_identify (window, VOLUNTEER, PIN);
   WAIT_UNTIL (g_str_equal (acu_window_get_visible_page (window), "reception"));
   ck_assert_str_eq (acu_store_get_person_name (acu_window_get_store (window)), VOLUNTEER);
 
@@ -176,7 +157,7 @@ START_TEST (test_desk_access)
 
   /* Staff identify with their password (Argon2id in a thread) and read it */
   acu_settings_set_delays (settings, 3600, 7200);
-  identify (window, STAFF, STAFF_PW);
+  acu_ui_test_identify (window, STAFF, STAFF_PW);
   WAIT_UNTIL (g_str_equal (acu_window_get_visible_page (window), "reception"));
   ck_assert_str_eq (acu_store_get_person_name (acu_window_get_store (window)), STAFF);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-household", "x", household);

@@ -79,25 +79,6 @@ count_exports (AcuStore *store)
   return query (store, "SELECT count(*) FROM audit WHERE action = 'report-export'");
 }
 
-static void
-identify (AcuWindow  *window,
-          const char *name,
-          const char *secret)
-{
-  AcuIdentifyPage *page = child (window, ACU_TYPE_WINDOW, "identify_page");
-  GtkListBox *list = child (page, ACU_TYPE_IDENTIFY_PAGE, "people_list");
-  GtkListBoxRow *row;
-  int i;
-
-  for (i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name))
-      break;
-  ck_assert_msg (row != NULL, "%s is not on the identify page", name);
-  gtk_list_box_select_row (list, row);
-  gtk_editable_set_text (child (page, ACU_TYPE_IDENTIFY_PAGE, "secret_row"), secret);
-  g_signal_emit_by_name (child (page, ACU_TYPE_IDENTIFY_PAGE, "identify_button"), "clicked");
-}
-
 static int
 pdf_pages (const char *path)
 {
@@ -226,7 +207,7 @@ START_TEST (test_reports)
   WAIT_UNTIL (g_str_equal (acu_window_get_visible_page (window), "identify"));
   ck_assert_ptr_null (acu_reports_page_get_report (page));
   ck_assert_uint_eq (acu_reports_page_get_n_pages (page), 0);
-  identify (window, VOLUNTEER, PIN);
+  acu_ui_test_identify (window, VOLUNTEER, PIN);
   WAIT_UNTIL (g_str_equal (acu_window_get_visible_page (window), "reception"));
   ck_assert (!gtk_widget_get_visible (GTK_WIDGET (sidebar_row (window, "reports"))));
   ck_assert_ptr_null (acu_reports_page_get_report (page));
