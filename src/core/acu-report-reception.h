@@ -6,7 +6,9 @@
 G_BEGIN_DECLS
 
 /* The reception log, people and households */
-#define ACU_REPORT_RECEPTION_STEPS 4
+/* steps: days, persons, new households for each column; the trend once */
+#define ACU_REPORT_RECEPTION_STEPS      3
+#define ACU_REPORT_RECEPTION_STEPS_ONCE 1
 
 gboolean acu_report_reception_compute (AcuReportContext  *ctx,
                                        AcuReportSection  *section,

@@ -12,7 +12,8 @@
  * document. An area adds its section here and in its own file, nothing
  * else: the drawing, CSV, JSON and network export read any section. */
 static const AcuReportSectionInfo sections[] = {
-  { "reception", N_("Reception"), ACU_REPORT_RECEPTION_STEPS, acu_report_reception_compute },
+  { "reception", N_("Reception"), ACU_REPORT_RECEPTION_STEPS, ACU_REPORT_RECEPTION_STEPS_ONCE,
+    acu_report_reception_compute },
 };
 
 const AcuReportSectionInfo *

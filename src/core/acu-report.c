@@ -560,7 +560,7 @@ acu_report_compute (AcuStore           *store,
   const AcuReportSectionInfo *infos;
   AcuReportContext ctx = { 0 };
   guint n_infos, n_wanted = 0;
-  gboolean ok = TRUE;
+  gboolean reader, ok = TRUE;
 
   g_return_val_if_fail (ACU_IS_STORE (store) && period != NULL, NULL);
 
@@ -591,10 +591,15 @@ acu_report_compute (AcuStore           *store,
     }
   infos = acu_report_list_sections (&n_infos);
   for (guint i = 0; i < n_infos; i++)
-    ctx.n_steps += infos[i].n_steps * n_wanted;
+    ctx.n_steps += infos[i].n_steps * n_wanted + infos[i].n_steps_once;
 
   if (cancellable != NULL)
     sqlite3_progress_handler (acu_store_get_db (store), 10000, query_interrupted_cb, cancellable);
+  /* A reader sees one snapshot of the database for the whole report, so
+   * that a visit logged meanwhile is in every figure or in none (WAL) */
+  reader = sqlite3_db_readonly (acu_store_get_db (store), "main") == 1;
+  if (reader && !acu_store_exec (store, "BEGIN;", error))
+    ok = FALSE;
   for (guint i = 0; ok && i < n_infos; i++)
     {
       AcuReportSection *section = g_new0 (AcuReportSection, 1);
@@ -605,6 +610,8 @@ acu_report_compute (AcuStore           *store,
       g_ptr_array_add (report->sections, section);
       ok = infos[i].compute (&ctx, section, error);
     }
+  if (reader)
+    sqlite3_exec (acu_store_get_db (store), "COMMIT;", NULL, NULL, NULL);
   if (cancellable != NULL)
     sqlite3_progress_handler (acu_store_get_db (store), 0, NULL, NULL);
   if (!ok)

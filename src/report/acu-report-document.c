@@ -5,6 +5,8 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -1192,7 +1194,16 @@ acu_report_document_save_pdf (AcuReportDocument  *doc,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   partial = g_strconcat (path, ".partial", NULL);
-  sink.file = g_fopen (partial, "wb");
+  /* A .partial left by a crash is ours to replace; O_EXCL then refuses a
+   * link planted in its place. Readable by its owner only, as the other
+   * exports. */
+  if (g_unlink (partial) == 0 || errno == ENOENT)
+    {
+      int fd = g_open (partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd >= 0 && (sink.file = fdopen (fd, "wb")) == NULL)
+        close (fd);
+    }
   if (sink.file == NULL)
     {
       g_autofree char *display = g_filename_display_name (path);

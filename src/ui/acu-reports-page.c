@@ -42,6 +42,7 @@ struct _AcuReportsPage
   GCancellable       *cancellable;
   gint               *progress;       /* permille, shared with the running thread */
   guint               progress_source;
+  GtkPrintOperation  *printing;       /* while the print dialog is open */
   gboolean            stale;          /* the figures changed since they were counted */
   gboolean            setting_kind;
 };
@@ -104,6 +105,9 @@ clear_pages (AcuReportsPage *self)
 static void
 forget_report (AcuReportsPage *self)
 {
+  /* the print dialog goes too; its pages are not drawn any more */
+  if (self->printing != NULL)
+    gtk_print_operation_cancel (self->printing);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -145,6 +149,8 @@ show_pages (AcuReportsPage *self)
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (ACU_REPORT_A4_HEIGHT * PREVIEW_SCALE));
       gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_page, self, NULL);
       gtk_widget_add_css_class (area, "acu-report-page");
+      /* Tab moves from page to page, and the preview scrolls along */
+      gtk_widget_set_focusable (area, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       gtk_box_append (self->pages_box, area);
     }
@@ -214,10 +220,14 @@ compute_done_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           self->stale = TRUE;
-          adw_status_page_set_description (self->failed_status, _("Choose a period to count its figures."));
+          adw_status_page_set_title (self->failed_status, _("Counting Stopped"));
+          adw_status_page_set_description (self->failed_status, NULL);
         }
       else
-        adw_status_page_set_description (self->failed_status, error->message);
+        {
+          adw_status_page_set_title (self->failed_status, _("The Figures Could Not Be Counted"));
+          adw_status_page_set_description (self->failed_status, error->message);
+        }
       gtk_stack_set_visible_child_name (self->content_stack, "failed");
       update_actions (self);
       return;
@@ -248,6 +258,7 @@ compute (AcuReportsPage *self)
   reader = acu_store_open_reader (self->store, &error);
   if (reader == NULL)
     {
+      adw_status_page_set_title (self->failed_status, _("The Figures Could Not Be Counted"));
       adw_status_page_set_description (self->failed_status, error->message);
       gtk_stack_set_visible_child_name (self->content_stack, "failed");
       return;
@@ -343,9 +354,9 @@ dates_activate_cb (AcuReportsPage *self)
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  /* typed dates stay dates, even when they make a whole month */
-  period.kind = ACU_PERIOD_DATES;
+  /* a whole month, quarter or year typed as dates is one, as in the CLI */
   self->period = period;
+  set_kind (self, period.kind);
   compute (self);
 }
 
@@ -376,6 +387,14 @@ next_activated (GtkWidget  *widget,
 }
 
 static void
+refresh_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  compute (ACU_REPORTS_PAGE (widget));
+}
+
+static void
 cancel_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -394,8 +413,27 @@ draw_print_page_cb (GtkPrintOperation *operation,
                     int                page,
                     AcuReportsPage    *self)
 {
+  if (self->document == NULL || (guint) page >= acu_report_document_get_n_pages (self->document))
+    return;
   acu_report_document_draw_page (self->document, gtk_print_context_get_cairo_context (context), page,
                                  gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               AcuReportsPage          *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        acu_page_show_toast (ACU_PAGE (self), error->message);
+    }
+  if (self->printing == operation)
+    g_clear_object (&self->printing);
 }
 
 static char *
@@ -441,18 +479,30 @@ acu_reports_page_print (AcuReportsPage  *self,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_n_pages (operation, acu_report_document_get_n_pages (self->document));
   gtk_print_operation_set_job_name (operation, title);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_print_page_cb), self);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_print_page_cb), self, 0);
+  /* Recorded before the pages go out: an export is never unrecorded */
+  if (!acu_report_record_export (self->store, error))
+    return FALSE;
   if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
+    {
+      gtk_print_operation_set_export_filename (operation, export_path);
+      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
+      return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
 
-  result = gtk_print_operation_run (operation,
-                                    export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  /* The dialog does not hold the window in a loop of its own: the desk
+   * can lock meanwhile, which cancels it (forget_report) */
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  g_set_object (&self->printing, operation);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    return FALSE;
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    return acu_report_record_export (self->store, error);
+    {
+      g_clear_object (&self->printing);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -482,9 +532,9 @@ acu_reports_page_save (AcuReportsPage   *self,
     }
   if (format != ACU_REPORT_FORMAT_PDF)
     return acu_report_export (self->store, self->report, format, path, error);
-  return acu_store_require_role (self->store, ACU_ROLE_COORDINATOR, error)
-         && acu_report_document_save_pdf (self->document, path, error)
-         && acu_report_record_export (self->store, error);
+  /* recorded first: an export is never left unrecorded */
+  return acu_report_record_export (self->store, error)
+         && acu_report_document_save_pdf (self->document, path, error);
 }
 
 static void
@@ -652,6 +702,7 @@ acu_reports_page_dispose (GObject *object)
   AcuReportsPage *self = ACU_REPORTS_PAGE (object);
 
   forget_report (self);
+  g_clear_object (&self->printing);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
   g_clear_object (&self->store);
@@ -685,6 +736,7 @@ acu_reports_page_class_init (AcuReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "reports.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "reports.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "reports.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL, save_pdf_activated);
   gtk_widget_class_install_action (widget_class, "reports.export", "s", export_activated);

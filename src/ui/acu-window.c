@@ -201,10 +201,20 @@ close_dialogs (AcuWindow *self)
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     g_object_ref (l->data);
+  /* A GtkDialog (the print dialog, a file chooser) is answered "cancel"
+   * first: whoever waits for its answer (a print operation's own main
+   * loop) stops waiting. Looked up by name: GtkDialog is deprecated after
+   * GTK 4.8, and this still builds without warnings against newer GTK. */
+  GType dialog_type = g_type_from_name ("GtkDialog");
+
   for (GList *l = toplevels; l != NULL; l = l->next)
     {
       if (is_our_dialog (self, l->data))
-        gtk_window_destroy (l->data);
+        {
+          if (dialog_type != 0 && g_type_is_a (G_OBJECT_TYPE (l->data), dialog_type))
+            g_signal_emit_by_name (l->data, "response", GTK_RESPONSE_CANCEL);
+          gtk_window_destroy (l->data);
+        }
       g_object_unref (l->data);
     }
 }
