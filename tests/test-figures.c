@@ -603,6 +603,33 @@ START_TEST (test_month_by_commune)
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     ck_assert_str_eq (((AcuFigure *) g_ptr_array_index (table->figures, i))->label, order[i]);
   ck_assert_str_eq (((AcuFigure *) g_ptr_array_index (table->figures, 5))->key, "not-stated");
+
+  /* Households who came, by the commune of each household: H1 and H5 in
+   * Lectoure, H2 in Auch, H3 in Marciac, H4 without, H6 in Fleurance.
+   * NOW: H1–H5 / PREVIOUS: H1, H2, H4, H5, H6 / YEAR_BEFORE: H1, H2, H4 */
+  {
+    AcuFigureTable *homes = get_table (report, "households-by-commune");
+    static const struct { const char *label; gint64 values[3]; } expected[] = {
+      { "Auch", { 1, 1, 1 } },
+      { "Fleurance", { 0, 1, 0 } },
+      { "Lectoure", { 2, 2, 1 } },
+      { "Marciac", { 1, 0, 0 } },
+      { "Not stated", { 1, 1, 1 } },
+    };
+
+    ck_assert (homes->places);
+    ck_assert (!homes->local);
+    ck_assert (table->local);
+    ck_assert_uint_eq (homes->figures->len, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        AcuFigure *figure = g_ptr_array_index (homes->figures, i);
+
+        ck_assert_str_eq (figure->label, expected[i].label);
+        for (guint c = 0; c < 3; c++)
+          ck_assert_int_eq (figure->values[c], expected[i].values[c]);
+      }
+  }
 }
 END_TEST
 

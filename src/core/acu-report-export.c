@@ -177,7 +177,9 @@ builder_to_text (JsonBuilder *builder)
 /* Network JSON */
 
 /* A count a network can sum without singling anyone out: from 1 to 4,
- * only "<5" */
+ * only "<5"; from 5 on, rounded to the nearest multiple of 5, so that a
+ * small count cannot be found again by subtracting one row from another
+ * (persons − women = men) */
 static void
 add_masked_count (JsonBuilder *builder,
                   gint64       count)
@@ -185,7 +187,7 @@ add_masked_count (JsonBuilder *builder,
   if (count > 0 && count < NETWORK_THRESHOLD)
     json_builder_add_string_value (builder, "<5");
   else
-    json_builder_add_int_value (builder, count);
+    json_builder_add_int_value (builder, (count + NETWORK_THRESHOLD / 2) / NETWORK_THRESHOLD * NETWORK_THRESHOLD);
 }
 
 /* The period's values by key, in the table's order. A commune is named
@@ -512,6 +514,8 @@ acu_report_to_network_json (const AcuReport *report)
         {
           const AcuFigureTable *table = g_ptr_array_index (section->tables, t);
 
+          if (table->local)
+            continue;
           json_builder_set_member_name (builder, table->id);
           add_network_table (builder, table);
         }

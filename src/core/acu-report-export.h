@@ -54,12 +54,16 @@ G_BEGIN_DECLS
  *     "from": "YYYY-MM-DD", "to": "YYYY-MM-DD",
  *     "sections": { <section id>: { <table id>: { <row key>: count } } } }
  *
- * A row key is the figure's stable code; in the commune table, the
+ * A row key is the figure's stable code; in a commune table, the
  * commune's name ("not-stated" stays a code); entries a coordinator added
  * to a list (free text) are summed under "custom". A count from 1 to 4 is
- * the string "<5"; 0 and counts of 5 and more are numbers. No labels, no
- * ids, no comparisons; the trend table gives the period's twelve months,
- * without the year before. */
+ * the string "<5"; 0 stays 0, and counts of 5 and more are rounded to the
+ * nearest multiple of 5, so that a small count cannot be found by
+ * subtracting one row from another. Tables marked local (visits by
+ * commune, which could single out someone who comes often) are left out;
+ * households by commune are there. No labels, no ids, no comparisons; the
+ * trend table gives the period's twelve months, without the year
+ * before. */
 
 typedef enum
 {

@@ -41,6 +41,8 @@ typedef struct
   GHashTable       *reason_rows;    /* id → AcuFigure */
   GHashTable       *partner_rows;
   GHashTable       *commune_rows;
+  GHashTable       *household_commune_rows;
+  AcuFigureTable   *household_communes;
   gint64            hour_counts[ACU_REPORT_N_COLUMNS][24];
 } Reception;
 
@@ -294,10 +296,16 @@ count_persons (Reception  *r,
     {
       AcuFigure *commune = commune_figure (r, stmt, 0);
 
+      AcuFigure *homes = sqlite3_column_type (stmt, 0) == SQLITE_NULL
+                         ? acu_figure_table_find (r->household_communes, "not-stated")
+                         : catalogue_row (r->household_commune_rows, sqlite3_column_int64 (stmt, 0));
+
       persons->values[c] += sqlite3_column_int64 (stmt, 1);
       households->values[c] += sqlite3_column_int64 (stmt, 2);
       if (commune != NULL)
         commune->values[c] += sqlite3_column_int64 (stmt, 3);
+      if (homes != NULL)
+        homes->values[c] += sqlite3_column_int64 (stmt, 2);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -458,6 +466,11 @@ build_tables (Reception *r)
   r->communes = acu_report_section_add_table (section, "by-commune", _("Visits by commune"), "visits",
                                               ACU_CHART_BARS);
   r->communes->places = TRUE;
+  r->communes->local = TRUE;
+  r->household_communes = acu_report_section_add_table (section, "households-by-commune",
+                                                        _("Households who came, by commune"), "households",
+                                                        ACU_CHART_NONE);
+  r->household_communes->places = TRUE;
   r->genders = acu_report_section_add_table (section, "by-gender", _("Persons by gender"), "persons",
                                              ACU_CHART_NONE);
   r->ages = acu_report_section_add_table (section, "by-age", _("Persons by age"), "persons", ACU_CHART_NONE);
@@ -547,9 +560,12 @@ compute (Reception  *r,
   build_tables (r);
   if (!add_catalogue_rows (r->reasons, ctx->store, ACU_CATALOGUE_REASON, r->reason_rows, error)
       || !add_catalogue_rows (r->partners, ctx->store, ACU_CATALOGUE_PARTNER, r->partner_rows, error)
-      || !add_catalogue_rows (r->communes, ctx->store, ACU_CATALOGUE_COMMUNE, r->commune_rows, error))
+      || !add_catalogue_rows (r->communes, ctx->store, ACU_CATALOGUE_COMMUNE, r->commune_rows, error)
+      || !add_catalogue_rows (r->household_communes, ctx->store, ACU_CATALOGUE_COMMUNE,
+                              r->household_commune_rows, error))
     return FALSE;
   acu_figure_table_add (r->communes, "not-stated", _("Not stated"));
+  acu_figure_table_add (r->household_communes, "not-stated", _("Not stated"));
 
   for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
     {
@@ -567,6 +583,7 @@ compute (Reception  *r,
   drop_empty_rows (r->reasons, FALSE);
   drop_empty_rows (r->partners, FALSE);
   drop_empty_rows (r->communes, TRUE);
+  drop_empty_rows (r->household_communes, TRUE);
   return TRUE;
 }
 
@@ -578,12 +595,14 @@ acu_report_reception_compute (AcuReportContext  *ctx,
   g_autoptr(GHashTable) reason_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) partner_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) commune_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) household_commune_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   Reception r = {
     .ctx = ctx,
     .section = section,
     .reason_rows = reason_rows,
     .partner_rows = partner_rows,
     .commune_rows = commune_rows,
+    .household_commune_rows = household_commune_rows,
   };
 
   return compute (&r, error);

@@ -88,6 +88,8 @@ typedef struct
   AcuChart   chart;
   gboolean   compared; /* FALSE: only ACU_REPORT_NOW means something */
   gboolean   places;   /* keys are NULL and labels are place names */
+  gboolean   local;    /* kept out of the network's export: visits by
+                        * place can single out someone who comes often */
   GPtrArray *figures;  /* AcuFigure */
 } AcuFigureTable;
 
