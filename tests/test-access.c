@@ -14,6 +14,7 @@
 #include "acu-date.h"
 #include "acu-desk-people.h"
 #include "acu-people.h"
+#include "acu-report.h"
 #include "acu-secret.h"
 #include "acu-store-private.h"
 #include "acu-visits.h"
@@ -403,6 +404,23 @@ START_TEST (test_role_matrix)
   /* The reception: everyone */
   id = try_log_visit (store, NULL, jean, &error);
   check_right ("acu_visit_log", role, id > 0, &error, TRUE);
+
+  /* Today's counters: everyone; figures over other days and the activity
+   * summary: coordinators only */
+  {
+    g_autofree char *today = acu_date_today ();
+    g_autoptr(AcuReport) report = NULL;
+    AcuVisitCounts counts;
+    AcuPeriod month;
+
+    ok = acu_visit_count (store, today, today, &counts, &error);
+    check_right ("acu_visit_count (today)", role, ok, &error, TRUE);
+    ok = acu_visit_count (store, "2025-03-01", "2025-03-31", &counts, &error);
+    check_right ("acu_visit_count (a month)", role, ok, &error, rights->audit);
+    acu_period_init_month (&month, 2025, 3);
+    report = acu_report_compute (store, &month, NULL, NULL, NULL, &error);
+    check_right ("acu_report_compute", role, report != NULL, &error, rights->audit);
+  }
   id = add_person (store, "Marie", "Dupuis", household);
   check_right ("acu_person_add", role, id > 0, &error, TRUE);
 

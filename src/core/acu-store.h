@@ -45,6 +45,9 @@ AcuStore     *acu_store_open_with_recovery_code (const char  *path,
                                                  GError     **error);
 GStrv         acu_store_list_person_names (const char  *path,
                                            GError     **error);
+/* A read-only connection for one long read in a worker thread. It
+ * keeps the identity of the moment it opened: whoever holds it must drop
+ * it when the desk locks or changes hands (the Reports page does). */
 AcuStore     *acu_store_open_reader (AcuStore  *self,
                                      GError   **error);
 void          acu_store_close (AcuStore *self);
