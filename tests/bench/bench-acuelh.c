@@ -496,7 +496,6 @@ typedef struct
   gint64 identified;
   gint64 weekdays[8];         /* GDateWeekday */
   gint64 hours[24];
-  gint64 months[12];          /* from the period's first month */
   gint64 reasons[MAX_ID];
   gint64 partners[MAX_ID];
   gint64 communes[MAX_ID];    /* 0: not stated */
@@ -515,21 +514,17 @@ typedef struct
   AcuPeriod     periods[ACU_REPORT_N_COLUMNS];
   gboolean      wanted[ACU_REPORT_N_COLUMNS];
   sqlite3_stmt *days;
-  sqlite3_stmt *reasons;
-  sqlite3_stmt *partners;
-  sqlite3_stmt *anonymous;
-  sqlite3_stmt *persons;
+  sqlite3_stmt *persons_of_year;
+  sqlite3_stmt *persons_of_days;
   sqlite3_stmt *by_commune;
   sqlite3_stmt *by_gender_age;
   sqlite3_stmt *clear;
   sqlite3_stmt *new_households;
-  sqlite3_stmt *month;
+  sqlite3_stmt *trend;
   FloorColumn   columns[ACU_REPORT_N_COLUMNS];
-  gint64        trend[12][2];  /* now, a year before */
+  gint64        months[12][2];  /* the trend: now, a year before */
 } FloorReport;
 
-/* acu-report-reception.c's queries; the persons who came go to a
- * temporary table of our own */
 static sqlite3_stmt *
 prepare (sqlite3    *db,
          const char *sql)
@@ -540,6 +535,19 @@ prepare (sqlite3    *db,
     g_error ("%s: %s", sql, sqlite3_errmsg (db));
   return stmt;
 }
+
+/* acu-report-reception.c's queries, with positional parameters; the
+ * persons who came go to a temporary table of our own */
+#define FLOOR_AGE \
+  "CASE WHEN p.birth_date IS NULL THEN NULL ELSE max (0, " \
+  "  CAST (substr (?2, 1, 4) AS INTEGER) - CAST (substr (p.birth_date, 1, 4) AS INTEGER) " \
+  "  - (substr (?2, 6, 5) < CASE WHEN length (p.birth_date) = 10 THEN substr (p.birth_date, 6, 5) " \
+  "                             ELSE '07-01' END)) END"
+#define FLOOR_INSERT_PERSONS \
+  "INSERT INTO temp.floor_person SELECT p.id, p.household_id, h.commune_id, p.gender, " FLOOR_AGE ", v.n FROM "
+#define FLOOR_JOIN_PERSONS \
+  " v JOIN person p INDEXED BY person_report ON p.id = v.person_id " \
+  "JOIN household h INDEXED BY household_report ON h.id = p.household_id"
 
 static void
 floor_report_init (FloorReport     *f,
@@ -560,39 +568,30 @@ floor_report_init (FloorReport     *f,
     }
   exec_sql (db, "CREATE TEMP TABLE IF NOT EXISTS floor_person (person_id INTEGER PRIMARY KEY, "
                 "household_id INTEGER, commune_id INTEGER, gender TEXT, age INTEGER, visits INTEGER)");
-  f->days = prepare (db, "SELECT day, CAST (substr (time, 1, 2) AS INTEGER), sum (n), sum (identified) "
-                         "FROM (SELECT day, time, count (*) AS n, count (person_id) AS identified "
-                         "      FROM visit WHERE day BETWEEN ?1 AND ?2 GROUP BY day, time) GROUP BY 1, 2");
-  f->reasons = prepare (db, "SELECT reason_id, sum (n) FROM (SELECT day, reason_id, count (*) AS n "
-                            "FROM visit_reason WHERE day BETWEEN ?1 AND ?2 GROUP BY day, reason_id) "
-                            "GROUP BY reason_id");
-  f->partners = prepare (db, "SELECT referral_id, count (*) FROM visit WHERE day BETWEEN ?1 AND ?2 "
-                             "AND referral_id IS NOT NULL GROUP BY referral_id");
-  f->anonymous = prepare (db, "SELECT anon_commune_id, anon_gender, anon_age, count (*) FROM visit "
-                              "WHERE day BETWEEN ?1 AND ?2 AND +person_id IS NULL GROUP BY 1, 2, 3");
-  f->persons = prepare (db, "INSERT INTO temp.floor_person "
-                            "SELECT p.id, p.household_id, h.commune_id, p.gender, "
-                            "  CASE WHEN p.birth_date IS NULL THEN NULL ELSE max (0, "
-                            "  CAST (substr (?2, 1, 4) AS INTEGER) - CAST (substr (p.birth_date, 1, 4) AS INTEGER) "
-                            "  - (substr (?2, 6, 5) < CASE WHEN length (p.birth_date) = 10 "
-                            "                             THEN substr (p.birth_date, 6, 5) ELSE '07-01' END)) END, "
-                            "  v.n "
-                            "FROM (SELECT person_id, count (*) AS n FROM visit "
-                            "      WHERE day BETWEEN ?1 AND ?2 AND +person_id IS NOT NULL GROUP BY person_id) v "
-                            "JOIN person p ON p.id = v.person_id JOIN household h ON h.id = p.household_id");
+  f->days = prepare (db, "SELECT day, dimension, key, visits FROM visit_day_count "
+                         "WHERE day BETWEEN ?1 AND ?2 AND visits <> 0");
+  f->persons_of_year = prepare (db, FLOOR_INSERT_PERSONS
+                                    "(SELECT person_id, visits AS n FROM person_year "
+                                    " WHERE year = CAST (substr (?1, 1, 4) AS INTEGER) AND visits > 0)"
+                                    FLOOR_JOIN_PERSONS);
+  f->persons_of_days = prepare (db, FLOOR_INSERT_PERSONS
+                                    "(SELECT person_id, count (*) AS n FROM visit "
+                                    " WHERE day BETWEEN ?1 AND ?2 AND +person_id IS NOT NULL GROUP BY person_id)"
+                                    FLOOR_JOIN_PERSONS);
   f->by_commune = prepare (db, "SELECT commune_id, count (*), count (DISTINCT household_id), sum (visits) "
                                "FROM temp.floor_person GROUP BY commune_id");
   f->by_gender_age = prepare (db, "SELECT gender, age, count (*) FROM temp.floor_person GROUP BY 1, 2");
   f->clear = prepare (db, "DELETE FROM temp.floor_person");
   f->new_households = prepare (db, "SELECT count (*) FROM household WHERE created_on BETWEEN ?1 AND ?2");
-  f->month = prepare (db, "SELECT count (*) FROM visit WHERE day BETWEEN ?1 AND ?2");
+  f->trend = prepare (db, "SELECT substr (day, 1, 7), sum (visits) FROM visit_day_count "
+                          "WHERE day BETWEEN ?1 AND ?2 AND dimension = 'all' GROUP BY 1");
 }
 
 static void
 floor_report_clear (FloorReport *f)
 {
-  sqlite3_stmt *stmts[] = { f->days, f->reasons, f->partners, f->anonymous, f->persons, f->by_commune,
-                            f->by_gender_age, f->clear, f->new_households, f->month };
+  sqlite3_stmt *stmts[] = { f->days, f->persons_of_year, f->persons_of_days, f->by_commune,
+                            f->by_gender_age, f->clear, f->new_households, f->trend };
 
   for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
     sqlite3_finalize (stmts[i]);
@@ -613,6 +612,7 @@ weekday_of (const char *day)
   return w == 0 ? 7 : w;
 }
 
+/* Months since year 0: "2026-10-…" is 2026 × 12 + 9 */
 static int
 month_index (const char *day)
 {
@@ -620,20 +620,20 @@ month_index (const char *day)
 }
 
 static int
-gender_index (const unsigned char *gender)
+gender_index (const char *gender)
 {
-  if (gender == NULL)
+  if (gender == NULL || *gender == '\0')
     return 3;
   return gender[0] == 'w' ? 0 : gender[0] == 'm' ? 1 : 2;
 }
 
 static int
-age_index (const unsigned char *age)
+age_index (const char *age)
 {
   static const char *const brackets[] = { "0-3", "4-14", "15-17", "18-29", "30-54", "55-64", "65+" };
 
   for (guint i = 0; age != NULL && i < G_N_ELEMENTS (brackets); i++)
-    if (strcmp ((const char *) age, brackets[i]) == 0)
+    if (strcmp (age, brackets[i]) == 0)
       return i + 1;
   return 0;
 }
@@ -656,11 +656,11 @@ bind_period (sqlite3_stmt    *stmt,
   sqlite3_bind_text (stmt, 2, period->to, -1, SQLITE_STATIC);
 }
 
-static void
-step_done (sqlite3_stmt *stmt)
+static gboolean
+is_calendar_year (const AcuPeriod *period)
 {
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
+  return strncmp (period->from, period->to, 4) == 0
+         && strcmp (period->from + 4, "-01-01") == 0 && strcmp (period->to + 4, "-12-31") == 0;
 }
 
 static void
@@ -669,47 +669,44 @@ floor_column (FloorReport *f,
 {
   const AcuPeriod *period = &f->periods[c];
   FloorColumn *col = &f->columns[c];
-  int first_month = month_index (period->from);
+  sqlite3_stmt *persons;
 
+  /* The visits, from the counts by day */
   bind_period (f->days, period);
   while (sqlite3_step (f->days) == SQLITE_ROW)
     {
       const char *day = (const char *) sqlite3_column_text (f->days, 0);
-      int hour = sqlite3_column_int (f->days, 1);
-      gint64 n = sqlite3_column_int64 (f->days, 2);
+      const char *dimension = (const char *) sqlite3_column_text (f->days, 1);
+      const char *key = (const char *) sqlite3_column_text (f->days, 2);
+      gint64 n = sqlite3_column_int64 (f->days, 3);
 
-      col->visits += n;
-      col->identified += sqlite3_column_int64 (f->days, 3);
-      col->weekdays[weekday_of (day)] += n;
-      if (hour >= 0 && hour < 24)
-        col->hours[hour] += n;
-      col->months[month_index (day) - first_month] += n;
+      if (strcmp (dimension, "all") == 0)
+        {
+          col->visits += n;
+          col->weekdays[weekday_of (day)] += n;
+        }
+      else if (strcmp (dimension, "identified") == 0)
+        col->identified += n;
+      else if (strcmp (dimension, "hour") == 0)
+        col->hours[atoi (key) % 24] += n;
+      else if (strcmp (dimension, "reason") == 0)
+        col->reasons[id_of (f->days, 2)] += n;
+      else if (strcmp (dimension, "partner") == 0)
+        col->partners[id_of (f->days, 2)] += n;
+      else if (strcmp (dimension, "anon-commune") == 0)
+        col->communes[id_of (f->days, 2)] += n;
+      else if (strcmp (dimension, "anon-gender") == 0)
+        col->anon_genders[gender_index (key)] += n;
+      else if (strcmp (dimension, "anon-age") == 0)
+        col->anon_ages[age_index (key)] += n;
     }
   sqlite3_reset (f->days);
 
-  bind_period (f->reasons, period);
-  while (sqlite3_step (f->reasons) == SQLITE_ROW)
-    col->reasons[id_of (f->reasons, 0)] = sqlite3_column_int64 (f->reasons, 1);
-  sqlite3_reset (f->reasons);
-
-  bind_period (f->partners, period);
-  while (sqlite3_step (f->partners) == SQLITE_ROW)
-    col->partners[id_of (f->partners, 0)] = sqlite3_column_int64 (f->partners, 1);
-  sqlite3_reset (f->partners);
-
-  bind_period (f->anonymous, period);
-  while (sqlite3_step (f->anonymous) == SQLITE_ROW)
-    {
-      gint64 n = sqlite3_column_int64 (f->anonymous, 3);
-
-      col->communes[id_of (f->anonymous, 0)] += n;
-      col->anon_genders[gender_index (sqlite3_column_text (f->anonymous, 1))] += n;
-      col->anon_ages[age_index (sqlite3_column_text (f->anonymous, 2))] += n;
-    }
-  sqlite3_reset (f->anonymous);
-
-  bind_period (f->persons, period);
-  step_done (f->persons);
+  /* The persons who came, once each */
+  persons = is_calendar_year (period) ? f->persons_of_year : f->persons_of_days;
+  bind_period (persons, period);
+  g_assert_cmpint (sqlite3_step (persons), ==, SQLITE_DONE);
+  sqlite3_reset (persons);
   while (sqlite3_step (f->by_commune) == SQLITE_ROW)
     {
       col->persons += sqlite3_column_int64 (f->by_commune, 1);
@@ -721,12 +718,13 @@ floor_column (FloorReport *f,
     {
       gint64 n = sqlite3_column_int64 (f->by_gender_age, 2);
 
-      col->genders[gender_index (sqlite3_column_text (f->by_gender_age, 0))] += n;
+      col->genders[gender_index ((const char *) sqlite3_column_text (f->by_gender_age, 0))] += n;
       col->ages[sqlite3_column_type (f->by_gender_age, 1) == SQLITE_NULL
                 ? 0 : acu_age_bracket_for_age (sqlite3_column_int (f->by_gender_age, 1))] += n;
     }
   sqlite3_reset (f->by_gender_age);
-  step_done (f->clear);
+  g_assert_cmpint (sqlite3_step (f->clear), ==, SQLITE_DONE);
+  sqlite3_reset (f->clear);
 
   bind_period (f->new_households, period);
   g_assert_cmpint (sqlite3_step (f->new_households), ==, SQLITE_ROW);
@@ -734,47 +732,43 @@ floor_column (FloorReport *f,
   sqlite3_reset (f->new_households);
 }
 
-/* A month: summed from the days of a period already read, or counted */
-static gint64
-floor_month (FloorReport *f,
-             int          month)
+/* The twelve months that end with the period's, and a year before: one
+ * sum over the counts by day, whole months */
+static void
+floor_trend (FloorReport *f)
 {
+  int last = month_index (f->periods[ACU_REPORT_NOW].to);
+  int first = last - 23;
   char from[11], to[11];
-  GDate last;
-  gint64 n;
 
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&last, g_date_get_days_in_month (month % 12 + 1, month / 12), month % 12 + 1, month / 12);
-  g_snprintf (from, sizeof from, "%04d-%02d-01", month / 12, month % 12 + 1);
-  g_snprintf (to, sizeof to, "%04d-%02d-%02d", month / 12, month % 12 + 1, g_date_get_day (&last));
-  for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
-    if (f->wanted[c] && strcmp (f->periods[c].from, from) <= 0 && strcmp (to, f->periods[c].to) <= 0)
-      return f->columns[c].months[month - month_index (f->periods[c].from)];
+  g_snprintf (from, sizeof from, "%04d-%02d-01", first / 12, first % 12 + 1);
+  g_snprintf (to, sizeof to, "%04d-%02d-31", last / 12, last % 12 + 1);
+  sqlite3_bind_text (f->trend, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (f->trend, 2, to, -1, SQLITE_STATIC);
+  while (sqlite3_step (f->trend) == SQLITE_ROW)
+    {
+      int month = month_index ((const char *) sqlite3_column_text (f->trend, 0));
+      gint64 n = sqlite3_column_int64 (f->trend, 1);
 
-  sqlite3_bind_text (f->month, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (f->month, 2, to, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (f->month), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (f->month, 0);
-  sqlite3_reset (f->month);
-  return n;
+      if (month > last - 12)
+        f->months[month - (last - 11)][0] = n;
+      else
+        f->months[month - first][1] = n;
+    }
+  sqlite3_reset (f->trend);
 }
 
 static double
 floor_report (FloorReport *f)
 {
   double start = bench_now_ms ();
-  int last;
 
   memset (f->columns, 0, sizeof f->columns);
+  memset (f->months, 0, sizeof f->months);
   for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
     if (f->wanted[c])
       floor_column (f, c);
-  last = month_index (f->periods[ACU_REPORT_NOW].to);
-  for (int i = 0; i < 12; i++)
-    {
-      f->trend[i][0] = floor_month (f, last - 11 + i);
-      f->trend[i][1] = floor_month (f, last - 11 + i - 12);
-    }
+  floor_trend (f);
   return bench_now_ms () - start;
 }
 
@@ -861,8 +855,8 @@ check_same_figures (const AcuReport   *report,
       AcuFigureTable *trend = acu_report_find_table (report, "reception", "trend");
       AcuFigure *month = g_ptr_array_index (trend->figures, i);
 
-      g_assert_cmpint (month->values[ACU_REPORT_NOW], ==, f->trend[i][0]);
-      g_assert_cmpint (month->values[ACU_REPORT_YEAR_BEFORE], ==, f->trend[i][1]);
+      g_assert_cmpint (month->values[ACU_REPORT_NOW], ==, f->months[i][0]);
+      g_assert_cmpint (month->values[ACU_REPORT_YEAR_BEFORE], ==, f->months[i][1]);
     }
 }
 
@@ -1160,6 +1154,8 @@ main (int    argc,
     { NULL }
   };
 
+  /* Line by line, also into a file or a pipe */
+  setvbuf (stdout, NULL, _IOLBF, 0);
   context = g_option_context_new ("— Acuèlh's benchmarks, each next to its floor");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
