@@ -24,7 +24,7 @@ struct _AcuReportsPage
   AcuPage             parent_instance;
 
   GtkDropDown        *kind_dropdown;
-  GtkStack           *period_stack;
+  GtkRevealer        *dates_revealer;
   GtkLabel           *period_label;
   GtkEntry           *from_entry;
   GtkEntry           *to_entry;
@@ -289,7 +289,7 @@ set_kind (AcuReportsPage *self,
   self->setting_kind = TRUE;
   gtk_drop_down_set_selected (self->kind_dropdown, kind);
   self->setting_kind = FALSE;
-  gtk_stack_set_visible_child_name (self->period_stack, kind == ACU_PERIOD_DATES ? "dates" : "step");
+  gtk_revealer_set_reveal_child (self->dates_revealer, kind == ACU_PERIOD_DATES);
 }
 
 static void
@@ -323,12 +323,12 @@ kind_changed_cb (AcuReportsPage *self)
 
         gtk_editable_set_text (GTK_EDITABLE (self->from_entry), a);
         gtk_editable_set_text (GTK_EDITABLE (self->to_entry), b);
-        gtk_stack_set_visible_child_name (self->period_stack, "dates");
+        gtk_revealer_set_reveal_child (self->dates_revealer, TRUE);
         gtk_widget_grab_focus (GTK_WIDGET (self->from_entry));
         return;
       }
     }
-  gtk_stack_set_visible_child_name (self->period_stack, "step");
+  gtk_revealer_set_reveal_child (self->dates_revealer, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   compute (self);
 }
@@ -364,8 +364,7 @@ static void
 step_period (AcuReportsPage *self,
              int             steps)
 {
-  if (self->period.kind == ACU_PERIOD_DATES)
-    return;
+  /* two dates move by their own length */
   acu_period_step (&self->period, steps);
   compute (self);
 }
@@ -721,7 +720,7 @@ acu_reports_page_class_init (AcuReportsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, period_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, dates_revealer);
   gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, period_label);
   gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, to_entry);
