@@ -56,10 +56,22 @@ struct _AcuWindow
   GtkWidget            *welcome_demo_button;
 
   AcuContext           *context;
+  GtkBuilder           *main_builder;   /* the open desk, once built */
   gboolean              creating_demo;
 };
 
 G_DEFINE_FINAL_TYPE (AcuWindow, acu_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void       sidebar_row_activated_cb (GtkListBox    *box,
+                                            GtkListBoxRow *row,
+                                            AcuWindow     *self);
+static void       leaflet_back_clicked_cb (GtkButton *button,
+                                           AcuWindow *self);
+static void       desk_page_recovery_code_replaced_cb (AcuDeskPage *page,
+                                                       const char  *code,
+                                                       AcuWindow   *self);
+static GtkWidget *create_sidebar_row (gpointer item,
+                                      gpointer user_data);
 
 static void
 toast (AcuWindow  *self,
@@ -119,6 +131,9 @@ show_area (AcuWindow  *self,
 {
   GtkStackPage *page;
 
+  if (self->content_stack == NULL)
+    return;
+
   gtk_stack_set_visible_child_name (self->content_stack, name);
   page = gtk_stack_get_page (self->content_stack, gtk_stack_get_visible_child (self->content_stack));
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
@@ -130,9 +145,19 @@ update_for_identity (AcuWindow *self)
 {
   AcuStore *store = acu_context_get_store (self->context);
   AcuRole role = store && acu_store_is_identified (store) ? acu_store_get_role (store) : ACU_ROLE_VOLUNTEER;
-  GListModel *pages = G_LIST_MODEL (gtk_stack_get_pages (self->content_stack));
-  const char *visible = gtk_stack_get_visible_child_name (self->content_stack);
+  GListModel *pages;
+  const char *visible;
   gboolean visible_hidden = FALSE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences",
+                                 store != NULL && role == ACU_ROLE_COORDINATOR);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-pin",
+                                 store != NULL && acu_store_is_identified (store) && role == ACU_ROLE_VOLUNTEER);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock-desk", store != NULL);
+  if (self->content_stack == NULL)
+    return;
+  pages = G_LIST_MODEL (gtk_stack_get_pages (self->content_stack));
+  visible = gtk_stack_get_visible_child_name (self->content_stack);
 
   for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
     {
@@ -153,11 +178,6 @@ update_for_identity (AcuWindow *self)
   if (visible_hidden)
     show_area (self, "reception");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences",
-                                 store != NULL && role == ACU_ROLE_COORDINATOR);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-pin",
-                                 store != NULL && acu_store_is_identified (store) && role == ACU_ROLE_VOLUNTEER);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock-desk", store != NULL);
   if (store != NULL)
     {
       adw_window_title_set_subtitle (self->site_title, acu_store_get_person_name (store));
@@ -165,10 +185,63 @@ update_for_identity (AcuWindow *self)
     }
 }
 
+/* The sidebar and the area pages: about 1,400 widgets that the unlock
+ * page does not need, built when a database first opens rather than
+ * with the window (tests/bench/README.md: start-up to first frame) */
+static void
+ensure_main (AcuWindow *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSelectionModel *pages;
+
+  if (self->main_builder != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "sidebar_row_activated_cb", G_CALLBACK (sidebar_row_activated_cb),
+                                           "leaflet_back_clicked_cb", G_CALLBACK (leaflet_back_clicked_cb),
+                                           NULL);
+  self->main_builder = gtk_builder_new ();
+  gtk_builder_set_scope (self->main_builder, scope);
+  gtk_builder_set_current_object (self->main_builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (self->main_builder, "/io/github/acuelh/Acuelh/acu-window-main.ui", &error))
+    g_error ("acu-window-main.ui: %s", error->message);
+
+  self->leaflet = ADW_LEAFLET (gtk_builder_get_object (self->main_builder, "leaflet"));
+  self->site_title = ADW_WINDOW_TITLE (gtk_builder_get_object (self->main_builder, "site_title"));
+  self->page_title = ADW_WINDOW_TITLE (gtk_builder_get_object (self->main_builder, "page_title"));
+  self->sidebar = GTK_LIST_BOX (gtk_builder_get_object (self->main_builder, "sidebar"));
+  self->content_stack = GTK_STACK (gtk_builder_get_object (self->main_builder, "content_stack"));
+  self->reception_page = ACU_RECEPTION_PAGE (gtk_builder_get_object (self->main_builder, "reception_page"));
+  self->people_page = ACU_PEOPLE_PAGE (gtk_builder_get_object (self->main_builder, "people_page"));
+  self->reports_page = ACU_REPORTS_PAGE (gtk_builder_get_object (self->main_builder, "reports_page"));
+  self->audit_page = ACU_AUDIT_PAGE (gtk_builder_get_object (self->main_builder, "audit_page"));
+  self->desk_page = ACU_DESK_PAGE (gtk_builder_get_object (self->main_builder, "desk_page"));
+  g_signal_connect (self->desk_page, "recovery-code-replaced",
+                    G_CALLBACK (desk_page_recovery_code_replaced_cb), self);
+  gtk_stack_add_named (self->outer_stack, GTK_WIDGET (self->leaflet), "main");
+
+  pages = gtk_stack_get_pages (self->content_stack);
+  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (pages), create_sidebar_row, NULL, NULL);
+  /* Every area page shares the window's context, and so its store */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      GtkStackPage *page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      acu_page_set_context (ACU_PAGE (gtk_stack_page_get_child (page)), self->context);
+      g_object_unref (page);
+    }
+  g_object_unref (pages);
+}
+
 static void
 enter_main (AcuWindow *self)
 {
   AcuStore *store = acu_context_get_store (self->context);
+
+  ensure_main (self);
 
   adw_window_title_set_title (self->site_title, acu_store_get_site_name (store));
   update_for_identity (self);
@@ -570,6 +643,8 @@ show_household_action (GtkWidget  *widget,
   AcuWindow *self = ACU_WINDOW (widget);
   GtkListBoxRow *row;
 
+  if (self->people_page == NULL)
+    return;
   acu_people_page_show_household (self->people_page, g_variant_get_int64 (parameter));
   show_area (self, "people");
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
@@ -681,7 +756,8 @@ help_action (GtkWidget  *widget,
     topic = "recovery-code";
   else if (g_str_equal (page, "unlock"))
     topic = "unlock";
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "main") == 0)
+  else if (self->content_stack != NULL
+           && g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "main") == 0)
     topic = acu_page_get_help_id (ACU_PAGE (gtk_stack_get_visible_child (self->content_stack)));
 
   uri = g_strdup_printf ("help:%s/%s", APPLICATION_ID, topic);
@@ -714,6 +790,7 @@ acu_window_dispose (GObject *object)
     acu_context_set_store (self->context, NULL);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (object), ACU_TYPE_WINDOW);
+  g_clear_object (&self->main_builder);
 
   G_OBJECT_CLASS (acu_window_parent_class)->dispose (object);
 }
@@ -744,19 +821,9 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, lock_stack);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, locked_title);
-  gtk_widget_class_bind_template_child (widget_class, AcuWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, AcuWindow, site_title);
-  gtk_widget_class_bind_template_child (widget_class, AcuWindow, page_title);
-  gtk_widget_class_bind_template_child (widget_class, AcuWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, AcuWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, create_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, recovery_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, unlock_page);
-  gtk_widget_class_bind_template_child (widget_class, AcuWindow, desk_page);
-  gtk_widget_class_bind_template_child (widget_class, AcuWindow, reception_page);
-  gtk_widget_class_bind_template_child (widget_class, AcuWindow, people_page);
-  gtk_widget_class_bind_template_child (widget_class, AcuWindow, audit_page);
-  gtk_widget_class_bind_template_child (widget_class, AcuWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, identify_page);
   gtk_widget_class_bind_template_callback (widget_class, identify_page_identified_cb);
   gtk_widget_class_bind_template_child (widget_class, AcuWindow, welcome_page);
@@ -766,8 +833,6 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, create_page_created_cb);
   gtk_widget_class_bind_template_callback (widget_class, recovery_page_done_cb);
   gtk_widget_class_bind_template_callback (widget_class, unlock_page_unlocked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, leaflet_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
@@ -789,8 +854,6 @@ static void
 acu_window_init (AcuWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->desk_page, "recovery-code-replaced",
-                    G_CALLBACK (desk_page_recovery_code_replaced_cb), self);
 
   /* Any key, click or pointer move keeps the desk awake */
   watch_activity (self, GTK_WIDGET (self));
@@ -822,21 +885,20 @@ AcuWindow *
 acu_window_new (AcuApplication *application)
 {
   AcuWindow *self = g_object_new (ACU_TYPE_WINDOW, "application", application, NULL);
-  GtkSelectionModel *pages = gtk_stack_get_pages (self->content_stack);
 
   self->context = acu_context_new (acu_application_get_settings (application));
-  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (pages), create_sidebar_row, NULL, NULL);
-  /* Every area page shares the window's context */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
-    {
-      GtkStackPage *page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-
-      acu_page_set_context (ACU_PAGE (gtk_stack_page_get_child (page)), self->context);
-      g_object_unref (page);
-    }
-  g_object_unref (pages);
   restore_state (self);
   return self;
+}
+
+/* The objects of the open desk (acu-window-main.ui) by id, once built:
+ * the area pages, for the UI tests */
+GObject *
+acu_window_get_main_object (AcuWindow  *self,
+                            const char *id)
+{
+  g_return_val_if_fail (ACU_IS_WINDOW (self), NULL);
+  return self->main_builder ? gtk_builder_get_object (self->main_builder, id) : NULL;
 }
 
 AcuStore *
@@ -852,7 +914,7 @@ acu_window_get_visible_page (AcuWindow *self)
 {
   g_return_val_if_fail (ACU_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "main") == 0)
+  if (self->content_stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "main") == 0)
     return gtk_stack_get_visible_child_name (self->content_stack);
   return gtk_stack_get_visible_child_name (self->lock_stack);
 }

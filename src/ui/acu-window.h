@@ -19,5 +19,7 @@ AcuWindow  *acu_window_new (AcuApplication *application);
 AcuStore   *acu_window_get_store (AcuWindow *self);
 const char *acu_window_get_visible_page (AcuWindow *self);
 char       *acu_window_dup_demo_path (void);
+GObject    *acu_window_get_main_object (AcuWindow  *self,
+                                        const char *id);
 
 G_END_DECLS

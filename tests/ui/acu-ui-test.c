@@ -35,6 +35,9 @@ acu_ui_test_child (gpointer    widget,
 {
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
 
+  /* the open desk's pages are built once a database opens */
+  if (object == NULL && type == ACU_TYPE_WINDOW)
+    object = acu_window_get_main_object (ACU_WINDOW (widget), name);
   ck_assert_msg (object != NULL, "no template child %s", name);
   return object;
 }
