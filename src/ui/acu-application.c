@@ -138,6 +138,7 @@ acu_application_startup (GApplication *app)
   const char *help_accels[] = { "F1", NULL };
   const char *close_accels[] = { "<Control>l", NULL };
   static const char *lock_accels[] = { "<Control><Shift>l", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (acu_application_parent_class)->startup (app);
 
@@ -148,6 +149,7 @@ acu_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.close-database", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.lock-desk", lock_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 }
 
 static void

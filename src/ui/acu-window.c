@@ -635,6 +635,20 @@ preferences_action (GtkWidget  *widget,
 }
 
 /* From the reception page: the household of the person picked */
+/* The keyboard shortcuts, built when asked for rather than with every
+ * window (GtkApplication would build gtk/help-overlay.ui at once) */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/acuelh/Acuelh/acu-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 show_household_action (GtkWidget  *widget,
                        const char *action_name,
@@ -840,6 +854,7 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.close-database", NULL, close_database_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.show-household", "x", show_household_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.lock-desk", NULL, lock_desk_action);
