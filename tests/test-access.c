@@ -19,6 +19,7 @@
 #include "acu-store-private.h"
 #include "acu-visits.h"
 #include "acu-test-util.h"
+#include "acu-test-changes.h"
 
 /* The access-control core: roles, PINs, key slots of the people of the
  * desk, confidential notes, the idle lock and the audit log */
@@ -1127,6 +1128,68 @@ END_TEST
 
 /* 6. The audit log */
 
+/* Every write of access tells its area, the audit log's too, once it
+ * commits; a refused one tells nothing */
+START_TEST (test_writes_tell_their_area)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(AcuChangeLog) log = acu_change_log_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recovery = NULL;
+  g_auto(GStrv) texts = NULL;
+  gint64 volunteer, staff, household;
+
+  volunteer = add_desk_person (store, VOLUNTEER, ACU_ROLE_VOLUNTEER, PIN);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+  staff = add_desk_person (store, STAFF, ACU_ROLE_STAFF, STAFF_PASSWORD);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+  ck_assert (acu_desk_person_reset_secret (store, volunteer, NEW_PIN, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+  ck_assert (acu_desk_person_set_role (store, staff, ACU_ROLE_COORDINATOR, NULL, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+  ck_assert (!acu_desk_person_reset_secret (store, volunteer, "1111", &error));
+  g_clear_error (&error);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  recovery = acu_store_replace_recovery_code (store, &error);
+  ck_assert_ptr_nonnull (recovery);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+  ck_assert (acu_audit_set_retention_days (store, 180, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_SETTINGS | ACU_AREA_AUDIT);
+  ck_assert (!acu_audit_set_retention_days (store, 2, &error));
+  g_clear_error (&error);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+
+  /* Confidential notes: writing changes them, reading only the audit log */
+  household = household_of (store, add_person (store, "Jean", "Dupuis", 0));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  ck_assert_int_gt (acu_confidential_add (store, household, "Écrit au guichet", &error), 0);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CONFIDENTIAL | ACU_AREA_AUDIT);
+  texts = acu_confidential_read (store, household, &error);
+  ck_assert_ptr_nonnull (texts);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_AUDIT);
+
+  /* Who is at the desk */
+  acu_store_forget_identity (store);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_IDENTITY | ACU_AREA_AUDIT);
+  ck_assert (!acu_store_identify_with_pin (store, volunteer, PIN, &error));
+  g_clear_error (&error);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+  identify_pin (store, volunteer, NEW_PIN);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_IDENTITY | ACU_AREA_AUDIT);
+  ck_assert (acu_desk_person_change_pin (store, NEW_PIN, "7391", &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+  acu_store_forget_identity (store);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_IDENTITY | ACU_AREA_AUDIT);
+  identify_password (store, COORDINATOR_ID, COORD_PASSWORD);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_IDENTITY | ACU_AREA_AUDIT);
+  ck_assert (acu_desk_person_deactivate (store, staff, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+
+  g_clear_pointer (&log, acu_change_log_free);
+  close_store (store);
+}
+END_TEST
+
 START_TEST (test_audit_actions)
 {
   AcuStore *store = create_store ();
@@ -1492,6 +1555,7 @@ access_suite (void)
 
   tc = acu_test_tcase_new ("audit", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_audit_actions);
+  tcase_add_test (tc, test_writes_tell_their_area);
   tcase_add_test (tc, test_audit_retention);
   tcase_add_test (tc, test_audit_purge_on_open);
   suite_add_tcase (suite, tc);

@@ -13,6 +13,7 @@
 #include "acu-store-private.h"
 #include "acu-visits.h"
 #include "acu-test-util.h"
+#include "acu-test-changes.h"
 
 #define SITE     "Tiers-lieu de Lectoure"
 #define PERSON   "Hélène Martin"
@@ -1877,6 +1878,118 @@ END_TEST
 
 /* Dates */
 
+/* Every write of the reception's areas tells its area (and the audit
+ * log's), once its transaction commits, and nothing when it fails or
+ * rolls back: the pages refresh from this alone */
+START_TEST (test_writes_tell_their_area)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(AcuChangeLog) log = acu_change_log_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = acu_date_today ();
+  g_autoptr(AcuVisit) deleted = NULL;
+  g_autoptr(AcuHousehold) household = NULL;
+  gint64 reason = REASON_FOOD_AID;
+  AcuVisitDraft draft = { .day = today, .time = "09:30", .reason_ids = &reason, .n_reasons = 1 };
+  AcuPersonDraft person_draft = { .first_name = "Jeanne", .last_name = "Lafitte" };
+  gint64 entry, person, other, visit, moved_to = 0;
+
+  /* Lists */
+  entry = acu_catalogue_add (store, ACU_CATALOGUE_REASON, "Jardin partagé", &error);
+  ck_assert_int_gt (entry, 0);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_AUDIT);
+  ck_assert (acu_catalogue_rename (store, ACU_CATALOGUE_REASON, entry, "Jardin", &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_AUDIT);
+  ck_assert (acu_catalogue_move (store, ACU_CATALOGUE_REASON, entry, 0, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_AUDIT);
+  ck_assert (acu_catalogue_set_hidden (store, ACU_CATALOGUE_REASON, entry, TRUE, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_AUDIT);
+  ck_assert (acu_catalogue_remove (store, ACU_CATALOGUE_REASON, entry, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_AUDIT);
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_REASON, "   ", &error), 0);
+  g_clear_error (&error);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+
+  /* People and households */
+  person = acu_person_add (store, &person_draft, &error);
+  ck_assert_int_gt (person, 0);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  person_draft.first_name = "Jeannette";
+  ck_assert (acu_person_update (store, person, &person_draft, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  other = add_person (store, "Paul", "Lafitte", 0);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  ck_assert (acu_person_move (store, other, household_of (store, person), &moved_to, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  household = acu_household_get (store, household_of (store, person), &error);
+  ck_assert (acu_household_update (store, household, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  other = add_person (store, "Luc", "Bourdieu", 0);
+  g_clear_pointer (&household, acu_household_free);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  ck_assert (acu_household_merge (store, household_of (store, person), household_of (store, other), &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  person_draft.first_name = "";
+  ck_assert_int_eq (acu_person_add (store, &person_draft, &error), 0);
+  g_clear_error (&error);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+
+  /* The reception log */
+  visit = acu_visit_log (store, &draft, &error);
+  ck_assert_int_gt (visit, 0);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_VISITS | ACU_AREA_AUDIT);
+  draft.time = "09:45";
+  ck_assert (acu_visit_update (store, visit, &draft, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_VISITS | ACU_AREA_AUDIT);
+  deleted = acu_visit_get (store, visit, &error);
+  ck_assert (acu_visit_delete (store, visit, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_VISITS | ACU_AREA_AUDIT);
+  ck_assert (acu_visit_restore (store, deleted, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_VISITS | ACU_AREA_AUDIT);
+  draft.n_reasons = 0;
+  ck_assert_int_eq (acu_visit_log (store, &draft, &error), 0);
+  g_clear_error (&error);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  draft.n_reasons = 1;
+
+  /* Inside a longer transaction: told at its commit, never if it rolls back */
+  ck_assert (acu_store_begin (store, &error));
+  ck_assert_int_gt (acu_visit_log (store, &draft, &error), 0);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  acu_store_rollback (store);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  ck_assert (acu_store_begin (store, &error));
+  ck_assert_int_gt (add_person (store, "Rose", "Darré", 0), 0);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  ck_assert (acu_store_commit (store, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  /* a savepoint rolled back inside a transaction that commits */
+  ck_assert (acu_store_begin (store, &error));
+  ck_assert_int_gt (add_person (store, "Louis", "Darré", 0), 0);
+  ck_assert (acu_store_begin (store, &error));
+  ck_assert_int_gt (acu_visit_log (store, &draft, &error), 0);
+  acu_store_rollback (store);
+  ck_assert (acu_store_commit (store, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  ck_assert (acu_store_begin (store, &error));
+  ck_assert (acu_store_begin (store, &error));
+  ck_assert_int_gt (acu_visit_log (store, &draft, &error), 0);
+  ck_assert (acu_store_commit (store, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  ck_assert (acu_store_commit (store, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_VISITS | ACU_AREA_AUDIT);
+
+  /* Reading tells nothing */
+  g_clear_object (&deleted);
+  deleted = acu_visit_get (store, visit, &error);
+  ck_assert_ptr_nonnull (deleted);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+
+  g_clear_pointer (&log, acu_change_log_free);
+  close_store (store);
+}
+END_TEST
+
 START_TEST (test_date)
 {
   GDate date;
@@ -2145,6 +2258,7 @@ reception_suite (void)
   tcase_add_test (tc, test_visit_list_day);
   tcase_add_test (tc, test_visit_counts);
   tcase_add_test (tc, test_visit_list_household);
+  tcase_add_test (tc, test_writes_tell_their_area);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("dates");

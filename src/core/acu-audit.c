@@ -13,59 +13,59 @@
  * (an action and the ids it touched), never the data itself. Kept for
  * the retention setting (365 days by default), then purged. */
 
-static const struct
-{
-  const char *action;
-  const char *label;
-} actions[] = {
-  { "desk-open", N_("Opened the desk") },
-  { "desk-close", N_("Closed the desk") },
-  { "desk-lock", N_("Desk locked") },
-  { "password-identified", N_("Identified with a password") },
-  { "pin-identified", N_("Identified with a PIN") },
-  { "pin-failure", N_("Wrong PIN") },
-  { "pin-locked", N_("PIN locked after three wrong tries") },
-  { "pin-changed", N_("PIN changed") },
-  { "password-changed", N_("Password changed") },
-  { "recovery-code-replaced", N_("New recovery code made") },
-  { "list-changed", N_("List of reasons, partners or communes changed") },
-  { "user-added", N_("Person of the desk added") },
-  { "user-role", N_("Role changed") },
-  { "user-deactivated", N_("Person of the desk deactivated") },
-  { "visit-add", N_("Visit logged") },
-  { "visit-edit", N_("Visit changed") },
-  { "visit-delete", N_("Visit deleted") },
-  { "visit-restore", N_("Deleted visit restored") },
-  { "person-add", N_("Person added") },
-  { "person-edit", N_("Person changed") },
-  { "person-move", N_("Person moved to another household") },
-  { "household-edit", N_("Household changed") },
-  { "household-merge", N_("Households merged") },
-  { "confidential-write", N_("Confidential note written") },
-  { "confidential-read", N_("Confidential notes read") },
-  { "export", N_("Export") },
-  { "report-export", N_("Report exported") },
-  { "audit-retention", N_("Audit log retention changed") },
+static const AcuAuditAction log_actions[] = {
+  { "export", N_("Export"), ACU_AREA_NONE },
+  { "audit-retention", N_("Audit log retention changed"), ACU_AREA_SETTINGS },
 };
 
-const char *
-acu_audit_action_get_label (const char *action)
+const AcuAuditActions acu_audit_log_actions = ACU_AUDIT_ACTIONS (log_actions);
+
+/* Every area's actions, in the order the Audit Log page offers them.
+ * A new area adds its own line. */
+static const AcuAuditActions *const registry[] = {
+  &acu_audit_access_actions,
+  &acu_audit_catalogue_actions,
+  &acu_audit_visits_actions,
+  &acu_audit_people_actions,
+  &acu_audit_confidential_actions,
+  &acu_audit_report_actions,
+  &acu_audit_log_actions,
+};
+
+const AcuAuditAction *
+acu_audit_action_lookup (const char *code)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    if (g_strcmp0 (actions[i].action, action) == 0)
-      return _(actions[i].label);
-  return action;
+  for (guint i = 0; i < G_N_ELEMENTS (registry); i++)
+    for (guint j = 0; j < registry[i]->n_actions; j++)
+      if (g_strcmp0 (registry[i]->actions[j].code, code) == 0)
+        return &registry[i]->actions[j];
+  return NULL;
+}
+
+const char *
+acu_audit_action_get_label (const char *code)
+{
+  const AcuAuditAction *action = acu_audit_action_lookup (code);
+
+  return action != NULL ? _(action->label) : code;
 }
 
 /* The action codes, NULL-terminated, in a stable order */
 const char *const *
 acu_audit_list_actions (void)
 {
-  static const char *codes[G_N_ELEMENTS (actions) + 1];
+  static const char **codes;
 
-  if (codes[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-      codes[i] = actions[i].action;
+  if (g_once_init_enter (&codes))
+    {
+      GPtrArray *list = g_ptr_array_new ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (registry); i++)
+        for (guint j = 0; j < registry[i]->n_actions; j++)
+          g_ptr_array_add (list, (gpointer) registry[i]->actions[j].code);
+      g_ptr_array_add (list, NULL);
+      g_once_init_leave (&codes, (const char **) g_ptr_array_free (list, FALSE));
+    }
   return codes;
 }
 
@@ -131,8 +131,12 @@ acu_audit_record_as (AcuStore    *store,
                      gint64       object_id,
                      GError     **error)
 {
+  const AcuAuditAction *declared = acu_audit_action_lookup (action);
   sqlite3_stmt *stmt;
   g_autofree char *object = NULL;
+
+  /* Every action is declared by its area's module, with the areas it changes */
+  g_return_val_if_fail (declared != NULL, FALSE);
 
   if (object_kind != NULL)
     object = g_strdup_printf ("%s %" G_GINT64_FORMAT, object_kind, object_id);
@@ -146,7 +150,11 @@ acu_audit_record_as (AcuStore    *store,
     sqlite3_bind_int64 (stmt, 2, person);
   sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, object, -1, SQLITE_STATIC);
-  return acu_store_step_done (store, stmt, error);
+  if (!acu_store_step_done (store, stmt, error))
+    return FALSE;
+  /* told once the write's transaction commits, forgotten if it rolls back */
+  acu_store_changed (store, declared->areas | ACU_AREA_AUDIT);
+  return TRUE;
 }
 
 /* Local civil day → the UTC second it starts */
@@ -369,5 +377,7 @@ acu_audit_purge (AcuStore  *store,
   sqlite3_bind_int64 (stmt, 1, limit);
   if (!acu_store_step_done (store, stmt, error))
     return -1;
+  if (sqlite3_changes (acu_store_get_db (store)) > 0)
+    acu_store_changed (store, ACU_AREA_AUDIT);
   return sqlite3_changes (acu_store_get_db (store));
 }

@@ -16,7 +16,36 @@ typedef struct
   char   *object;      /* ids only: "visit 12", "household 4"; may be NULL */
 } AcuAuditEntry;
 
+/* An audit action, declared by the module of its area: its code, its
+ * label and the data areas a write recorded with it changes (the store
+ * emits AcuStore::changed for them, and for the audit log, once the
+ * write's transaction commits). */
+typedef struct
+{
+  const char *code;
+  const char *label;   /* N_() */
+  AcuAreas    areas;
+} AcuAuditAction;
+
+typedef struct
+{
+  const AcuAuditAction *actions;
+  guint                 n_actions;
+} AcuAuditActions;
+
+#define ACU_AUDIT_ACTIONS(array) { (array), G_N_ELEMENTS (array) }
+
+/* Each area's actions (the registry is in acu-audit.c) */
+extern const AcuAuditActions acu_audit_access_actions;      /* acu-desk-people.c */
+extern const AcuAuditActions acu_audit_catalogue_actions;   /* acu-catalogue.c */
+extern const AcuAuditActions acu_audit_people_actions;      /* acu-people.c */
+extern const AcuAuditActions acu_audit_confidential_actions; /* acu-confidential.c */
+extern const AcuAuditActions acu_audit_visits_actions;      /* acu-visits.c */
+extern const AcuAuditActions acu_audit_report_actions;      /* acu-report-export.c */
+extern const AcuAuditActions acu_audit_log_actions;         /* acu-audit.c */
+
 void        acu_audit_entry_free (AcuAuditEntry *entry);
+const AcuAuditAction *acu_audit_action_lookup (const char *code);
 const char *acu_audit_action_get_label (const char *action);
 const char *const *acu_audit_list_actions (void);
 char       *acu_audit_object_get_label (const char *object);

@@ -9,6 +9,13 @@
 #include "acu-catalogue.h"
 #include "acu-store-private.h"
 
+/* The audit log's actions of this area (acu-audit.h) */
+static const AcuAuditAction catalogue_actions[] = {
+  { "list-changed", N_("List of reasons, partners or communes changed"), ACU_AREA_CATALOGUES },
+};
+
+const AcuAuditActions acu_audit_catalogue_actions = ACU_AUDIT_ACTIONS (catalogue_actions);
+
 typedef struct
 {
   const char *code;
@@ -304,7 +311,6 @@ acu_catalogue_add (AcuStore      *store,
     return 0;
   id = sqlite3_last_insert_rowid (acu_store_get_db (store));
   acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
-  acu_store_emit_changed (store, "catalogues");
   return id;
 }
 
@@ -332,7 +338,6 @@ acu_catalogue_rename (AcuStore      *store,
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
   acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
-  acu_store_emit_changed (store, "catalogues");
   return TRUE;
 }
 
@@ -397,7 +402,6 @@ acu_catalogue_move (AcuStore      *store,
       || !acu_store_run_in_transaction (store, move_in_transaction, &data, error))
     return FALSE;
   acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
-  acu_store_emit_changed (store, "catalogues");
   return TRUE;
 }
 
@@ -422,7 +426,6 @@ acu_catalogue_set_hidden (AcuStore      *store,
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
   acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
-  acu_store_emit_changed (store, "catalogues");
   return TRUE;
 }
 
@@ -461,6 +464,5 @@ acu_catalogue_remove (AcuStore      *store,
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
   acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
-  acu_store_emit_changed (store, "catalogues");
   return TRUE;
 }

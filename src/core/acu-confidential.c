@@ -11,6 +11,14 @@
 #include "acu-people.h"
 #include "acu-store-private.h"
 
+/* The audit log's actions of this area (acu-audit.h) */
+static const AcuAuditAction confidential_actions[] = {
+  { "confidential-write", N_("Confidential note written"), ACU_AREA_CONFIDENTIAL },
+  { "confidential-read", N_("Confidential notes read"), ACU_AREA_NONE },
+};
+
+const AcuAuditActions acu_audit_confidential_actions = ACU_AUDIT_ACTIONS (confidential_actions);
+
 /* Confidential text is sealed with crypto_secretbox under the
  * confidential key, a key only staff and coordinator key slots hold and
  * only their password opens. The database key (which every open desk
@@ -117,7 +125,6 @@ acu_confidential_add (AcuStore    *store,
     }
   if (!acu_store_commit (store, error))
     return 0;
-  acu_store_emit_changed (store, "people");
   return id;
 }
 

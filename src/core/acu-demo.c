@@ -495,6 +495,6 @@ acu_demo_fill (AcuStore              *store,
 out:
   demo_clear (&demo);
   if (done > 0)
-    acu_store_emit_changed (store, "people");
+    acu_store_changed (store, ACU_AREA_PEOPLE | ACU_AREA_VISITS | ACU_AREA_CONFIDENTIAL | ACU_AREA_DESK_PEOPLE);
   return ok;
 }

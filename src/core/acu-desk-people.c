@@ -12,6 +12,25 @@
 #include "acu-key-file.h"
 #include "acu-store-private.h"
 
+/* The audit log's actions of this area (acu-audit.h) */
+static const AcuAuditAction access_actions[] = {
+  { "desk-open", N_("Opened the desk"), ACU_AREA_NONE },
+  { "desk-close", N_("Closed the desk"), ACU_AREA_NONE },
+  { "desk-lock", N_("Desk locked"), ACU_AREA_NONE },
+  { "password-identified", N_("Identified with a password"), ACU_AREA_NONE },
+  { "pin-identified", N_("Identified with a PIN"), ACU_AREA_NONE },
+  { "pin-failure", N_("Wrong PIN"), ACU_AREA_DESK_PEOPLE },
+  { "pin-locked", N_("PIN locked after three wrong tries"), ACU_AREA_DESK_PEOPLE },
+  { "pin-changed", N_("PIN changed"), ACU_AREA_DESK_PEOPLE },
+  { "password-changed", N_("Password changed"), ACU_AREA_DESK_PEOPLE },
+  { "recovery-code-replaced", N_("New recovery code made"), ACU_AREA_DESK_PEOPLE },
+  { "user-added", N_("Person of the desk added"), ACU_AREA_DESK_PEOPLE },
+  { "user-role", N_("Role changed"), ACU_AREA_DESK_PEOPLE },
+  { "user-deactivated", N_("Person of the desk deactivated"), ACU_AREA_DESK_PEOPLE },
+};
+
+const AcuAuditActions acu_audit_access_actions = ACU_AUDIT_ACTIONS (access_actions);
+
 /* People of the desk, their PINs, and identifying at an open desk. A PIN
  * is stored as a crypto_pwhash_str hash inside the encrypted database and
  * locks after three wrong tries; it never unlocks the database nor the
@@ -258,8 +277,6 @@ acu_desk_person_add (AcuStore    *store,
       sqlite3_bind_int (stmt, 1, slot_id);
       id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
       sqlite3_reset (stmt);
-      if (id != 0)
-        acu_audit_record (store, "user-added", "desk_person", id, NULL);
       return id;
     }
 
@@ -377,9 +394,7 @@ acu_desk_person_set_role (AcuStore    *store,
 
   /* A volunteer becomes staff or coordinator: a key slot for their own
    * row (their past records stay theirs); the PIN goes */
-  if (acu_store_write_slot (store, person_id, person->name, role, secret, 0, error) == 0)
-    return FALSE;
-  return acu_audit_record (store, "user-role", "desk_person", person_id, error);
+  return acu_store_write_slot (store, person_id, person->name, role, secret, 0, "user-role", error) != 0;
 }
 
 /* A person leaves: their key slot is removed (that password no longer
@@ -400,8 +415,6 @@ acu_desk_person_deactivate (AcuStore  *store,
     return FALSE;
   if (!person->active)
     return TRUE;
-  if (person->has_password && !acu_store_remove_slot (store, person->slot_id, error))
-    return FALSE;
   if (!acu_store_begin (store, error))
     return FALSE;
   stmt = acu_store_prepare (store, "UPDATE desk_person SET active = 0, pin_hash = NULL WHERE id = :id", error);
@@ -409,8 +422,11 @@ acu_desk_person_deactivate (AcuStore  *store,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, person_id);
+      /* the key file joins the transaction last: a slot removed means
+       * the person is inactive too */
       ok = acu_store_step_done (store, stmt, error)
-           && acu_audit_record (store, "user-deactivated", "desk_person", person_id, error);
+           && acu_audit_record (store, "user-deactivated", "desk_person", person_id, error)
+           && (!person->has_password || acu_store_remove_slot (store, person->slot_id, error));
     }
   return ok ? acu_store_commit (store, error) : (acu_store_rollback (store), FALSE);
 }
@@ -450,9 +466,10 @@ acu_desk_person_reset_secret (AcuStore    *store,
    * new password, in one write of the key file */
   if (is_me (store, person_id, error)
       || !acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
-      || acu_store_write_slot (store, person_id, person->name, person->role, secret, person->slot_id, error) == 0)
+      || acu_store_write_slot (store, person_id, person->name, person->role, secret, person->slot_id,
+                               "password-changed", error) == 0)
     return FALSE;
-  return acu_audit_record (store, "password-changed", "desk_person", person_id, error);
+  return TRUE;
 }
 
 static gboolean

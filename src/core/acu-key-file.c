@@ -91,6 +91,11 @@ acu_role_from_string (const char *text,
   return FALSE;
 }
 
+G_DEFINE_ENUM_TYPE (AcuRole, acu_role,
+                    G_DEFINE_ENUM_VALUE (ACU_ROLE_VOLUNTEER, "volunteer"),
+                    G_DEFINE_ENUM_VALUE (ACU_ROLE_STAFF, "staff"),
+                    G_DEFINE_ENUM_VALUE (ACU_ROLE_COORDINATOR, "coordinator"))
+
 const char *
 acu_role_get_label (AcuRole role)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "acu-secret.h"
 #include "acu-store-error.h"
@@ -14,6 +14,9 @@ typedef enum
   ACU_ROLE_STAFF,
   ACU_ROLE_COORDINATOR,
 } AcuRole;
+
+#define ACU_TYPE_ROLE (acu_role_get_type ())
+GType        acu_role_get_type (void);
 
 typedef enum
 {

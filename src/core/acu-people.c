@@ -12,6 +12,17 @@
 #include "acu-people.h"
 #include "acu-store-private.h"
 
+/* The audit log's actions of this area (acu-audit.h) */
+static const AcuAuditAction people_actions[] = {
+  { "person-add", N_("Person added"), ACU_AREA_PEOPLE },
+  { "person-edit", N_("Person changed"), ACU_AREA_PEOPLE },
+  { "person-move", N_("Person moved to another household"), ACU_AREA_PEOPLE },
+  { "household-edit", N_("Household changed"), ACU_AREA_PEOPLE },
+  { "household-merge", N_("Households merged"), ACU_AREA_PEOPLE },
+};
+
+const AcuAuditActions acu_audit_people_actions = ACU_AUDIT_ACTIONS (people_actions);
+
 #define MAX_NAME_LENGTH   100
 #define MAX_TEXT_LENGTH   2000
 #define MAX_QUERY_WORDS   4
@@ -633,7 +644,6 @@ acu_person_add (AcuStore              *store,
   clean_person_clear (&data.clean);
   if (!ok)
     return 0;
-  acu_store_emit_changed (store, "people");
   return data.person_id;
 }
 
@@ -693,8 +703,6 @@ acu_person_update (AcuStore              *store,
     }
   ok = acu_store_run_in_transaction (store, update_in_transaction, &data, error);
   clean_person_clear (&data.clean);
-  if (ok)
-    acu_store_emit_changed (store, "people");
   return ok;
 }
 
@@ -806,7 +814,6 @@ acu_person_move (AcuStore  *store,
     return FALSE;
   if (new_household_id != NULL)
     *new_household_id = data.to_id;
-  acu_store_emit_changed (store, "people");
   return TRUE;
 }
 
@@ -1111,7 +1118,6 @@ acu_household_update (AcuStore            *store,
     }
   if (!acu_store_commit (store, error))
     return FALSE;
-  acu_store_emit_changed (store, "people");
   return TRUE;
 }
 
@@ -1241,6 +1247,5 @@ acu_household_merge (AcuStore  *store,
     }
   if (!acu_store_run_in_transaction (store, merge_in_transaction, &data, error))
     return FALSE;
-  acu_store_emit_changed (store, "people");
   return TRUE;
 }

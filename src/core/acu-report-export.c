@@ -14,6 +14,13 @@
 #include "acu-audit.h"
 #include "acu-report-export.h"
 
+/* The audit log's actions of this area (acu-audit.h) */
+static const AcuAuditAction report_actions[] = {
+  { "report-export", N_("Report exported"), ACU_AREA_NONE },
+};
+
+const AcuAuditActions acu_audit_report_actions = ACU_AUDIT_ACTIONS (report_actions);
+
 /* The activity summary as CSV, JSON and the network's anonymous JSON,
  * written from the AcuReport the screen and the PDF show: one set of
  * figures, several shapes. The structures are described in the header. */

@@ -37,6 +37,7 @@ typedef struct
   guint                 n_steps;        /* steps per column computed, for the progress */
   guint                 n_steps_once;   /* and steps for the whole report */
   AcuReportSectionFunc  compute;
+  AcuAreas              areas;          /* the data it reads: a change there makes a report stale */
 } AcuReportSectionInfo;
 
 /* The registry (acu-report-sections.c) */

@@ -13,7 +13,7 @@
  * else: the drawing, CSV, JSON and network export read any section. */
 static const AcuReportSectionInfo sections[] = {
   { "reception", N_("Reception"), ACU_REPORT_RECEPTION_STEPS, ACU_REPORT_RECEPTION_STEPS_ONCE,
-    acu_report_reception_compute },
+    acu_report_reception_compute, ACU_AREA_VISITS | ACU_AREA_PEOPLE | ACU_AREA_CATALOGUES },
 };
 
 const AcuReportSectionInfo *
@@ -21,4 +21,16 @@ acu_report_list_sections (guint *n_sections)
 {
   *n_sections = G_N_ELEMENTS (sections);
   return sections;
+}
+
+/* What every section reads: the Reports page knows from it when the
+ * figures it shows are stale */
+AcuAreas
+acu_report_get_areas (void)
+{
+  AcuAreas areas = ACU_AREA_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    areas |= sections[i].areas;
+  return areas;
 }

@@ -111,6 +111,8 @@ typedef struct
 typedef void (*AcuReportProgress) (double    fraction,
                                    gpointer  user_data);
 
+/* The data areas the activity summary reads (every section's) */
+AcuAreas          acu_report_get_areas (void);
 AcuReport        *acu_report_compute (AcuStore           *store,
                                       const AcuPeriod    *period,
                                       AcuReportProgress   progress,

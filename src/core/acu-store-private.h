@@ -17,6 +17,7 @@ guint            acu_store_write_slot (AcuStore    *self,
                                        AcuRole      role,
                                        const char  *password,
                                        guint        replace_slot,
+                                       const char  *audit_action,
                                        GError     **error);
 void             acu_store_set_identity (AcuStore   *self,
                                          gint64      person_id,
@@ -24,6 +25,10 @@ void             acu_store_set_identity (AcuStore   *self,
                                          AcuRole     role,
                                          guint       slot_id,
                                          AcuSecret  *conf_key);
+/* The write names the areas it changed: AcuStore::changed is emitted
+ * for them once the outermost transaction commits (acu-area.h) */
+void             acu_store_changed (AcuStore *self,
+                                    AcuAreas  areas);
 /* Tests only: migrate no further than @version (0: no limit) */
 void             acu_store_set_schema_limit_for_tests (int version);
 void             acu_store_set_sqlite_error (AcuStore  *self,

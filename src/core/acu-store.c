@@ -31,6 +31,7 @@ struct _AcuStore
   sqlite3     *db;
   GHashTable  *statements;   /* sql → sqlite3_stmt */
   guint        transaction_depth;
+  GArray      *changes;      /* AcuAreas written, one entry per open transaction level */
 
   AcuKeyFile  *key_file;
   AcuSecret   *db_key;
@@ -1023,6 +1024,7 @@ acu_store_begin (AcuStore  *self,
   if (!acu_store_exec (self, sql, error))
     return FALSE;
   self->transaction_depth++;
+  g_array_set_size (self->changes, self->transaction_depth);
   return TRUE;
 }
 
@@ -1031,6 +1033,7 @@ acu_store_commit (AcuStore  *self,
                   GError   **error)
 {
   g_autofree char *sql = NULL;
+  AcuAreas changes;
 
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
@@ -1045,6 +1048,11 @@ acu_store_commit (AcuStore  *self,
       return FALSE;
     }
   self->transaction_depth--;
+  /* A savepoint's areas go to the enclosing level; the outermost
+   * commit tells the pages */
+  changes = g_array_index (self->changes, AcuAreas, self->transaction_depth);
+  g_array_set_size (self->changes, self->transaction_depth);
+  acu_store_changed (self, changes);
   return TRUE;
 }
 
@@ -1062,6 +1070,8 @@ acu_store_rollback (AcuStore *self)
                            self->transaction_depth - 1, self->transaction_depth - 1);
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   self->transaction_depth--;
+  /* What was rolled back never happened: nobody is told */
+  g_array_set_size (self->changes, self->transaction_depth);
 }
 
 gboolean
@@ -1211,6 +1221,7 @@ acu_store_set_identity (AcuStore   *self,
   self->slot_id = slot_id;
   self->slot_kind = ACU_SLOT_PASSWORD;
   self->identified = TRUE;
+  acu_store_changed (self, ACU_AREA_IDENTITY);
 }
 
 /* The idle lock: nobody is identified any more and the confidential key
@@ -1218,8 +1229,11 @@ acu_store_set_identity (AcuStore   *self,
 void
 acu_store_forget_identity (AcuStore *self)
 {
+  gboolean was_identified;
+
   g_return_if_fail (ACU_IS_STORE (self));
 
+  was_identified = self->identified;
   if (self->db != NULL && self->identified)
     acu_audit_record (self, "desk-lock", NULL, 0, NULL);
   g_clear_pointer (&self->conf_key, acu_secret_free);
@@ -1228,6 +1242,8 @@ acu_store_forget_identity (AcuStore *self)
   self->role = ACU_ROLE_VOLUNTEER;
   self->slot_id = 0;
   self->identified = FALSE;
+  if (was_identified)
+    acu_store_changed (self, ACU_AREA_IDENTITY);
 }
 
 const AcuSecret *
@@ -1267,12 +1283,25 @@ acu_store_require_role (AcuStore  *self,
   return TRUE;
 }
 
+/* A write names the areas it changed; the store tells the pages once
+ * the outermost transaction commits, or at once outside a transaction */
 void
-acu_store_emit_changed (AcuStore   *self,
-                        const char *what)
+acu_store_changed (AcuStore *self,
+                   AcuAreas  areas)
 {
   g_return_if_fail (ACU_IS_STORE (self));
-  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
+
+  if (self->transaction_depth > 0)
+    {
+      g_array_index (self->changes, AcuAreas, self->transaction_depth - 1) |= areas;
+      return;
+    }
+  for (guint bit = 1; areas != 0 && bit != 0; bit <<= 1)
+    if (areas & bit)
+      {
+        areas &= ~bit;
+        g_signal_emit (self, signals[CHANGED], acu_area_get_detail (bit), (AcuAreas) bit);
+      }
 }
 
 const char *
@@ -1504,6 +1533,7 @@ acu_store_write_slot (AcuStore    *self,
                       AcuRole      role,
                       const char  *password,
                       guint        replace_slot,
+                      const char  *audit_action,
                       GError     **error)
 {
   g_autofree char *person = normalize_name (person_name);
@@ -1586,7 +1616,15 @@ acu_store_write_slot (AcuStore    *self,
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), desk_person_id);
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":role"), acu_role_to_string (role), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
-  if (!acu_store_step_done (self, stmt, error)
+  if (!acu_store_step_done (self, stmt, error))
+    {
+      acu_store_rollback (self);
+      return 0;
+    }
+  if (desk_person_id == 0)
+    desk_person_id = sqlite3_last_insert_rowid (self->db);
+  /* Recorded in the same transaction, which the key file joins last */
+  if (!acu_audit_record (self, audit_action, "desk_person", desk_person_id, error)
       || !acu_key_file_save (fresh, self->key_path, error))
     {
       acu_store_rollback (self);
@@ -1606,7 +1644,7 @@ acu_store_add_slot (AcuStore    *self,
                     const char  *password,
                     GError     **error)
 {
-  return acu_store_write_slot (self, 0, person_name, role, password, 0, error);
+  return acu_store_write_slot (self, 0, person_name, role, password, 0, "user-added", error);
 }
 
 gboolean
@@ -1656,6 +1694,7 @@ acu_store_remove_slot (AcuStore  *self,
       acu_store_rollback (self);
       return FALSE;
     }
+  acu_store_changed (self, ACU_AREA_DESK_PEOPLE);
   if (!acu_store_commit (self, error))
     return FALSE;
 
@@ -1752,6 +1791,7 @@ acu_store_finalize (GObject *object)
 
   acu_store_close (self);
   g_hash_table_unref (self->statements);
+  g_array_unref (self->changes);
   g_free (self->path);
   g_free (self->key_path);
   g_free (self->person_name);
@@ -1768,17 +1808,18 @@ acu_store_class_init (AcuStoreClass *klass)
 
   /**
    * AcuStore::changed:
-   * @what: the area that changed, also the signal's detail: "visits",
-   *   "people", "catalogues"
+   * @area: the one #AcuAreas value that changed; its nick ("visits",
+   *   "people", …) is the signal's detail
    *
-   * Emitted after a write is committed, so that every page showing that
-   * area refreshes itself; pages never talk to each other.
+   * Emitted by the core write itself once its transaction is committed
+   * (never by the interface), once per area, so that every page showing
+   * that area refreshes itself; pages never talk to each other.
    */
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                    0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+                                   G_TYPE_NONE, 1, ACU_TYPE_AREAS);
 
   object_class->finalize = acu_store_finalize;
 }
@@ -1787,4 +1828,5 @@ static void
 acu_store_init (AcuStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  self->changes = g_array_new (FALSE, TRUE, sizeof (AcuAreas));
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "acu-area.h"
 #include "acu-key-file.h"
 #include "acu-store-error.h"
 
@@ -62,8 +63,6 @@ void          acu_store_forget_identity (AcuStore *self);
 gboolean      acu_store_require_role (AcuStore  *self,
                                       AcuRole    role,
                                       GError   **error);
-void          acu_store_emit_changed (AcuStore   *self,
-                                      const char *what);
 AcuRole       acu_store_get_role (AcuStore *self);
 gboolean      acu_store_has_confidential_key (AcuStore *self);
 int           acu_store_get_schema_version (AcuStore *self);

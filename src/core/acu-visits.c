@@ -12,6 +12,16 @@
 #include "acu-store-private.h"
 #include "acu-visits.h"
 
+/* The audit log's actions of this area (acu-audit.h) */
+static const AcuAuditAction visits_actions[] = {
+  { "visit-add", N_("Visit logged"), ACU_AREA_VISITS },
+  { "visit-edit", N_("Visit changed"), ACU_AREA_VISITS },
+  { "visit-delete", N_("Visit deleted"), ACU_AREA_VISITS },
+  { "visit-restore", N_("Deleted visit restored"), ACU_AREA_VISITS },
+};
+
+const AcuAuditActions acu_audit_visits_actions = ACU_AUDIT_ACTIONS (visits_actions);
+
 #define MAX_NOTE_LENGTH 500
 
 struct _AcuVisit
@@ -519,7 +529,6 @@ acu_visit_log (AcuStore             *store,
   clean_visit_clear (&data.clean);
   if (!ok)
     return 0;
-  acu_store_emit_changed (store, "visits");
   return data.id;
 }
 
@@ -636,8 +645,6 @@ acu_visit_update (AcuStore             *store,
   ok = clean_visit (store, &adjusted, &data.clean, error)
        && acu_store_run_in_transaction (store, update_in_transaction, &data, error);
   clean_visit_clear (&data.clean);
-  if (ok)
-    acu_store_emit_changed (store, "visits");
   return ok;
 }
 
@@ -669,7 +676,6 @@ acu_visit_delete (AcuStore  *store,
     }
   if (!acu_store_commit (store, error))
     return FALSE;
-  acu_store_emit_changed (store, "visits");
   return TRUE;
 }
 
@@ -716,7 +722,6 @@ acu_visit_restore (AcuStore  *store,
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
       || !acu_store_run_in_transaction (store, restore_in_transaction, &data, error))
     return FALSE;
-  acu_store_emit_changed (store, "visits");
   return TRUE;
 }
 

@@ -28,8 +28,6 @@ struct _AcuAuditPage
   GtkListBox   *entries_list;
   GtkButton    *more_button;
 
-  AcuStore     *store;
-  gulong        changed_handler;
   GPtrArray    *people;      /* AcuDeskPerson, after "everyone" in the dropdown */
   guint         shown;
   gboolean      rebuilding;
@@ -66,6 +64,7 @@ static void
 load_entries (AcuAuditPage *self,
               gboolean      append)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autofree char *since = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
@@ -78,12 +77,12 @@ load_entries (AcuAuditPage *self,
       self->shown = 0;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), FALSE);
-  if (self->store == NULL || !acu_store_is_identified (self->store)
-      || acu_store_get_role (self->store) != ACU_ROLE_COORDINATOR
+  if (store == NULL || !acu_store_is_identified (store)
+      || acu_store_get_role (store) != ACU_ROLE_COORDINATOR
       || !read_filters (self, &since, &person, &action))
     return;
 
-  entries = acu_audit_list (self->store, since, NULL, person, action, self->shown, PAGE_SIZE, &error);
+  entries = acu_audit_list (store, since, NULL, person, action, self->shown, PAGE_SIZE, &error);
   if (entries == NULL)
     {
       gtk_label_set_label (self->error_label, error->message);
@@ -130,6 +129,7 @@ export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     AcuAuditPage    *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GError) error = NULL;
@@ -137,14 +137,14 @@ export_response_cb (GtkNativeDialog *dialog,
   const char *action;
   gint64 person;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || store == NULL)
     goto done;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   if (!read_filters (self, &since, &person, &action))
     goto done;
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &error);
   if (out == NULL
-      || !acu_audit_export_csv (self->store, since, NULL, G_OUTPUT_STREAM (out), NULL, &error)
+      || !acu_audit_export_csv (store, since, NULL, G_OUTPUT_STREAM (out), NULL, &error)
       || !g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error))
     {
       acu_page_show_toast (ACU_PAGE (self), error->message);
@@ -175,17 +175,18 @@ export_clicked_cb (AcuAuditPage *self)
 static void
 rebuild_filters (AcuAuditPage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) actions = gtk_string_list_new (NULL);
   const char *const *codes = acu_audit_list_actions ();
   g_autofree char *retention = NULL;
-  gboolean coordinator = self->store != NULL && acu_store_is_identified (self->store)
-                         && acu_store_get_role (self->store) == ACU_ROLE_COORDINATOR;
+  gboolean coordinator = store != NULL && acu_store_is_identified (store)
+                         && acu_store_get_role (store) == ACU_ROLE_COORDINATOR;
 
   self->rebuilding = TRUE;
   g_clear_pointer (&self->people, g_ptr_array_unref);
   if (coordinator)
-    self->people = acu_desk_people_list (self->store, TRUE, NULL);
+    self->people = acu_desk_people_list (store, TRUE, NULL);
   gtk_string_list_append (people, _("Everyone"));
   for (guint i = 0; self->people != NULL && i < self->people->len; i++)
     gtk_string_list_append (people, ((AcuDeskPerson *) g_ptr_array_index (self->people, i))->name);
@@ -200,20 +201,22 @@ rebuild_filters (AcuAuditPage *self)
                                               "exported what: never the data itself. Entries are kept %d day.",
                                               "Who opened the desk, identified, read confidential notes, changed or "
                                               "exported what: never the data itself. Entries are kept %d days.",
-                                              acu_audit_get_retention_days (self->store)),
-                                 acu_audit_get_retention_days (self->store));
+                                              acu_audit_get_retention_days (store)),
+                                 acu_audit_get_retention_days (store));
   gtk_label_set_label (self->retention_label, retention ? retention : "");
   self->rebuilding = FALSE;
 }
 
 static void
-store_changed_cb (AcuStore     *store,
-                  const char   *what,
-                  AcuAuditPage *self)
+acu_audit_page_areas_changed (AcuPage  *page,
+                              AcuAreas  area)
 {
-  if (g_str_equal (what, "identity"))
+  AcuAuditPage *self = ACU_AUDIT_PAGE (page);
+
+  /* the people of the desk filter */
+  if (area == ACU_AREA_IDENTITY || area == ACU_AREA_DESK_PEOPLE)
     rebuild_filters (self);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || g_str_equal (what, "identity"))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || area == ACU_AREA_IDENTITY)
     load_entries (self, FALSE);
 }
 
@@ -230,11 +233,6 @@ acu_audit_page_store_changed (AcuPage  *page,
 {
   AcuAuditPage *self = ACU_AUDIT_PAGE (page);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
   rebuild_filters (self);
   load_entries (self, FALSE);
 }
@@ -244,9 +242,6 @@ acu_audit_page_dispose (GObject *object)
 {
   AcuAuditPage *self = ACU_AUDIT_PAGE (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   G_OBJECT_CLASS (acu_audit_page_parent_class)->dispose (object);
 }
@@ -260,6 +255,7 @@ acu_audit_page_class_init (AcuAuditPageClass *klass)
   object_class->dispose = acu_audit_page_dispose;
   widget_class->map = acu_audit_page_map;
   ACU_PAGE_CLASS (klass)->store_changed = acu_audit_page_store_changed;
+  ACU_PAGE_CLASS (klass)->areas_changed = acu_audit_page_areas_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-audit-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuAuditPage, retention_label);

@@ -26,7 +26,6 @@ struct _AcuDeskPage
   GtkButton           *password_button;
   GtkButton           *recovery_button;
 
-  AcuStore            *store;      /* the context's, while open */
   GPtrArray           *slot_rows;
 
   /* change-password dialog */
@@ -49,16 +48,17 @@ static guint signals[N_SIGNALS];
 static void
 refresh_slots (AcuDeskPage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GPtrArray) slots = NULL;
 
   for (guint i = 0; i < self->slot_rows->len; i++)
     adw_preferences_group_remove (self->slots_group, g_ptr_array_index (self->slot_rows, i));
   g_ptr_array_set_size (self->slot_rows, 0);
 
-  if (self->store == NULL || !acu_store_is_open (self->store))
+  if (store == NULL || !acu_store_is_open (store))
     return;
 
-  slots = acu_store_list_slots (self->store);
+  slots = acu_store_list_slots (store);
   for (guint i = 0; i < slots->len; i++)
     {
       AcuSlotInfo *info = g_ptr_array_index (slots, i);
@@ -94,36 +94,37 @@ refresh_slots (AcuDeskPage *self)
 static void
 refresh (AcuDeskPage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *created_text = NULL;
   g_autofree char *created_date = NULL;
   g_autofree char *path = NULL;
   gboolean coordinator;
 
-  if (self->store == NULL || !acu_store_is_open (self->store))
+  if (store == NULL || !acu_store_is_open (store))
     {
       refresh_slots (self);
       return;
     }
 
-  adw_action_row_set_subtitle (self->site_row, acu_store_get_site_name (self->store));
-  path = g_filename_display_name (acu_store_get_path (self->store));
+  adw_action_row_set_subtitle (self->site_row, acu_store_get_site_name (store));
+  path = g_filename_display_name (acu_store_get_path (store));
   adw_action_row_set_subtitle (self->file_row, path);
 
-  created = g_date_time_new_from_unix_local (acu_store_get_created (self->store));
+  created = g_date_time_new_from_unix_local (acu_store_get_created (store));
   /* Translators: a date, e.g. 25/11/2026 */
   created_date = g_date_time_format (created, _("%d/%m/%Y"));
   /* Translators: "25/11/2026 by Marie Dupont" */
-  created_text = g_strdup_printf (_("%s by %s"), created_date, acu_store_get_created_by (self->store));
+  created_text = g_strdup_printf (_("%s by %s"), created_date, acu_store_get_created_by (store));
   adw_action_row_set_subtitle (self->created_row, created_text);
-  adw_action_row_set_subtitle (self->identified_row, acu_store_get_person_name (self->store));
+  adw_action_row_set_subtitle (self->identified_row, acu_store_get_person_name (store));
 
-  coordinator = acu_store_get_role (self->store) == ACU_ROLE_COORDINATOR
-                && acu_store_has_confidential_key (self->store);
+  coordinator = acu_store_get_role (store) == ACU_ROLE_COORDINATOR
+                && acu_store_has_confidential_key (store);
   gtk_widget_set_visible (GTK_WIDGET (self->recovery_button), coordinator);
   /* Who can unlock: for coordinators, who manage it */
   gtk_widget_set_visible (GTK_WIDGET (self->slots_group), coordinator);
-  gtk_widget_set_visible (GTK_WIDGET (self->password_button), acu_store_get_role (self->store) >= ACU_ROLE_STAFF);
+  gtk_widget_set_visible (GTK_WIDGET (self->password_button), acu_store_get_role (store) >= ACU_ROLE_STAFF);
   refresh_slots (self);
 }
 
@@ -146,11 +147,12 @@ check_done_cb (GObject      *source,
 static void
 check_button_clicked_cb (AcuDeskPage *self)
 {
-  if (self->store == NULL)
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+  if (store == NULL)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), FALSE);
   gtk_spinner_set_spinning (self->check_spinner, TRUE);
-  acu_store_check_integrity_async (self->store, NULL, check_done_cb, g_object_ref (self));
+  acu_store_check_integrity_async (store, NULL, check_done_cb, g_object_ref (self));
 }
 
 /* Change my password */
@@ -163,7 +165,7 @@ password_dialog_valid (AcuDeskPage *self)
   const char *confirm = gtk_editable_get_text (self->confirm_entry);
   g_autoptr(GError) error = NULL;
 
-  if (!acu_password_check (new, acu_store_get_person_name (self->store), NULL, &error))
+  if (!acu_password_check (new, acu_store_get_person_name (acu_page_get_store (ACU_PAGE (self))), NULL, &error))
     {
       gtk_label_set_text (self->dialog_hint, *new ? error->message : _("Type the new password."));
       return FALSE;
@@ -195,11 +197,12 @@ password_dialog_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
                              AcuDeskPage      *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "change") == 0 && self->store != NULL && password_dialog_valid (self))
+  if (g_strcmp0 (response, "change") == 0 && store != NULL && password_dialog_valid (self))
     {
-      if (acu_store_change_password (self->store,
+      if (acu_store_change_password (store,
                                      gtk_editable_get_text (self->old_entry),
                                      gtk_editable_get_text (self->new_entry),
                                      &error))
@@ -267,13 +270,14 @@ recovery_dialog_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
                              AcuDeskPage      *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
 
-  if (g_strcmp0 (response, "replace") != 0 || self->store == NULL)
+  if (g_strcmp0 (response, "replace") != 0 || store == NULL)
     return;
 
-  code = acu_store_replace_recovery_code (self->store, &error);
+  code = acu_store_replace_recovery_code (store, &error);
   if (code == NULL)
     {
       acu_page_show_toast (ACU_PAGE (self), error->message);
@@ -302,27 +306,24 @@ recovery_button_clicked_cb (AcuDeskPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* AcuPage */
+
 static void
-identity_changed_cb (AcuStore    *store,
-                     const char  *what,
-                     AcuDeskPage *self)
+acu_desk_page_areas_changed (AcuPage  *page,
+                             AcuAreas  area)
 {
+  AcuStore *store = acu_page_get_store (page);
+
+  /* the slots listed, and what the person identified may do */
   if (acu_store_is_identified (store))
-    refresh (self);
+    refresh (ACU_DESK_PAGE (page));
 }
 
 static void
 acu_desk_page_store_changed (AcuPage  *page,
                              AcuStore *store)
 {
-  AcuDeskPage *self = ACU_DESK_PAGE (page);
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, identity_changed_cb, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect (store, "changed::identity", G_CALLBACK (identity_changed_cb), self);
-  refresh (self);
+  refresh (ACU_DESK_PAGE (page));
 }
 
 static void
@@ -330,9 +331,6 @@ acu_desk_page_dispose (GObject *object)
 {
   AcuDeskPage *self = ACU_DESK_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, identity_changed_cb, self);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->slot_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (acu_desk_page_parent_class)->dispose (object);
@@ -347,6 +345,7 @@ acu_desk_page_class_init (AcuDeskPageClass *klass)
 
   object_class->dispose = acu_desk_page_dispose;
   page_class->store_changed = acu_desk_page_store_changed;
+  page_class->areas_changed = acu_desk_page_areas_changed;
 
   signals[RECOVERY_CODE_REPLACED] = g_signal_new ("recovery-code-replaced", G_TYPE_FROM_CLASS (klass),
                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

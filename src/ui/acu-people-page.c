@@ -41,8 +41,6 @@ struct _AcuPeoplePage
   GtkWidget           *confidential_buttons;
   GtkWidget           *read_confidential_button;
 
-  AcuStore            *store;
-  gulong               changed_handler;
   AcuPeopleModel      *model;
   GtkSingleSelection  *selection;
   GPtrArray           *member_rows;
@@ -53,6 +51,16 @@ struct _AcuPeoplePage
 };
 
 G_DEFINE_FINAL_TYPE (AcuPeoplePage, acu_people_page, ACU_TYPE_PAGE)
+
+static void refresh_household (AcuPeoplePage *self);
+
+static void
+show_household (AcuPeoplePage *self,
+                gint64         household_id)
+{
+  self->household_id = household_id;
+  refresh_household (self);
+}
 
 typedef enum
 {
@@ -128,7 +136,7 @@ person_activated_cb (AcuPeoplePage *self,
   g_autoptr(AcuPerson) person = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
   if (person != NULL)
-    acu_people_page_show_household (self, acu_person_get_household_id (person));
+    show_household (self, acu_person_get_household_id (person));
 }
 
 static void
@@ -183,19 +191,20 @@ move_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   AcuPeoplePage    *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   AcuPerson *person = g_object_get_data (G_OBJECT (dialog), "person");
   g_autoptr(GError) error = NULL;
   gint64 target, new_id = 0;
 
-  if (!g_str_equal (response, "move") || self->store == NULL)
+  if (!g_str_equal (response, "move") || store == NULL)
     return;
   if (!parse_household_number (gtk_editable_get_text (entry), &target))
     {
       acu_page_show_toast (ACU_PAGE (self), _("The household number is made of digits only."));
       return;
     }
-  if (!acu_person_move (self->store, acu_person_get_id (person), target, &new_id, &error))
+  if (!acu_person_move (store, acu_person_get_id (person), target, &new_id, &error))
     {
       acu_page_show_toast (ACU_PAGE (self), error->message);
       return;
@@ -206,7 +215,7 @@ move_response_cb (AdwMessageDialog *dialog,
 
     acu_page_show_toast (ACU_PAGE (self), message);
   }
-  acu_people_page_show_household (self, new_id);
+  show_household (self, new_id);
 }
 
 /* A dialog that asks for a household number: @response with @label and
@@ -319,7 +328,7 @@ load_visits (AcuPeoplePage *self,
       acu_list_box_clear (self->visits_list);
       self->visits_shown = 0;
     }
-  visits = acu_visit_list_household (self->store, self->household_id, self->visits_shown, VISITS_PAGE, NULL);
+  visits = acu_visit_list_household (acu_page_get_store (ACU_PAGE (self)), self->household_id, self->visits_shown, VISITS_PAGE, NULL);
   for (guint i = 0; visits != NULL && i < visits->len; i++)
     gtk_list_box_append (self->visits_list, acu_visit_row_new (g_ptr_array_index (visits, i), TRUE));
   self->visits_shown += visits ? visits->len : 0;
@@ -341,16 +350,17 @@ static void
 show_confidential (AcuPeoplePage *self,
                    GStrv          texts)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GPtrArray) notes = NULL;
   gboolean may_read;
 
   remove_confidential_rows (self);
-  if (self->store == NULL || self->household_id == 0)
+  if (store == NULL || self->household_id == 0)
     return;
-  may_read = acu_store_is_identified (self->store) && acu_store_get_role (self->store) >= ACU_ROLE_STAFF
-             && acu_store_has_confidential_key (self->store);
+  may_read = acu_store_is_identified (store) && acu_store_get_role (store) >= ACU_ROLE_STAFF
+             && acu_store_has_confidential_key (store);
   gtk_widget_set_visible (self->confidential_buttons, may_read);
-  notes = acu_confidential_list (self->store, self->household_id, NULL);
+  notes = acu_confidential_list (store, self->household_id, NULL);
   gtk_widget_set_sensitive (self->read_confidential_button, notes != NULL && notes->len > 0 && texts == NULL);
   if (notes == NULL || notes->len == 0)
     adw_preferences_group_set_description (self->confidential_group, _("No confidential note."));
@@ -391,12 +401,13 @@ show_confidential (AcuPeoplePage *self,
 static void
 read_confidential_clicked_cb (AcuPeoplePage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) texts = NULL;
 
-  if (self->store == NULL || self->household_id == 0)
+  if (store == NULL || self->household_id == 0)
     return;
-  texts = acu_confidential_read (self->store, self->household_id, &error);
+  texts = acu_confidential_read (store, self->household_id, &error);
   if (texts == NULL)
     {
       acu_page_show_toast (ACU_PAGE (self), error->message);
@@ -413,6 +424,7 @@ add_confidential_response_cb (AdwMessageDialog *dialog,
                               const char       *response,
                               AcuPeoplePage    *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   GtkWidget *frame = adw_message_dialog_get_extra_child (dialog);
   GtkTextView *view = GTK_TEXT_VIEW (gtk_frame_get_child (GTK_FRAME (frame)));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
@@ -424,9 +436,9 @@ add_confidential_response_cb (AdwMessageDialog *dialog,
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   /* The text leaves the widget whatever the answer */
   gtk_text_buffer_set_text (buffer, "", -1);
-  if (g_str_equal (response, "add") && self->store != NULL)
+  if (g_str_equal (response, "add") && store != NULL)
     {
-      if (acu_confidential_add (self->store, self->household_id, text, &error) == 0)
+      if (acu_confidential_add (store, self->household_id, text, &error) == 0)
         acu_page_show_toast (ACU_PAGE (self), error->message);
       else
         acu_page_show_toast (ACU_PAGE (self), _("Confidential note saved, encrypted."));
@@ -476,11 +488,12 @@ set_entry (AdwEntryRow *row,
 static void
 rebuild_communes (AcuPeoplePage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   g_clear_pointer (&self->communes, g_ptr_array_unref);
-  if (self->store != NULL)
-    self->communes = acu_catalogue_list (self->store, ACU_CATALOGUE_COMMUNE, TRUE, NULL);
+  if (store != NULL)
+    self->communes = acu_catalogue_list (store, ACU_CATALOGUE_COMMUNE, TRUE, NULL);
   gtk_string_list_append (labels, _("No commune"));
   for (guint i = 0; self->communes != NULL && i < self->communes->len; i++)
     gtk_string_list_append (labels, ((AcuCatalogueEntry *) g_ptr_array_index (self->communes, i))->label);
@@ -490,6 +503,7 @@ rebuild_communes (AcuPeoplePage *self)
 static void
 refresh_household (AcuPeoplePage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(AcuHousehold) household = NULL;
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *title = NULL;
@@ -502,15 +516,15 @@ refresh_household (AcuPeoplePage *self)
   remove_member_rows (self);
   remove_confidential_rows (self);
   gtk_label_set_label (self->household_error, "");
-  if (self->store == NULL || self->household_id == 0
-      || (household = acu_household_get (self->store, self->household_id, NULL)) == NULL)
+  if (store == NULL || self->household_id == 0
+      || (household = acu_household_get (store, self->household_id, NULL)) == NULL)
     {
       self->household_id = 0;
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       return;
     }
 
-  members = acu_household_list_members (self->store, self->household_id, NULL);
+  members = acu_household_list_members (store, self->household_id, NULL);
   title = g_strdup_printf (_("Household no. %lld"), (long long) household->id);
   since = acu_date_to_display (household->created_on);
   summary = members ? acu_household_summary (members, today) : g_strdup ("");
@@ -544,6 +558,7 @@ refresh_household (AcuPeoplePage *self)
 static void
 save_clicked_cb (AcuPeoplePage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
   GtkTextIter start, end;
   g_autofree char *note = NULL;
@@ -551,7 +566,7 @@ save_clicked_cb (AcuPeoplePage *self)
   guint commune = adw_combo_row_get_selected (self->commune_row);
   AcuHousehold household = { 0 };
 
-  if (self->store == NULL || self->household_id == 0)
+  if (store == NULL || self->household_id == 0)
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -564,7 +579,7 @@ save_clicked_cb (AcuPeoplePage *self)
   if (self->communes != NULL && commune > 0 && commune <= self->communes->len)
     household.commune_id = ((AcuCatalogueEntry *) g_ptr_array_index (self->communes, commune - 1))->id;
 
-  if (!acu_household_update (self->store, &household, &error))
+  if (!acu_household_update (store, &household, &error))
     {
       gtk_label_set_label (self->household_error, error->message);
       return;
@@ -653,6 +668,7 @@ person_response_cb (AdwMessageDialog *dialog,
                     PersonDialog     *data)
 {
   AcuPeoplePage *self = data->self;
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autofree char *birth = acu_date_from_user (gtk_editable_get_text (data->birth));
   g_autofree char *informed = acu_date_from_user (gtk_editable_get_text (data->informed));
   g_autoptr(GError) error = NULL;
@@ -666,11 +682,11 @@ person_response_cb (AdwMessageDialog *dialog,
   };
   gboolean ok;
 
-  if ((!g_str_equal (response, "save") && !g_str_equal (response, "add")) || self->store == NULL)
+  if ((!g_str_equal (response, "save") && !g_str_equal (response, "add")) || store == NULL)
     return;
   if (data->kind == PERSON_DIALOG_ADD && g_str_equal (response, "save"))
     {
-      g_autoptr(GPtrArray) duplicates = acu_person_find_duplicates (self->store, draft.first_name, draft.last_name,
+      g_autoptr(GPtrArray) duplicates = acu_person_find_duplicates (store, draft.first_name, draft.last_name,
                                                                     birth, NULL);
 
       /* Same folded name and birth date: most often the same person */
@@ -682,9 +698,9 @@ person_response_cb (AdwMessageDialog *dialog,
         }
     }
   if (data->kind == PERSON_DIALOG_ADD)
-    ok = acu_person_add (self->store, &draft, &error) != 0;
+    ok = acu_person_add (store, &draft, &error) != 0;
   else
-    ok = acu_person_update (self->store, data->person_id, &draft, &error);
+    ok = acu_person_update (store, data->person_id, &draft, &error);
   if (!ok)
     {
       /* Open again with what was typed and what is wrong */
@@ -766,7 +782,7 @@ add_member_clicked_cb (AcuPeoplePage *self)
   /* Members most often share the first one's last name */
   if (self->member_rows->len > 0)
     {
-      g_autoptr(GPtrArray) members = acu_household_list_members (self->store, self->household_id, NULL);
+      g_autoptr(GPtrArray) members = acu_household_list_members (acu_page_get_store (ACU_PAGE (self)), self->household_id, NULL);
 
       if (members != NULL && members->len > 0)
         last = acu_person_get_last_name (g_ptr_array_index (members, 0));
@@ -783,18 +799,19 @@ merge_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    AcuPeoplePage    *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autoptr(GError) error = NULL;
   gint64 other;
 
-  if (!g_str_equal (response, "merge") || self->store == NULL)
+  if (!g_str_equal (response, "merge") || store == NULL)
     return;
   if (!parse_household_number (gtk_editable_get_text (entry), &other) || other == 0)
     {
       acu_page_show_toast (ACU_PAGE (self), _("Type the number of the other household, digits only."));
       return;
     }
-  if (!acu_household_merge (self->store, self->household_id, other, &error))
+  if (!acu_household_merge (store, self->household_id, other, &error))
     {
       acu_page_show_toast (ACU_PAGE (self), error->message);
       return;
@@ -825,37 +842,48 @@ merge_clicked_cb (AcuPeoplePage *self)
 
 /* Store */
 
+/* AcuPage */
+
 static void
-store_changed_cb (AcuStore      *store,
-                  const char    *what,
-                  AcuPeoplePage *self)
+acu_people_page_areas_changed (AcuPage  *page,
+                               AcuAreas  area)
 {
-  if (g_str_equal (what, "people"))
+  AcuPeoplePage *self = ACU_PEOPLE_PAGE (page);
+
+  switch (area)
     {
+    case ACU_AREA_PEOPLE:
       acu_people_model_reload (self->model);
       refresh_household (self);
-    }
-  else if (g_str_equal (what, "visits"))
-    {
+      break;
+    case ACU_AREA_CONFIDENTIAL:
+      refresh_household (self);
+      break;
+    case ACU_AREA_VISITS:
       if (self->household_id != 0)
         load_visits (self, FALSE);
-    }
-  else if (g_str_equal (what, "catalogues"))
-    {
+      break;
+    case ACU_AREA_CATALOGUES:
       rebuild_communes (self);
       refresh_household (self);
+      break;
+    case ACU_AREA_IDENTITY:
+      /* Someone else at the desk: read texts are hidden again; nobody:
+       * nothing stays on the page */
+      if (!acu_store_is_identified (acu_page_get_store (page)))
+        self->household_id = 0;
+      refresh_household (self);
+      break;
+    default:
+      break;
     }
-  else if (g_str_equal (what, "identity"))
-    {
-      /* Someone else at the desk: read texts are hidden again */
-      if (acu_store_is_identified (store))
-        refresh_household (self);
-      else
-        {
-          self->household_id = 0;
-          refresh_household (self);
-        }
-    }
+}
+
+static void
+acu_people_page_show_record (AcuPage *page,
+                             gint64   household_id)
+{
+  show_household (ACU_PEOPLE_PAGE (page), household_id);
 }
 
 static void
@@ -863,12 +891,6 @@ acu_people_page_store_changed (AcuPage  *page,
                                AcuStore *store)
 {
   AcuPeoplePage *self = ACU_PEOPLE_PAGE (page);
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   self->household_id = 0;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -883,9 +905,6 @@ acu_people_page_dispose (GObject *object)
 {
   AcuPeoplePage *self = ACU_PEOPLE_PAGE (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
-  g_clear_object (&self->store);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_pointer (&self->member_rows, g_ptr_array_unref);
@@ -903,6 +922,9 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
 
   object_class->dispose = acu_people_page_dispose;
   page_class->store_changed = acu_people_page_store_changed;
+  page_class->areas_changed = acu_people_page_areas_changed;
+  /* win.show-record ("people", household number), as the reception page asks */
+  page_class->show_record = acu_people_page_show_record;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, search_entry);
@@ -956,13 +978,4 @@ acu_people_page_init (AcuPeoplePage *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
-/* Shows a household, as the reception page asks with win.show-household */
-void
-acu_people_page_show_household (AcuPeoplePage *self,
-                                gint64         household_id)
-{
-  g_return_if_fail (ACU_IS_PEOPLE_PAGE (self));
 
-  self->household_id = household_id;
-  refresh_household (self);
-}

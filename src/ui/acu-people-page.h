@@ -9,7 +9,5 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AcuPeoplePage, acu_people_page, ACU, PEOPLE_PAGE, AcuPage)
 
-void acu_people_page_show_household (AcuPeoplePage *self,
-                                     gint64         household_id);
 
 G_END_DECLS

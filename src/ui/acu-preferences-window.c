@@ -43,7 +43,6 @@ struct _AcuPreferencesWindow
   gboolean              loading;
 
   AcuStore             *store;
-  gulong                changed_handler;
   CatalogueGroup        groups[N_CATALOGUES];
 };
 
@@ -333,7 +332,6 @@ desk_response_cb (AdwMessageDialog *dialog,
     show_error (self, error);
   else
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Done.")));
-  acu_store_emit_changed (self->store, "desk-people");
 }
 
 static GtkEditable *
@@ -448,7 +446,6 @@ deactivate_response_cb (AdwMessageDialog     *dialog,
     return;
   if (!acu_desk_person_deactivate (self->store, id, &error))
     show_error (self, error);
-  acu_store_emit_changed (self->store, "desk-people");
 }
 
 static void
@@ -584,15 +581,20 @@ minutes_to_seconds (GBinding     *binding,
 }
 
 static void
-store_changed_cb (AcuStore             *store,
-                  const char           *what,
-                  AcuPreferencesWindow *self)
+catalogues_changed_cb (AcuStore             *store,
+                       AcuAreas              area,
+                       AcuPreferencesWindow *self)
 {
-  if (g_str_equal (what, "catalogues"))
-    for (guint i = 0; i < N_CATALOGUES; i++)
-      rebuild_group (&self->groups[i]);
-  else if (g_str_equal (what, "desk-people"))
-    rebuild_desk_people (self);
+  for (guint i = 0; i < N_CATALOGUES; i++)
+    rebuild_group (&self->groups[i]);
+}
+
+static void
+desk_people_changed_cb (AcuStore             *store,
+                        AcuAreas              area,
+                        AcuPreferencesWindow *self)
+{
+  rebuild_desk_people (self);
 }
 
 static void
@@ -601,7 +603,7 @@ acu_preferences_window_dispose (GObject *object)
   AcuPreferencesWindow *self = ACU_PREFERENCES_WINDOW (object);
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->desk_rows, g_ptr_array_unref);
@@ -664,9 +666,10 @@ acu_preferences_window_new (GtkWindow   *parent,
 
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
-  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
-  store_changed_cb (store, "catalogues", self);
-  store_changed_cb (store, "desk-people", self);
+  g_signal_connect (store, "changed::catalogues", G_CALLBACK (catalogues_changed_cb), self);
+  g_signal_connect (store, "changed::desk-people", G_CALLBACK (desk_people_changed_cb), self);
+  catalogues_changed_cb (store, ACU_AREA_CATALOGUES, self);
+  desk_people_changed_cb (store, ACU_AREA_DESK_PEOPLE, self);
 
   g_object_bind_property_full (settings, "lock-delay", self->lock_spin, "value",
                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,

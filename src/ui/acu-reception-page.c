@@ -49,8 +49,6 @@ struct _AcuReceptionPage
   GtkLabel         *log_error;
   GtkListBox       *today_list;
 
-  AcuStore         *store;
-  gulong            changed_handler;
   GListStore       *today;            /* AcuVisit */
   GPtrArray        *results;          /* AcuPerson, as the rows above the "create" row */
   AcuPerson        *person;           /* the person picked */
@@ -133,6 +131,7 @@ chosen_reasons (AcuReceptionPage *self)
 static void
 rebuild_catalogues (AcuReceptionPage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GtkStringList) partners = NULL;
   g_autoptr(GtkStringList) communes = NULL;
   g_autoptr(GtkStringList) anon_communes = NULL;
@@ -145,11 +144,11 @@ rebuild_catalogues (AcuReceptionPage *self)
   g_clear_pointer (&self->communes, g_ptr_array_unref);
   g_ptr_array_set_size (self->reason_buttons, 0);
 
-  if (self->store != NULL)
+  if (store != NULL)
     {
-      self->reasons = acu_catalogue_list (self->store, ACU_CATALOGUE_REASON, FALSE, NULL);
-      self->partners = acu_catalogue_list (self->store, ACU_CATALOGUE_PARTNER, FALSE, NULL);
-      self->communes = acu_catalogue_list (self->store, ACU_CATALOGUE_COMMUNE, FALSE, NULL);
+      self->reasons = acu_catalogue_list (store, ACU_CATALOGUE_REASON, FALSE, NULL);
+      self->partners = acu_catalogue_list (store, ACU_CATALOGUE_PARTNER, FALSE, NULL);
+      self->communes = acu_catalogue_list (store, ACU_CATALOGUE_COMMUNE, FALSE, NULL);
     }
 
   for (guint i = 0; self->reasons != NULL && i < self->reasons->len; i++)
@@ -191,6 +190,7 @@ rebuild_catalogues (AcuReceptionPage *self)
 static void
 refresh_person (AcuReceptionPage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *name = NULL;
   g_autofree char *summary = NULL;
@@ -207,7 +207,7 @@ refresh_person (AcuReceptionPage *self)
   escaped = g_markup_escape_text (name, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->who_row), escaped);
 
-  members = acu_household_list_members (self->store, acu_person_get_household_id (self->person), NULL);
+  members = acu_household_list_members (store, acu_person_get_household_id (self->person), NULL);
   if (members != NULL)
     summary = acu_household_summary (members, today);
   g_string_append_printf (subtitle, _("Household no. %lld"), (long long) acu_person_get_household_id (self->person));
@@ -225,7 +225,7 @@ refresh_person (AcuReceptionPage *self)
           g_string_append_printf (subtitle, "%s%s", i > 0 ? ", " : "", member);
         }
     }
-  last = acu_visit_get_last_day (self->store, acu_person_get_id (self->person), NULL);
+  last = acu_visit_get_last_day (store, acu_person_get_id (self->person), NULL);
   g_string_append_c (subtitle, '\n');
   if (last != NULL)
     {
@@ -289,6 +289,7 @@ clear_results (AcuReceptionPage *self)
 static void
 search_changed_cb (AcuReceptionPage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
@@ -296,10 +297,10 @@ search_changed_cb (AcuReceptionPage *self)
 
   clear_results (self);
   show_log_error (self, NULL);
-  if (self->store == NULL || *stripped == '\0')
+  if (store == NULL || *stripped == '\0')
     return;
 
-  people = acu_people_search (self->store, stripped, 0, N_RESULTS, &error);
+  people = acu_people_search (store, stripped, 0, N_RESULTS, &error);
   if (people == NULL)
     {
       show_log_error (self, error->message);
@@ -518,6 +519,7 @@ household_entry_changed_cb (AcuReceptionPage *self)
 static void
 add_person (AcuReceptionPage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(AcuPerson) person = NULL;
   g_autofree char *birth = acu_date_from_user (gtk_editable_get_text (GTK_EDITABLE (self->birth_entry)));
@@ -553,13 +555,13 @@ add_person (AcuReceptionPage *self)
         draft.commune_id = ((AcuCatalogueEntry *) g_ptr_array_index (self->communes, position - 1))->id;
     }
 
-  id = acu_person_add (self->store, &draft, &error);
+  id = acu_person_add (store, &draft, &error);
   if (id == 0)
     {
       gtk_label_set_label (self->create_error, error->message);
       return;
     }
-  person = acu_person_get (self->store, id, NULL);
+  person = acu_person_get (store, id, NULL);
   close_create_form (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   set_person (self, person);
@@ -595,14 +597,15 @@ duplicate_response_cb (AdwMessageDialog *dialog,
 static void
 create_activated_cb (AcuReceptionPage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autofree char *birth = acu_date_from_user (gtk_editable_get_text (GTK_EDITABLE (self->birth_entry)));
   g_autoptr(GPtrArray) duplicates = NULL;
   g_autoptr(GString) body = NULL;
   AdwMessageDialog *dialog;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
-  duplicates = acu_person_find_duplicates (self->store,
+  duplicates = acu_person_find_duplicates (store,
                                            gtk_editable_get_text (GTK_EDITABLE (self->first_entry)),
                                            gtk_editable_get_text (GTK_EDITABLE (self->last_entry)),
                                            birth, NULL);
@@ -670,7 +673,7 @@ undo_clicked_cb (AdwToast *toast,
                  UndoData *undo)
 {
   g_autoptr(GError) error = NULL;
-  AcuStore *store = undo->self->store;
+  AcuStore *store = acu_page_get_store (ACU_PAGE (undo->self));
   gboolean ok;
 
   if (store == NULL)
@@ -720,13 +723,14 @@ static void
 log_visit (AcuReceptionPage *self,
            gboolean          anonymous)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) reasons = NULL;
   g_autofree char *message = NULL;
   AcuVisitDraft draft = { 0 };
   gint64 id;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
   if (!anonymous && self->person == NULL)
     {
@@ -751,7 +755,7 @@ log_visit (AcuReceptionPage *self,
   else
     draft.person_id = acu_person_get_id (self->person);
 
-  id = acu_visit_log (self->store, &draft, &error);
+  id = acu_visit_log (store, &draft, &error);
   if (id == 0)
     {
       if (g_error_matches (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID) && draft.n_reasons == 0)
@@ -805,8 +809,8 @@ open_household_clicked_cb (AcuReceptionPage *self)
 {
   if (self->person == NULL)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-household", "x",
-                              acu_person_get_household_id (self->person));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)",
+                              "people", acu_person_get_household_id (self->person));
 }
 
 /* Today's visits: edit and delete */
@@ -820,7 +824,7 @@ delete_clicked_cb (GtkButton        *button,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!acu_visit_delete (self->store, acu_visit_get_id (kept), &error))
+  if (!acu_visit_delete (acu_page_get_store (ACU_PAGE (self)), acu_visit_get_id (kept), &error))
     {
       acu_page_show_toast (ACU_PAGE (self), error->message);
       return;
@@ -853,11 +857,12 @@ edit_response_cb (AdwMessageDialog *dialog,
                   EditData         *data)
 {
   AcuReceptionPage *self = data->self;
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GArray) reasons = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   AcuVisitDraft draft = { 0 };
 
-  if (!g_str_equal (response, "save") || self->store == NULL)
+  if (!g_str_equal (response, "save") || store == NULL)
     return;
   for (guint i = 0; i < data->checks->len; i++)
     if (gtk_check_button_get_active (g_ptr_array_index (data->checks, i)))
@@ -870,7 +875,7 @@ edit_response_cb (AdwMessageDialog *dialog,
   draft.anon_gender = acu_visit_get_anon_gender (data->visit);
   draft.anon_age = acu_visit_get_anon_age (data->visit);
   draft.anon_commune_id = acu_visit_get_anon_commune_id (data->visit);
-  if (!acu_visit_update (self->store, acu_visit_get_id (data->visit), &draft, &error))
+  if (!acu_visit_update (store, acu_visit_get_id (data->visit), &draft, &error))
     acu_page_show_toast (ACU_PAGE (self), error->message);
   else
     acu_page_show_toast (ACU_PAGE (self), _("Visit changed."));
@@ -965,14 +970,15 @@ set_count (GtkLabel *label,
 static void
 refresh_today (AcuReceptionPage *self)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autofree char *today = acu_date_today ();
   g_autoptr(GPtrArray) visits = NULL;
   AcuVisitCounts counts = { 0 };
 
-  if (self->store != NULL)
+  if (store != NULL)
     {
-      visits = acu_visit_list_day (self->store, today, NULL);
-      acu_visit_count (self->store, today, today, &counts, NULL);
+      visits = acu_visit_list_day (store, today, NULL);
+      acu_visit_count (store, today, today, &counts, NULL);
     }
   g_list_store_splice (self->today, 0, g_list_model_get_n_items (G_LIST_MODEL (self->today)),
                        visits ? visits->pdata : NULL, visits ? visits->len : 0);
@@ -981,55 +987,59 @@ refresh_today (AcuReceptionPage *self)
   set_count (self->anonymous_count, counts.anonymous);
 }
 
+/* AcuPage */
+
 static void
-store_changed_cb (AcuStore         *store,
-                  const char       *what,
-                  AcuReceptionPage *self)
+acu_reception_page_areas_changed (AcuPage  *page,
+                                  AcuAreas  area)
 {
-  if (g_str_equal (what, "visits"))
+  AcuReceptionPage *self = ACU_RECEPTION_PAGE (page);
+
+  switch (area)
     {
+    case ACU_AREA_VISITS:
       refresh_today (self);
       refresh_person (self);
-    }
-  else if (g_str_equal (what, "catalogues"))
-    {
+      break;
+    case ACU_AREA_CATALOGUES:
       rebuild_catalogues (self);
       refresh_today (self);
-    }
-  else if (g_str_equal (what, "identity"))
-    {
+      break;
+    case ACU_AREA_IDENTITY:
       /* Someone else at the desk, or nobody: start from a clean page */
       g_clear_object (&self->person);
       close_create_form (self);
       reset_form (self);
       refresh_today (self);
-    }
-  else if (g_str_equal (what, "people"))
-    {
+      break;
+    case ACU_AREA_PEOPLE:
       /* Renamed, moved or merged: read the person again */
       if (self->person != NULL)
         {
-          g_autoptr(AcuPerson) person = acu_person_get (store, acu_person_get_id (self->person), NULL);
+          g_autoptr(AcuPerson) person = acu_person_get (acu_page_get_store (page),
+                                                        acu_person_get_id (self->person), NULL);
 
           set_person (self, person);
         }
       refresh_today (self);
+      break;
+    default:
+      break;
     }
 }
 
-/* AcuPage */
+/* The home page: the search is where a visit starts */
+static void
+acu_reception_page_activate (AcuPage *page)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (ACU_RECEPTION_PAGE (page)->search_entry));
+}
 
 static void
 acu_reception_page_store_changed (AcuPage  *page,
                                   AcuStore *store)
 {
   AcuReceptionPage *self = ACU_RECEPTION_PAGE (page);
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   /* Forget everything of the closed database */
   g_clear_object (&self->person);
@@ -1046,9 +1056,6 @@ acu_reception_page_dispose (GObject *object)
 {
   AcuReceptionPage *self = ACU_RECEPTION_PAGE (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
-  g_clear_object (&self->store);
   g_clear_object (&self->person);
   g_clear_object (&self->today);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -1068,6 +1075,8 @@ acu_reception_page_class_init (AcuReceptionPageClass *klass)
 
   object_class->dispose = acu_reception_page_dispose;
   page_class->store_changed = acu_reception_page_store_changed;
+  page_class->areas_changed = acu_reception_page_areas_changed;
+  page_class->activate = acu_reception_page_activate;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-reception-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, visits_count);
@@ -1150,11 +1159,4 @@ acu_reception_page_init (AcuReceptionPage *self)
 
   /* Typing anywhere on the page goes to the search */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
-}
-
-void
-acu_reception_page_focus_search (AcuReceptionPage *self)
-{
-  g_return_if_fail (ACU_IS_RECEPTION_PAGE (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

@@ -9,6 +9,5 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AcuReceptionPage, acu_reception_page, ACU, RECEPTION_PAGE, AcuPage)
 
-void acu_reception_page_focus_search (AcuReceptionPage *self);
 
 G_END_DECLS

@@ -34,8 +34,6 @@ struct _AcuReportsPage
   GtkBox             *pages_box;
   AdwStatusPage      *failed_status;
 
-  AcuStore           *store;
-  gulong              changed_handler;
   AcuPeriod           period;
   AcuReport          *report;
   AcuReportDocument  *document;
@@ -68,8 +66,9 @@ compute_data_free (ComputeData *data)
 static gboolean
 is_coordinator (AcuReportsPage *self)
 {
-  return self->store != NULL && acu_store_is_open (self->store) && acu_store_is_identified (self->store)
-         && acu_store_get_role (self->store) == ACU_ROLE_COORDINATOR;
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+  return store != NULL && acu_store_is_open (store) && acu_store_is_identified (store)
+         && acu_store_get_role (store) == ACU_ROLE_COORDINATOR;
 }
 
 static void
@@ -255,7 +254,7 @@ compute (AcuReportsPage *self)
   if (!is_coordinator (self))
     return;
 
-  reader = acu_store_open_reader (self->store, &error);
+  reader = acu_store_open_reader (acu_page_get_store (ACU_PAGE (self)), &error);
   if (reader == NULL)
     {
       adw_status_page_set_title (self->failed_status, _("The Figures Could Not Be Counted"));
@@ -451,6 +450,7 @@ acu_reports_page_print (AcuReportsPage  *self,
                         const char      *export_path,
                         GError         **error)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) a4 = NULL;
@@ -464,7 +464,7 @@ acu_reports_page_print (AcuReportsPage  *self,
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("There is no report to print yet."));
       return FALSE;
     }
-  if (!acu_store_require_role (self->store, ACU_ROLE_COORDINATOR, error))
+  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error))
     return FALSE;
 
   title = document_title (self);
@@ -480,7 +480,7 @@ acu_reports_page_print (AcuReportsPage  *self,
   gtk_print_operation_set_job_name (operation, title);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_print_page_cb), self, 0);
   /* Recorded before the pages go out: an export is never unrecorded */
-  if (!acu_report_record_export (self->store, error))
+  if (!acu_report_record_export (store, error))
     return FALSE;
   if (export_path != NULL)
     {
@@ -522,6 +522,7 @@ acu_reports_page_save (AcuReportsPage   *self,
                        const char       *path,
                        GError          **error)
 {
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_return_val_if_fail (ACU_IS_REPORTS_PAGE (self), FALSE);
 
   if (self->report == NULL)
@@ -530,9 +531,9 @@ acu_reports_page_save (AcuReportsPage   *self,
       return FALSE;
     }
   if (format != ACU_REPORT_FORMAT_PDF)
-    return acu_report_export (self->store, self->report, format, path, error);
+    return acu_report_export (store, self->report, format, path, error);
   /* recorded first: an export is never left unrecorded */
-  return acu_report_record_export (self->store, error)
+  return acu_report_record_export (store, error)
          && acu_report_document_save_pdf (self->document, path, error);
 }
 
@@ -639,12 +640,14 @@ export_activated (GtkWidget  *widget,
 
 /* The store */
 
+/* AcuPage: the areas are the report's own (acu_report_get_areas) */
 static void
-store_changed_cb (AcuStore       *store,
-                  const char     *what,
-                  AcuReportsPage *self)
+acu_reports_page_areas_changed (AcuPage  *page,
+                                AcuAreas  area)
 {
-  if (g_str_equal (what, "identity"))
+  AcuReportsPage *self = ACU_REPORTS_PAGE (page);
+
+  if (area == ACU_AREA_IDENTITY)
     {
       /* whoever comes next sees nothing of the last person's report */
       forget_report (self);
@@ -653,8 +656,7 @@ store_changed_cb (AcuStore       *store,
         compute (self);
       return;
     }
-  if (g_str_equal (what, "visits") || g_str_equal (what, "people") || g_str_equal (what, "catalogues"))
-    self->stale = TRUE;
+  self->stale = TRUE;
 }
 
 static void
@@ -686,11 +688,6 @@ acu_reports_page_store_changed (AcuPage  *page,
   AcuReportsPage *self = ACU_REPORTS_PAGE (page);
 
   forget_report (self);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
   default_period (self);
   self->stale = TRUE;
 }
@@ -702,9 +699,6 @@ acu_reports_page_dispose (GObject *object)
 
   forget_report (self);
   g_clear_object (&self->printing);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (acu_reports_page_parent_class)->dispose (object);
 }
 
@@ -717,6 +711,7 @@ acu_reports_page_class_init (AcuReportsPageClass *klass)
   object_class->dispose = acu_reports_page_dispose;
   widget_class->map = acu_reports_page_map;
   ACU_PAGE_CLASS (klass)->store_changed = acu_reports_page_store_changed;
+  ACU_PAGE_CLASS (klass)->areas_changed = acu_reports_page_areas_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuReportsPage, kind_dropdown);
@@ -750,6 +745,8 @@ static void
 acu_reports_page_init (AcuReportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* stale when what any section reads changes */
+  g_object_set (self, "areas", acu_report_get_areas () | ACU_AREA_IDENTITY, NULL);
   default_period (self);
   update_actions (self);
 }

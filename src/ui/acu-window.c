@@ -7,15 +7,10 @@
 
 #include "acu-context.h"
 #include "acu-create-page.h"
-#include "acu-audit-page.h"
-#include "acu-reports-page.h"
-#include "acu-desk-page.h"
 #include "acu-desk-people.h"
 #include "acu-identify-page.h"
 #include "acu-page.h"
-#include "acu-people-page.h"
 #include "acu-preferences-window.h"
-#include "acu-reception-page.h"
 #include "acu-recovery-page.h"
 #include "acu-store-tasks.h"
 #include "acu-unlock-page.h"
@@ -41,11 +36,6 @@ struct _AcuWindow
   AcuCreatePage        *create_page;
   AcuRecoveryPage      *recovery_page;
   AcuUnlockPage        *unlock_page;
-  AcuDeskPage          *desk_page;
-  AcuReceptionPage     *reception_page;
-  AcuPeoplePage        *people_page;
-  AcuAuditPage         *audit_page;
-  AcuReportsPage       *reports_page;
   AcuIdentifyPage      *identify_page;
   gint64                last_activity;  /* monotonic µs of the last key or pointer event */
   guint                 idle_source;
@@ -67,7 +57,7 @@ static void       sidebar_row_activated_cb (GtkListBox    *box,
                                             AcuWindow     *self);
 static void       leaflet_back_clicked_cb (GtkButton *button,
                                            AcuWindow *self);
-static void       desk_page_recovery_code_replaced_cb (AcuDeskPage *page,
+static void       desk_page_recovery_code_replaced_cb (AcuPage     *page,
                                                        const char  *code,
                                                        AcuWindow   *self);
 static GtkWidget *create_sidebar_row (gpointer item,
@@ -125,28 +115,49 @@ show_unlock (AcuWindow  *self,
   show_locked_page (self, "unlock");
 }
 
+static GtkStackPage *
+find_area (AcuWindow  *self,
+           const char *name)
+{
+  GtkWidget *child = self->content_stack ? gtk_stack_get_child_by_name (self->content_stack, name) : NULL;
+
+  return child ? gtk_stack_get_page (self->content_stack, child) : NULL;
+}
+
+/* The home page: the first of the sidebar (reception) */
+static const char *
+home_area (AcuWindow *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+
+  return gtk_stack_page_get_name (gtk_stack_get_page (self->content_stack, first));
+}
+
 static void
 show_area (AcuWindow  *self,
            const char *name)
 {
-  GtkStackPage *page;
+  GtkStackPage *page = find_area (self, name);
+  GtkListBoxRow *row;
 
-  if (self->content_stack == NULL)
+  if (page == NULL)
     return;
 
   gtk_stack_set_visible_child_name (self->content_stack, name);
-  page = gtk_stack_get_page (self->content_stack, gtk_stack_get_visible_child (self->content_stack));
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0 && !gtk_list_box_row_is_selected (row))
+      gtk_list_box_select_row (self->sidebar, row);
 }
 
-/* What the person identified may use: the core refuses the rest anyway */
+/* What the person identified may use, as each page says of itself: the
+ * core refuses the rest anyway */
 static void
 update_for_identity (AcuWindow *self)
 {
   AcuStore *store = acu_context_get_store (self->context);
   AcuRole role = store && acu_store_is_identified (store) ? acu_store_get_role (store) : ACU_ROLE_VOLUNTEER;
   GListModel *pages;
-  const char *visible;
   gboolean visible_hidden = FALSE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences",
@@ -157,32 +168,24 @@ update_for_identity (AcuWindow *self)
   if (self->content_stack == NULL)
     return;
   pages = G_LIST_MODEL (gtk_stack_get_pages (self->content_stack));
-  visible = gtk_stack_get_visible_child_name (self->content_stack);
 
   for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
     {
       GtkStackPage *page = g_list_model_get_item (pages, i);
-      const char *name = gtk_stack_page_get_name (page);
-      gboolean allowed = TRUE;
+      GtkWidget *child = gtk_stack_page_get_child (page);
+      gboolean allowed = acu_page_is_allowed (ACU_PAGE (child));
 
-      if (g_strcmp0 (name, "desk") == 0)
-        allowed = role >= ACU_ROLE_STAFF;
-      else if (g_strcmp0 (name, "audit") == 0 || g_strcmp0 (name, "reports") == 0)
-        allowed = role >= ACU_ROLE_COORDINATOR;
       gtk_stack_page_set_visible (page, allowed);
-      if (!allowed && g_strcmp0 (name, visible) == 0)
+      if (!allowed && child == gtk_stack_get_visible_child (self->content_stack))
         visible_hidden = TRUE;
       g_object_unref (page);
     }
   g_object_unref (pages);
   if (visible_hidden)
-    show_area (self, "reception");
+    show_area (self, home_area (self));
 
   if (store != NULL)
-    {
-      adw_window_title_set_subtitle (self->site_title, acu_store_get_person_name (store));
-      acu_store_emit_changed (store, "identity");
-    }
+    adw_window_title_set_subtitle (self->site_title, acu_store_get_person_name (store));
 }
 
 /* The sidebar and the area pages: about 1,400 widgets that the unlock
@@ -202,6 +205,8 @@ ensure_main (AcuWindow *self)
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "sidebar_row_activated_cb", G_CALLBACK (sidebar_row_activated_cb),
                                            "leaflet_back_clicked_cb", G_CALLBACK (leaflet_back_clicked_cb),
+                                           "desk_page_recovery_code_replaced_cb",
+                                           G_CALLBACK (desk_page_recovery_code_replaced_cb),
                                            NULL);
   self->main_builder = gtk_builder_new ();
   gtk_builder_set_scope (self->main_builder, scope);
@@ -214,23 +219,22 @@ ensure_main (AcuWindow *self)
   self->page_title = ADW_WINDOW_TITLE (gtk_builder_get_object (self->main_builder, "page_title"));
   self->sidebar = GTK_LIST_BOX (gtk_builder_get_object (self->main_builder, "sidebar"));
   self->content_stack = GTK_STACK (gtk_builder_get_object (self->main_builder, "content_stack"));
-  self->reception_page = ACU_RECEPTION_PAGE (gtk_builder_get_object (self->main_builder, "reception_page"));
-  self->people_page = ACU_PEOPLE_PAGE (gtk_builder_get_object (self->main_builder, "people_page"));
-  self->reports_page = ACU_REPORTS_PAGE (gtk_builder_get_object (self->main_builder, "reports_page"));
-  self->audit_page = ACU_AUDIT_PAGE (gtk_builder_get_object (self->main_builder, "audit_page"));
-  self->desk_page = ACU_DESK_PAGE (gtk_builder_get_object (self->main_builder, "desk_page"));
-  g_signal_connect (self->desk_page, "recovery-code-replaced",
-                    G_CALLBACK (desk_page_recovery_code_replaced_cb), self);
   gtk_stack_add_named (self->outer_stack, GTK_WIDGET (self->leaflet), "main");
 
   pages = gtk_stack_get_pages (self->content_stack);
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (pages), create_sidebar_row, NULL, NULL);
-  /* Every area page shares the window's context, and so its store */
+  /* Every area page describes itself (its sidebar row, its role, its
+   * help) and shares the window's context, and so its store */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {
       GtkStackPage *page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      AcuPage *child = ACU_PAGE (gtk_stack_page_get_child (page));
 
-      acu_page_set_context (ACU_PAGE (gtk_stack_page_get_child (page)), self->context);
+      g_object_set (page,
+                    "title", acu_page_get_title (child),
+                    "icon-name", acu_page_get_icon_name (child),
+                    NULL);
+      acu_page_set_context (child, self->context);
       g_object_unref (page);
     }
   g_object_unref (pages);
@@ -245,11 +249,10 @@ enter_main (AcuWindow *self)
 
   adw_window_title_set_title (self->site_title, acu_store_get_site_name (store));
   update_for_identity (self);
-  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
-  show_area (self, "reception");
+  show_area (self, home_area (self));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_stack_set_visible_child_name (self->outer_stack, "main");
-  acu_reception_page_focus_search (self->reception_page);
+  acu_page_activate (ACU_PAGE (gtk_stack_get_visible_child (self->content_stack)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database", TRUE);
 }
 
@@ -453,7 +456,7 @@ watch_activity (AcuWindow *self,
 }
 
 static void
-desk_page_recovery_code_replaced_cb (AcuDeskPage *page,
+desk_page_recovery_code_replaced_cb (AcuPage     *page,
                                      const char  *code,
                                      AcuWindow   *self)
 {
@@ -649,21 +652,24 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (shortcuts);
 }
 
+/* ("people", 12): an area page shows one of its records; pages never
+ * call each other */
 static void
-show_household_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   AcuWindow *self = ACU_WINDOW (widget);
-  GtkListBoxRow *row;
+  const char *name;
+  gint64 id;
+  GtkStackPage *page;
 
-  if (self->people_page == NULL)
+  g_variant_get (parameter, "(&sx)", &name, &id);
+  page = find_area (self, name);
+  if (page == NULL || !gtk_stack_page_get_visible (page))
     return;
-  acu_people_page_show_household (self->people_page, g_variant_get_int64 (parameter));
-  show_area (self, "people");
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
-    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "people") == 0)
-      gtk_list_box_select_row (self->sidebar, row);
+  acu_page_show_record (ACU_PAGE (gtk_stack_page_get_child (page)), id);
+  show_area (self, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -822,11 +828,6 @@ acu_window_class_init (AcuWindowClass *klass)
   g_type_ensure (ACU_TYPE_CREATE_PAGE);
   g_type_ensure (ACU_TYPE_RECOVERY_PAGE);
   g_type_ensure (ACU_TYPE_UNLOCK_PAGE);
-  g_type_ensure (ACU_TYPE_DESK_PAGE);
-  g_type_ensure (ACU_TYPE_RECEPTION_PAGE);
-  g_type_ensure (ACU_TYPE_PEOPLE_PAGE);
-  g_type_ensure (ACU_TYPE_AUDIT_PAGE);
-  g_type_ensure (ACU_TYPE_REPORTS_PAGE);
   g_type_ensure (ACU_TYPE_IDENTIFY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-window.ui");
@@ -855,7 +856,7 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-database", NULL, close_database_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
-  gtk_widget_class_install_action (widget_class, "win.show-household", "x", show_household_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.lock-desk", NULL, lock_desk_action);
   gtk_widget_class_install_action (widget_class, "win.change-pin", NULL, change_pin_action);

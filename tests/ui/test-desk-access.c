@@ -140,7 +140,7 @@ START_TEST (test_desk_access)
   ck_assert_str_eq (acu_store_get_person_name (acu_window_get_store (window)), VOLUNTEER);
 
   /* The household: the note exists, its text is not shown and cannot be asked for */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-household", "x", household);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "people", household);
   people_page = child (window, ACU_TYPE_WINDOW, "people_page");
   ck_assert_str_eq (adw_preferences_group_get_description (child (people_page, ACU_TYPE_PEOPLE_PAGE,
                                                                   "confidential_group")),
@@ -160,7 +160,7 @@ START_TEST (test_desk_access)
   acu_ui_test_identify (window, STAFF, STAFF_PW);
   WAIT_UNTIL (g_str_equal (acu_window_get_visible_page (window), "reception"));
   ck_assert_str_eq (acu_store_get_person_name (acu_window_get_store (window)), STAFF);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-household", "x", household);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "people", household);
   ck_assert (gtk_widget_get_visible (child (people_page, ACU_TYPE_PEOPLE_PAGE, "confidential_buttons")));
   g_signal_emit_by_name (child (people_page, ACU_TYPE_PEOPLE_PAGE, "read_confidential_button"), "clicked");
   text_row = find_named (GTK_WIDGET (window), "confidential-text");

@@ -217,6 +217,27 @@ START_TEST (test_keyboard_visits)
   ck_assert_uint_eq (visits_today (window), 2);
   ck_assert (gtk_widget_get_visible (child (reception, ACU_TYPE_RECEPTION_PAGE, "log_error")));
 
+  /* A write the page did not make (Undo, another page, the people of the
+   * desk): the page follows the core's change notification alone */
+  {
+    gint64 reason = reason_id (acu_window_get_store (window), "coffee");
+    AcuVisitDraft draft = { .day = today, .time = "00:01", .reason_ids = &reason, .n_reasons = 1 };
+    GtkListBox *today_list = child (reception, ACU_TYPE_RECEPTION_PAGE, "today_list");
+    GtkToggleButton *first;
+
+    ck_assert_int_gt (acu_visit_log (acu_window_get_store (window), &draft, &error), 0);
+    ck_assert_str_eq (gtk_label_get_text (child (reception, ACU_TYPE_RECEPTION_PAGE, "visits_count")), "3");
+    ck_assert_str_eq (gtk_label_get_text (child (reception, ACU_TYPE_RECEPTION_PAGE, "anonymous_count")), "2");
+    ck_assert_ptr_nonnull (gtk_list_box_get_row_at_index (today_list, 2));
+    ck_assert_ptr_null (gtk_list_box_get_row_at_index (today_list, 3));
+
+    ck_assert (acu_catalogue_rename (acu_window_get_store (window), ACU_CATALOGUE_REASON,
+                                     reason_id (acu_window_get_store (window), "food-aid"), "Colis", &error));
+    first = GTK_TOGGLE_BUTTON (gtk_flow_box_child_get_child (
+      gtk_flow_box_get_child_at_index (child (reception, ACU_TYPE_RECEPTION_PAGE, "reasons_box"), 0)));
+    ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (first)))), "1  Colis");
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-database", NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -224,11 +245,16 @@ START_TEST (test_keyboard_visits)
   store = acu_store_open (path, PERSON, PASSWORD, &error);
   ck_assert_msg (store != NULL, "%s", error ? error->message : "");
   ck_assert (acu_visit_count (store, today, today, &counts, &error));
-  ck_assert_uint_eq (counts.visits, 2);
+  ck_assert_uint_eq (counts.visits, 3);
   ck_assert_uint_eq (counts.persons, 1);
   ck_assert_uint_eq (counts.households, 1);
-  ck_assert_uint_eq (counts.anonymous, 1);
+  ck_assert_uint_eq (counts.anonymous, 2);
   visits = acu_visit_list_day (store, today, &error);
+  ck_assert_uint_eq (visits->len, 3);
+  /* leave out the visit logged through the core, at 00:01 */
+  for (guint i = 0; i < visits->len; i++)
+    if (g_str_equal (acu_visit_get_time (g_ptr_array_index (visits, i)), "00:01"))
+      g_ptr_array_remove_index (visits, i--);
   ck_assert_uint_eq (visits->len, 2);
   /* Latest first: Jean Dupuis, then the anonymous visit */
   known = g_ptr_array_index (visits, 0);
