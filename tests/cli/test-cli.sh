@@ -64,7 +64,25 @@ ok "a weak password is refused at creation with 1" expect_exit 1 bash -c 'echo s
 ok "and no file is written" test ! -e "$dir/weak.acuelh" -a ! -e "$dir/weak.acuelh-keys"
 ok "a missing option is a usage error" expect_exit 1 "$cli" check "$db" --password-file "$dir/pw"
 ok "an unknown command is a usage error" expect_exit 1 "$cli" frobnicate
+ok "and the error names it, then lists the commands" \
+  bash -c 'grep -q "unknown command “frobnicate”" "$0" && grep -q "^  report  *Write the activity summary" "$0"' "$dir/err"
 ok "--help documents the exit codes" bash -c '"$0" --help | grep -q "5  key file missing or damaged"' "$cli"
+
+# The command table: every command listed, each with its own options
+ok "--help lists every command with its summary" bash -c 'out=$("$0" --help) || exit 1
+  for c in create check demo user audit report; do
+    grep -q "^  $c  *[A-Z][a-z]" <<<"$out" || { echo "# $c is not listed" >&2; exit 1; }
+  done' "$cli"
+ok "every command answers --help with exit 0" \
+  bash -c 'for c in create check demo user audit report; do "$0" $c --help >/dev/null || exit 1; done' "$cli"
+ok "report --help shows --format and who makes it" \
+  bash -c '"$0" report --help >"$1" && grep -q -- "--format=FORMAT" "$1" && grep -q -- "--name=PERSON" "$1" &&
+    grep -q -- "--password-file=FILE" "$1" && ! grep -q -- "--recovery-code-file" "$1"' "$cli" "$dir/help"
+ok "check --help offers the recovery code" bash -c '"$0" check --help | grep -q -- "--recovery-code-file=FILE"' "$cli"
+ok "user --help shows its actions and --as" \
+  bash -c '"$0" user --help >"$1" && grep -q "add|list|remove|passwd DB" "$1" && grep -q -- "--as=PERSON" "$1"' "$cli" "$dir/help"
+ok "an unknown user action is a usage error" expect_exit 1 "$cli" user frobnicate "$db" --as "Marie Dupont" --password-file "$dir/pw"
+ok "an unknown option is a usage error" expect_exit 1 "$cli" report "$db" --frobnicate
 
 cp "$db" "$dir/saved.acuelh"; cp "$db-keys" "$dir/saved.acuelh-keys"
 head -c $(( $(stat -c %s "$dir/saved.acuelh") / 2 )) "$dir/saved.acuelh" >"$db"
