@@ -472,6 +472,55 @@ START_TEST (test_month_people)
 }
 END_TEST
 
+/* Each table says what it counts, and so how it is written and masked */
+START_TEST (test_month_kinds)
+{
+  g_autoptr(AcuReport) report = compute_month (2026, 10);
+  static const struct
+  {
+    const char    *table;
+    AcuFigureKind  kind;
+  } tables[] = {
+    { "visits", ACU_FIGURE_VISITS },
+    { "people", ACU_FIGURE_PERSONS },
+    { "trend", ACU_FIGURE_VISITS },
+    { "by-weekday", ACU_FIGURE_VISITS },
+    { "by-hour", ACU_FIGURE_VISITS },
+    { "by-reason", ACU_FIGURE_VISITS },
+    { "by-partner", ACU_FIGURE_VISITS },
+    { "by-commune", ACU_FIGURE_VISITS },
+    { "households-by-commune", ACU_FIGURE_HOUSEHOLDS },
+    { "by-gender", ACU_FIGURE_PERSONS },
+    { "by-age", ACU_FIGURE_PERSONS },
+    { "anonymous-by-gender", ACU_FIGURE_VISITS },
+    { "anonymous-by-age", ACU_FIGURE_VISITS },
+  };
+  AcuReportSection *section = acu_report_find_section (report, "reception");
+
+  ck_assert_uint_eq (section->tables->len, G_N_ELEMENTS (tables));
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      AcuFigureTable *table = get_table (report, tables[i].table);
+
+      ck_assert_msg (table->kind == tables[i].kind, "%s: kind %d", tables[i].table, table->kind);
+      /* every row its table's kind, but the households among persons */
+      for (guint f = 0; f < table->figures->len; f++)
+        {
+          AcuFigure *figure = g_ptr_array_index (table->figures, f);
+          gboolean of_households = g_str_equal (tables[i].table, "people")
+                                && (g_strcmp0 (figure->key, "households") == 0
+                                    || g_strcmp0 (figure->key, "new-households") == 0);
+
+          ck_assert_msg (figure->kind == (of_households ? ACU_FIGURE_HOUSEHOLDS : tables[i].kind),
+                         "%s / %s: kind %d", tables[i].table, figure->key, figure->kind);
+        }
+    }
+  ck_assert_int_eq (acu_figure_table_find (get_table (report, "people"), "persons")->kind, ACU_FIGURE_PERSONS);
+  ck_assert_int_eq (acu_figure_table_find (get_table (report, "people"), "households")->kind,
+                    ACU_FIGURE_HOUSEHOLDS);
+}
+END_TEST
+
 /* 2. By reason and by partner */
 
 START_TEST (test_month_by_reason)
@@ -1252,6 +1301,83 @@ START_TEST (test_format_count)
 }
 END_TEST
 
+/* Every kind in its unit; no-break spaces before units (U+00A0), narrow
+ * ones between thousands (U+202F) */
+START_TEST (test_format_kind)
+{
+  static const struct
+  {
+    AcuFigureKind  kind;
+    gint64         value;
+    const char    *text;
+  } cases[] = {
+    { ACU_FIGURE_PERSONS, 12345, "12\u202f345" },
+    { ACU_FIGURE_HOUSEHOLDS, 7, "7" },
+    { ACU_FIGURE_VISITS, -12, "\u221212" },
+    /* grams, in kilograms to the 100 g, half away from zero */
+    { ACU_FIGURE_GRAMS, 1234500, "1\u202f234,5\u00a0kg" },
+    { ACU_FIGURE_GRAMS, 12500, "12,5\u00a0kg" },
+    { ACU_FIGURE_GRAMS, 3000, "3,0\u00a0kg" },
+    { ACU_FIGURE_GRAMS, 0, "0,0\u00a0kg" },
+    { ACU_FIGURE_GRAMS, 49, "0,0\u00a0kg" },
+    { ACU_FIGURE_GRAMS, 50, "0,1\u00a0kg" },
+    { ACU_FIGURE_GRAMS, 1049, "1,0\u00a0kg" },
+    { ACU_FIGURE_GRAMS, 20345649, "20\u202f345,6\u00a0kg" },
+    { ACU_FIGURE_GRAMS, -1550, "\u22121,6\u00a0kg" },
+    { ACU_FIGURE_GRAMS, -40, "0,0\u00a0kg" },
+    /* cents, in euros */
+    { ACU_FIGURE_CENTS, 123456, "1\u202f234,56\u00a0€" },
+    { ACU_FIGURE_CENTS, 5, "0,05\u00a0€" },
+    { ACU_FIGURE_CENTS, 100, "1,00\u00a0€" },
+    { ACU_FIGURE_CENTS, -250, "\u22122,50\u00a0€" },
+    /* minutes: minutes under an hour, then hours and minutes */
+    { ACU_FIGURE_MINUTES, 45, "45\u00a0min" },
+    { ACU_FIGURE_MINUTES, 0, "0\u00a0min" },
+    { ACU_FIGURE_MINUTES, 59, "59\u00a0min" },
+    { ACU_FIGURE_MINUTES, 60, "1\u00a0h" },
+    { ACU_FIGURE_MINUTES, 200, "3\u00a0h\u00a020" },
+    { ACU_FIGURE_MINUTES, 185, "3\u00a0h\u00a005" },
+    { ACU_FIGURE_MINUTES, 74100, "1\u202f235\u00a0h" },
+    /* basis points, in percent to the tenth */
+    { ACU_FIGURE_RATE, 1250, "12,5\u00a0%" },
+    { ACU_FIGURE_RATE, 10000, "100,0\u00a0%" },
+    { ACU_FIGURE_RATE, 3333, "33,3\u00a0%" },
+    { ACU_FIGURE_RATE, 6667, "66,7\u00a0%" },
+    { ACU_FIGURE_RATE, 5, "0,1\u00a0%" },
+    { ACU_FIGURE_RATE, 4, "0,0\u00a0%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = acu_figure_kind_format (cases[i].kind, cases[i].value);
+
+      ck_assert_msg (g_str_equal (text, cases[i].text), "%u: %s, not %s", i, text, cases[i].text);
+    }
+
+  ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_PERSONS), "persons");
+  ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_HOUSEHOLDS), "households");
+  ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_VISITS), "visits");
+  ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_GRAMS), "grams");
+  ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_CENTS), "cents");
+  ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_MINUTES), "minutes");
+  ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_RATE), "rate");
+  ck_assert (acu_figure_kind_is_count (ACU_FIGURE_PERSONS));
+  ck_assert (acu_figure_kind_is_count (ACU_FIGURE_HOUSEHOLDS));
+  ck_assert (acu_figure_kind_is_count (ACU_FIGURE_VISITS));
+  ck_assert (!acu_figure_kind_is_count (ACU_FIGURE_GRAMS));
+  ck_assert (!acu_figure_kind_is_count (ACU_FIGURE_CENTS));
+  ck_assert (!acu_figure_kind_is_count (ACU_FIGURE_MINUTES));
+  ck_assert (!acu_figure_kind_is_count (ACU_FIGURE_RATE));
+  ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_GRAMS), "kg");
+  ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_CENTS), "€");
+  ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_MINUTES), "min");
+  ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_RATE), "%");
+  ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_VISITS), "visits");
+  ck_assert_str_eq (acu_figure_kind_get_label (ACU_FIGURE_GRAMS), "Weight");
+  ck_assert_str_eq (acu_figure_kind_get_label (ACU_FIGURE_HOUSEHOLDS), "Households");
+}
+END_TEST
+
 START_TEST (test_format_change)
 {
   static const struct
@@ -1286,6 +1412,7 @@ figures_suite (void)
   tc = acu_test_tcase_new ("month", figures_setup, figures_teardown);
   tcase_add_test (tc, test_month_periods);
   tcase_add_test (tc, test_month_visits);
+  tcase_add_test (tc, test_month_kinds);
   tcase_add_test (tc, test_month_people);
   tcase_add_test (tc, test_month_by_reason);
   tcase_add_test (tc, test_month_by_partner);
@@ -1317,6 +1444,7 @@ figures_suite (void)
   tc = tcase_create ("format");
   tcase_add_test (tc, test_dates_invalid);
   tcase_add_test (tc, test_format_count);
+  tcase_add_test (tc, test_format_kind);
   tcase_add_test (tc, test_format_change);
   suite_add_tcase (suite, tc);
 

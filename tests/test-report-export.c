@@ -305,7 +305,7 @@ START_TEST (test_csv)
     ck_assert_str_eq (field (dates, 2), "2025-10-01");
     ck_assert_str_eq (field (dates, 3), "2025-10-31");
     ck_assert_str_eq (lines[2], "");
-    ck_assert_uint_eq (header->len, 8);
+    ck_assert_uint_eq (header->len, 10);
     ck_assert_str_eq (field (header, 0), "Section");
     ck_assert_str_eq (field (header, 1), "Table");
     ck_assert_str_eq (field (header, 2), "Key");
@@ -314,6 +314,8 @@ START_TEST (test_csv)
     ck_assert_str_eq (field (header, 5), "September 2025");
     ck_assert_str_eq (field (header, 6), "October 2024");
     ck_assert_str_eq (field (header, 7), "Change (%)");
+    ck_assert_str_eq (field (header, 8), "Unit");
+    ck_assert_str_eq (field (header, 9), "Kind");
     ck_assert_str_eq (period->from, "2025-10-01");
   }
 
@@ -325,7 +327,7 @@ START_TEST (test_csv)
       GPtrArray *fields = csv_split_line (lines[i]);
       char *id;
 
-      ck_assert_msg (fields->len == 8, "line %u has %u fields: %s", i, fields->len, lines[i]);
+      ck_assert_msg (fields->len == 10, "line %u has %u fields: %s", i, fields->len, lines[i]);
       /* No text field a spreadsheet would run */
       for (guint f = 0; f < 4; f++)
         ck_assert_msg (strchr ("=+-@", field (fields, f)[0]) == NULL || field (fields, f)[0] == '\0',
@@ -367,6 +369,10 @@ START_TEST (test_csv)
 
               ck_assert_msg (fields != NULL, "no line for %s / %s / %s", section->id, table->id, label);
               ck_assert_str_eq (field (fields, 3), label);
+              /* The reception counts people and visits */
+              ck_assert_msg (acu_figure_kind_is_count (figure->kind), "%s / %s", table->id, label);
+              ck_assert_str_eq (field (fields, 8), acu_figure_kind_get_unit (figure->kind));
+              ck_assert_str_eq (field (fields, 9), acu_figure_kind_to_string (figure->kind));
               for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
                 ck_assert_msg (csv_int (field (fields, 4 + c)) == figure->values[c],
                                "%s / %s / %s, column %u: %s, not %" G_GINT64_FORMAT,
@@ -419,7 +425,7 @@ START_TEST (test_json)
   root = parse_object (parser, json);
 
   ck_assert_str_eq (json_object_get_string_member (root, "format"), "acuelh-report");
-  ck_assert_int_eq (json_object_get_int_member (root, "version"), 1);
+  ck_assert_int_eq (json_object_get_int_member (root, "version"), 2);
   ck_assert_str_eq (json_object_get_string_member (root, "site"), SITE);
   {
     g_autoptr(GDateTime) made_at = g_date_time_new_from_iso8601 (json_object_get_string_member (root, "made_at"),
@@ -461,10 +467,8 @@ START_TEST (test_json)
 
           ck_assert_str_eq (json_object_get_string_member (jtable, "id"), table->id);
           ck_assert_str_eq (json_object_get_string_member (jtable, "title"), table->title);
-          if (table->unit != NULL)
-            ck_assert_str_eq (json_object_get_string_member (jtable, "unit"), table->unit);
-          else
-            ck_assert (json_object_get_null_member (jtable, "unit"));
+          ck_assert_str_eq (json_object_get_string_member (jtable, "kind"), acu_figure_kind_to_string (table->kind));
+          ck_assert (!json_object_has_member (jtable, "unit"));
           ck_assert_str_eq (json_object_get_string_member (jtable, "chart"), charts[table->chart]);
           ck_assert_int_eq (json_object_get_boolean_member (jtable, "compared"), table->compared);
           ck_assert_uint_eq (json_array_get_length (rows), table->figures->len);
@@ -479,6 +483,10 @@ START_TEST (test_json)
                 ck_assert (json_object_get_null_member (row, "key"));
               ck_assert_str_eq (json_object_get_string_member (row, "label"), figure->label);
               ck_assert_int_eq (json_object_get_int_member (row, "level"), figure->level);
+              ck_assert_str_eq (json_object_get_string_member (row, "kind"),
+                                acu_figure_kind_to_string (figure->kind));
+              /* counts have no households of their own */
+              ck_assert (!json_object_has_member (row, "households"));
               for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
                 ck_assert_msg (json_object_get_int_member (row, names[c]) == figure->values[c],
                                "%s / %s / %s: %s", section->id, table->id, figure->label, names[c]);
@@ -562,7 +570,7 @@ START_TEST (test_network_json)
 
   root = parse_object (parser, json);
   ck_assert_str_eq (json_object_get_string_member (root, "format"), "acuelh-network");
-  ck_assert_int_eq (json_object_get_int_member (root, "version"), 1);
+  ck_assert_int_eq (json_object_get_int_member (root, "version"), 2);
   ck_assert_str_eq (json_object_get_string_member (root, "site"), SITE);
   ck_assert_str_eq (json_object_get_string_member (root, "from"), "2025-10-01");
   ck_assert_str_eq (json_object_get_string_member (root, "to"), "2025-10-31");
@@ -583,7 +591,7 @@ START_TEST (test_network_json)
       for (guint t = 0; t < section->tables->len; t++)
         {
           AcuFigureTable *table = g_ptr_array_index (section->tables, t);
-          JsonObject *jtable;
+          JsonObject *jtable, *jrows;
           gint64 custom = 0;
           guint n_custom = 0, n_keys = 0;
 
@@ -594,6 +602,10 @@ START_TEST (test_network_json)
               continue;
             }
           jtable = member_object (jsection, table->id);
+          jrows = member_object (jtable, "rows");
+          ck_assert_str_eq (json_object_get_string_member (jtable, "kind"), acu_figure_kind_to_string (table->kind));
+          /* the kind, the rows, and the rows of another kind if any */
+          ck_assert_uint_eq (json_object_get_size (jtable), json_object_has_member (jtable, "row_kinds") ? 3 : 2);
 
           for (guint f = 0; f < table->figures->len; f++)
             {
@@ -607,18 +619,18 @@ START_TEST (test_network_json)
                 }
               n_keys++;
               /* a commune by its name; "not-stated" stays a code */
-              assert_masked (jtable, figure->key ? figure->key : figure->label,
+              assert_masked (jrows, figure->key ? figure->key : figure->label,
                              figure->values[ACU_REPORT_NOW], &n_small, &n_large);
             }
           if (n_custom > 0)
             {
-              assert_masked (jtable, "custom", custom, &n_small, &n_large);
+              assert_masked (jrows, "custom", custom, &n_small, &n_large);
               n_keys++;
             }
           else
-            ck_assert (!json_object_has_member (jtable, "custom"));
+            ck_assert (!json_object_has_member (jrows, "custom"));
           /* Nothing else: no earlier periods */
-          ck_assert_uint_eq (json_object_get_size (jtable), n_keys);
+          ck_assert_uint_eq (json_object_get_size (jrows), n_keys);
         }
     }
   ck_assert_uint_gt (n_small, 0);
@@ -626,7 +638,8 @@ START_TEST (test_network_json)
 
   /* The two reasons added by the coordinator, summed: 6 visits */
   {
-    JsonObject *reasons = member_object (member_object (sections, "reception"), "by-reason");
+    JsonObject *reasons = member_object (member_object (member_object (sections, "reception"), "by-reason"),
+                                         "rows");
     AcuFigureTable *table = acu_report_find_table (fx.report, "reception", "by-reason");
     gint64 expected = acu_test_query_int (fx.store,
                                           "SELECT count (*) FROM visit_reason vr JOIN reason r ON r.id = vr.reason_id "
@@ -647,11 +660,11 @@ START_TEST (test_network_json)
   /* The communes by name, the trend over the period's twelve months */
   {
     JsonObject *reception = member_object (sections, "reception");
-    JsonObject *trend = member_object (reception, "trend");
+    JsonObject *trend = member_object (member_object (reception, "trend"), "rows");
     AcuFigureTable *communes = acu_report_find_table (fx.report, "reception", "households-by-commune");
 
     ck_assert_uint_gt (communes->figures->len, 1);
-    ck_assert (json_object_has_member (member_object (reception, "households-by-commune"),
+    ck_assert (json_object_has_member (member_object (member_object (reception, "households-by-commune"), "rows"),
                                        ((AcuFigure *) g_ptr_array_index (communes->figures, 0))->label));
     ck_assert (!json_object_has_member (reception, "by-commune"));
     ck_assert_uint_eq (json_object_get_size (trend), 12);
@@ -659,12 +672,320 @@ START_TEST (test_network_json)
     ck_assert (json_object_has_member (trend, "2024-11"));
     ck_assert (!json_object_has_member (trend, "2024-10"));
   }
+  /* A table of persons, with its two rows of households */
+  {
+    JsonObject *people = member_object (member_object (sections, "reception"), "people");
+    JsonObject *row_kinds = member_object (people, "row_kinds");
+
+    ck_assert_str_eq (json_object_get_string_member (people, "kind"), "persons");
+    ck_assert_uint_eq (json_object_get_size (row_kinds), 2);
+    ck_assert_str_eq (json_object_get_string_member (row_kinds, "households"), "households");
+    ck_assert_str_eq (json_object_get_string_member (row_kinds, "new-households"), "households");
+    ck_assert (!json_object_has_member (member_object (member_object (sections, "reception"), "visits"),
+                                        "row_kinds"));
+  }
 
   fixture_clear (&fx);
 }
 END_TEST
 
-/* 4. Writing the file */
+/* 4. Figures of every kind, on a report made by hand: masses, money,
+ * durations, rates and counts, each written by its kind; the values
+ * expected are written here */
+
+static void
+table_free (AcuFigureTable *table)
+{
+  g_free (table->id);
+  g_free (table->title);
+  g_ptr_array_unref (table->figures);
+  g_free (table);
+}
+
+static void
+section_free (AcuReportSection *section)
+{
+  g_free (section->id);
+  g_free (section->title);
+  g_ptr_array_unref (section->tables);
+  g_free (section);
+}
+
+static AcuReportSection *
+add_section (AcuReport  *report,
+             const char *id,
+             const char *title)
+{
+  AcuReportSection *section = g_new0 (AcuReportSection, 1);
+
+  section->id = g_strdup (id);
+  section->title = g_strdup (title);
+  section->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
+  g_ptr_array_add (report->sections, section);
+  return section;
+}
+
+/* A row of the period, the previous period and one year earlier, and
+ * the households each value describes */
+static AcuFigure *
+add_row (AcuFigureTable *table,
+         const char     *key,
+         const char     *label,
+         gint64          now,
+         gint64          previous,
+         gint64          year_before,
+         gint64          households_now)
+{
+  AcuFigure *figure = acu_figure_table_add (table, key, label);
+
+  figure->values[ACU_REPORT_NOW] = now;
+  figure->values[ACU_REPORT_PREVIOUS] = previous;
+  figure->values[ACU_REPORT_YEAR_BEFORE] = year_before;
+  figure->households[ACU_REPORT_NOW] = households_now;
+  figure->households[ACU_REPORT_PREVIOUS] = 20;
+  figure->households[ACU_REPORT_YEAR_BEFORE] = 30;
+  return figure;
+}
+
+static AcuReport *
+kinds_report_new (void)
+{
+  AcuReport *report = g_new0 (AcuReport, 1);
+  AcuReportSection *section;
+  AcuFigureTable *table;
+
+  acu_period_init_month (&report->periods[ACU_REPORT_NOW], 2026, 10);
+  acu_period_init_month (&report->periods[ACU_REPORT_PREVIOUS], 2026, 9);
+  acu_period_init_month (&report->periods[ACU_REPORT_YEAR_BEFORE], 2025, 10);
+  report->site_name = g_strdup (SITE);
+  report->made_at = g_date_time_new_local (2026, 11, 3, 9, 30, 0);
+  report->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+
+  section = add_section (report, "food-aid", "Food aid");
+  table = acu_report_section_add_table (section, "served", "Food served", ACU_FIGURE_GRAMS, ACU_CHART_BARS);
+  add_row (table, "fresh", "Fresh produce", 3000, 2500, 0, 7);
+  add_row (table, "dry", "Dry goods", 2000, 1000, 1500, 3);
+  add_row (table, "frozen", "Frozen food", 1234567, 1000000, 987654, 40);
+  add_row (table, "none", "Baby food", 0, 0, 0, 0);
+  /* Two gifts a coordinator added: 3 and 4 households, maybe the same */
+  add_row (table, NULL, "Gift from the bakery", 1000, 0, 0, 3);
+  add_row (table, NULL, "Gift from the market", 1500, 0, 0, 4);
+  table = acu_report_section_add_table (section, "contributions", "Contributions", ACU_FIGURE_CENTS,
+                                        ACU_CHART_NONE);
+  add_row (table, "paid", "Paid", 123456, 100000, 120000, 12);
+  add_row (table, "waived", "Waived", 150, 0, 0, 2);
+
+  section = add_section (report, "digital", "Digital help");
+  table = acu_report_section_add_table (section, "time", "Time spent helping", ACU_FIGURE_MINUTES, ACU_CHART_NONE);
+  add_row (table, "help", "Help", 200, 150, 100, 9);
+  add_row (table, "short", "Short questions", 45, 30, 0, 4);
+  table = acu_report_section_add_table (section, "rates", "Procedures completed", ACU_FIGURE_RATE,
+                                        ACU_CHART_NONE);
+  add_row (table, "completed", "Completed", 1250, 1000, 1100, 8);
+  add_row (table, "small", "Completed by few", 3333, 0, 0, 4);
+  table = acu_report_section_add_table (section, "people", "Persons helped", ACU_FIGURE_PERSONS, ACU_CHART_NONE);
+  add_row (table, "persons", "Persons", 3, 2, 4, 0);
+  add_row (table, "adults", "Adults", 12, 10, 9, 0);
+  add_row (table, "households", "Households", 7, 6, 5, 0)->kind = ACU_FIGURE_HOUSEHOLDS;
+  return report;
+}
+
+START_TEST (test_kinds_csv)
+{
+  g_autoptr(AcuReport) report = kinds_report_new ();
+  g_autofree char *csv = acu_report_to_csv (report);
+  g_autofree char *expected = NULL;
+
+  expected = g_strjoin ("\r\n",
+    BOM "\"Site\";\"" SITE "\"",
+    "\"Period\";\"October 2026\";\"2026-10-01\";\"2026-10-31\"",
+    "",
+    "\"Section\";\"Table\";\"Key\";\"Row\";\"October 2026\";\"September 2026\";\"October 2025\";"
+    "\"Change (%)\";\"Unit\";\"Kind\"",
+    /* kilograms, exactly */
+    "\"Food aid\";\"Food served\";\"fresh\";\"Fresh produce\";3,000;2,500;0,000;;\"kg\";\"grams\"",
+    "\"Food aid\";\"Food served\";\"dry\";\"Dry goods\";2,000;1,000;1,500;33,3;\"kg\";\"grams\"",
+    "\"Food aid\";\"Food served\";\"frozen\";\"Frozen food\";1234,567;1000,000;987,654;25,0;\"kg\";\"grams\"",
+    "\"Food aid\";\"Food served\";\"none\";\"Baby food\";0,000;0,000;0,000;;\"kg\";\"grams\"",
+    "\"Food aid\";\"Food served\";\"\";\"Gift from the bakery\";1,000;0,000;0,000;;\"kg\";\"grams\"",
+    "\"Food aid\";\"Food served\";\"\";\"Gift from the market\";1,500;0,000;0,000;;\"kg\";\"grams\"",
+    /* euros */
+    "\"Food aid\";\"Contributions\";\"paid\";\"Paid\";1234,56;1000,00;1200,00;2,9;\"€\";\"cents\"",
+    "\"Food aid\";\"Contributions\";\"waived\";\"Waived\";1,50;0,00;0,00;;\"€\";\"cents\"",
+    /* minutes */
+    "\"Digital help\";\"Time spent helping\";\"help\";\"Help\";200;150;100;100,0;\"min\";\"minutes\"",
+    "\"Digital help\";\"Time spent helping\";\"short\";\"Short questions\";45;30;0;;\"min\";\"minutes\"",
+    /* percent, and no change in percent of a rate */
+    "\"Digital help\";\"Procedures completed\";\"completed\";\"Completed\";12,50;10,00;11,00;;\"%\";\"rate\"",
+    "\"Digital help\";\"Procedures completed\";\"small\";\"Completed by few\";33,33;0,00;0,00;;\"%\";\"rate\"",
+    /* counts, and a row of households in a table of persons */
+    "\"Digital help\";\"Persons helped\";\"persons\";\"Persons\";3;2;4;-25,0;\"persons\";\"persons\"",
+    "\"Digital help\";\"Persons helped\";\"adults\";\"Adults\";12;10;9;33,3;\"persons\";\"persons\"",
+    "\"Digital help\";\"Persons helped\";\"households\";\"Households\";7;6;5;40,0;\"households\";\"households\"",
+    "",
+    NULL);
+  ck_assert_str_eq (csv, expected);
+}
+END_TEST
+
+/* The row @key of the table @table_id in @section */
+static JsonObject *
+json_row (JsonObject *root,
+          guint       section,
+          const char *table_id,
+          const char *key)
+{
+  JsonArray *tables = member_array (json_array_get_object_element (member_array (root, "sections"), section),
+                                    "tables");
+
+  for (guint t = 0; t < json_array_get_length (tables); t++)
+    {
+      JsonObject *table = json_array_get_object_element (tables, t);
+      JsonArray *rows = member_array (table, "rows");
+
+      if (!g_str_equal (json_object_get_string_member (table, "id"), table_id))
+        continue;
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, r);
+
+          if (g_strcmp0 (json_object_get_string_member (row, "key"), key) == 0)
+            return row;
+        }
+    }
+  ck_abort_msg ("no row %s in %s", key, table_id);
+  return NULL;
+}
+
+static void
+assert_values (JsonObject *row,
+               gint64      period,
+               gint64      previous,
+               gint64      year_before)
+{
+  ck_assert_int_eq (json_object_get_int_member (row, "period"), period);
+  ck_assert_int_eq (json_object_get_int_member (row, "previous"), previous);
+  ck_assert_int_eq (json_object_get_int_member (row, "year_before"), year_before);
+}
+
+START_TEST (test_kinds_json)
+{
+  g_autoptr(AcuReport) report = kinds_report_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = acu_report_to_json (report);
+  JsonObject *root = parse_object (parser, json);
+  JsonArray *food_tables, *digital_tables;
+  JsonObject *row;
+
+  ck_assert_int_eq (json_object_get_int_member (root, "version"), 2);
+  food_tables = member_array (json_array_get_object_element (member_array (root, "sections"), 0), "tables");
+  digital_tables = member_array (json_array_get_object_element (member_array (root, "sections"), 1), "tables");
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (food_tables, 0), "kind"),
+                    "grams");
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (food_tables, 1), "kind"),
+                    "cents");
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (digital_tables, 0), "kind"),
+                    "minutes");
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (digital_tables, 1), "kind"),
+                    "rate");
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (digital_tables, 2), "kind"),
+                    "persons");
+
+  /* The integers of the report, in grams, cents, minutes, basis points */
+  row = json_row (root, 0, "served", "frozen");
+  ck_assert_str_eq (json_object_get_string_member (row, "kind"), "grams");
+  assert_values (row, 1234567, 1000000, 987654);
+  assert_values (member_object (row, "households"), 40, 20, 30);
+  row = json_row (root, 0, "contributions", "paid");
+  ck_assert_str_eq (json_object_get_string_member (row, "kind"), "cents");
+  assert_values (row, 123456, 100000, 120000);
+  assert_values (member_object (row, "households"), 12, 20, 30);
+  row = json_row (root, 1, "time", "help");
+  assert_values (row, 200, 150, 100);
+  assert_values (member_object (row, "households"), 9, 20, 30);
+  row = json_row (root, 1, "rates", "completed");
+  assert_values (row, 1250, 1000, 1100);
+  assert_values (member_object (row, "households"), 8, 20, 30);
+  /* Counts, without households */
+  row = json_row (root, 1, "people", "persons");
+  ck_assert_str_eq (json_object_get_string_member (row, "kind"), "persons");
+  assert_values (row, 3, 2, 4);
+  ck_assert (!json_object_has_member (row, "households"));
+  row = json_row (root, 1, "people", "households");
+  ck_assert_str_eq (json_object_get_string_member (row, "kind"), "households");
+  assert_values (row, 7, 6, 5);
+}
+END_TEST
+
+/* @key of @rows is null: left out */
+#define ASSERT_LEFT_OUT(rows, key)                                                      \
+  ck_assert_msg (json_object_has_member ((rows), (key))                                 \
+                 && JSON_NODE_HOLDS_NULL (json_object_get_member ((rows), (key))),      \
+                 "%s is not left out", (key))
+
+START_TEST (test_kinds_network)
+{
+  g_autoptr(AcuReport) report = kinds_report_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = acu_report_to_network_json (report);
+  JsonObject *root = parse_object (parser, json);
+  JsonObject *sections = member_object (root, "sections");
+  JsonObject *food = member_object (sections, "food-aid");
+  JsonObject *digital = member_object (sections, "digital");
+  JsonObject *table, *rows;
+
+  ck_assert_int_eq (json_object_get_int_member (root, "version"), 2);
+
+  /* Masses: 3 kg served to 7 households stays, to the gram; 2 kg served
+   * to 3 households is left out; nothing served to nobody is 0; two
+   * gifts to 3 and to 4 households may be the same 4 households: left
+   * out. Not rounded to 5 as counts are. */
+  table = member_object (food, "served");
+  ck_assert_str_eq (json_object_get_string_member (table, "kind"), "grams");
+  ck_assert (!json_object_has_member (table, "row_kinds"));
+  rows = member_object (table, "rows");
+  ck_assert_uint_eq (json_object_get_size (rows), 5);
+  ck_assert_int_eq (json_object_get_int_member (rows, "fresh"), 3000);
+  ASSERT_LEFT_OUT (rows, "dry");
+  ck_assert_int_eq (json_object_get_int_member (rows, "frozen"), 1234567);
+  ck_assert_int_eq (json_object_get_int_member (rows, "none"), 0);
+  ASSERT_LEFT_OUT (rows, "custom");
+  ck_assert_ptr_null (strstr (json, "Gift"));
+
+  /* Money the same way */
+  table = member_object (food, "contributions");
+  ck_assert_str_eq (json_object_get_string_member (table, "kind"), "cents");
+  rows = member_object (table, "rows");
+  ck_assert_int_eq (json_object_get_int_member (rows, "paid"), 123456);
+  ASSERT_LEFT_OUT (rows, "waived");
+
+  /* Durations the same way */
+  rows = member_object (member_object (digital, "time"), "rows");
+  ck_assert_int_eq (json_object_get_int_member (rows, "help"), 200);
+  ASSERT_LEFT_OUT (rows, "short");
+
+  /* A rate over 8 households stays, over 4 is left out */
+  table = member_object (digital, "rates");
+  ck_assert_str_eq (json_object_get_string_member (table, "kind"), "rate");
+  rows = member_object (table, "rows");
+  ck_assert_int_eq (json_object_get_int_member (rows, "completed"), 1250);
+  ASSERT_LEFT_OUT (rows, "small");
+
+  /* Counts of people, masked: 3 persons are "<5", 12 adults 10, 7
+   * households 5 */
+  table = member_object (digital, "people");
+  ck_assert_str_eq (json_object_get_string_member (table, "kind"), "persons");
+  ck_assert_uint_eq (json_object_get_size (member_object (table, "row_kinds")), 1);
+  ck_assert_str_eq (json_object_get_string_member (member_object (table, "row_kinds"), "households"),
+                    "households");
+  rows = member_object (table, "rows");
+  ck_assert_str_eq (json_object_get_string_member (rows, "persons"), "<5");
+  ck_assert_int_eq (json_object_get_int_member (rows, "adults"), 10);
+  ck_assert_int_eq (json_object_get_int_member (rows, "households"), 5);
+}
+END_TEST
+
+/* 5. Writing the file */
 
 static void
 assert_no_file (const char *path)
@@ -817,7 +1138,7 @@ START_TEST (test_export_failures)
 }
 END_TEST
 
-/* 5. Format names */
+/* 6. Format names */
 
 START_TEST (test_formats)
 {
@@ -860,6 +1181,12 @@ report_export_suite (void)
   tcase_add_test (tc, test_csv);
   tcase_add_test (tc, test_json);
   tcase_add_test (tc, test_network_json);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("kinds");
+  tcase_add_test (tc, test_kinds_csv);
+  tcase_add_test (tc, test_kinds_json);
+  tcase_add_test (tc, test_kinds_network);
   suite_add_tcase (suite, tc);
 
   tc = acu_test_tcase_new ("export", acu_test_db_setup, acu_test_db_teardown);

@@ -82,7 +82,6 @@ table_free (AcuFigureTable *table)
 {
   g_free (table->id);
   g_free (table->title);
-  g_free (table->unit);
   g_ptr_array_unref (table->figures);
   g_free (table);
 }
@@ -132,7 +131,7 @@ add_bars (AcuReportSection *section,
           const char       *id,
           guint             n_rows)
 {
-  AcuFigureTable *table = acu_report_section_add_table (section, id, "Visits by reason", "visits",
+  AcuFigureTable *table = acu_report_section_add_table (section, id, "Visits by reason", ACU_FIGURE_VISITS,
                                                         ACU_CHART_BARS);
 
   for (guint i = 0; i < n_rows; i++)
@@ -161,12 +160,12 @@ report_new (void)
   report->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
 
   section = add_section (report, "reception", "Reception");
-  table = acu_report_section_add_table (section, "visits", "Visits", "visits", ACU_CHART_NONE);
+  table = acu_report_section_add_table (section, "visits", "Visits", ACU_FIGURE_VISITS, ACU_CHART_NONE);
   add_row (table, "visits", "Visits", 1234, 1180, 1010);
   add_row (table, "identified", "Visits of known persons", 1000, 950, 830);
   add_row (table, "anonymous", "Anonymous visits", 234, 230, 180);
 
-  table = acu_report_section_add_table (section, "trend", "Visits over twelve months", "visits",
+  table = acu_report_section_add_table (section, "trend", "Visits over twelve months", ACU_FIGURE_VISITS,
                                         ACU_CHART_TREND);
   table->compared = FALSE;
   for (guint i = 0; i < 12; i++)
@@ -181,12 +180,12 @@ report_new (void)
 
   add_bars (section, "by-reason", 20);
 
-  table = acu_report_section_add_table (section, "by-weekday", "Visits by day of the week", "visits",
+  table = acu_report_section_add_table (section, "by-weekday", "Visits by day of the week", ACU_FIGURE_VISITS,
                                         ACU_CHART_COLUMNS);
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     add_row (table, days[i], days[i], 120 + i * 31 % 90, 110, 100 + i * 17 % 70);
 
-  table = acu_report_section_add_table (section, "by-age", "Persons by age", "persons", ACU_CHART_NONE);
+  table = acu_report_section_add_table (section, "by-age", "Persons by age", ACU_FIGURE_PERSONS, ACU_CHART_NONE);
   add_row (table, "under-18", "Under 18", 40, 38, 35);
   add_row (table, "0-2", "0 to 2 years", 10, 9, 8)->level = 1;
   add_row (table, "3-14", "3 to 14 years", 22, 21, 20)->level = 1;
@@ -345,7 +344,7 @@ START_TEST (test_document_long_table)
   g_autoptr(AcuReportDocument) doc = NULL;
   AcuReportSection *section = add_section (report, "places", "Places");
   AcuFigureTable *table = acu_report_section_add_table (section, "by-commune", "Visits by commune",
-                                                        "visits", ACU_CHART_BARS);
+                                                        ACU_FIGURE_VISITS, ACU_CHART_BARS);
 
   for (guint i = 0; i < 150; i++)
     {
@@ -364,6 +363,65 @@ START_TEST (test_document_long_table)
   text = plain_spaces (raw);
   ASSERT_HAS (text, "Visits by commune (continued)");
   ASSERT_HAS (text, "Commune 149");
+  g_unlink (path);
+  acu_test_tmpdir_free (g_steal_pointer (&dir));
+}
+END_TEST
+
+/* Figures of every kind, each in its unit: a mass in kilograms (its
+ * chart's axis too), money in euros, durations, a rate */
+START_TEST (test_document_kinds)
+{
+  g_autofree char *dir = acu_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "kinds.pdf", NULL);
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(AcuReport) report = report_new ();
+  g_autoptr(AcuReportDocument) doc = NULL;
+  AcuReportSection *section = add_section (report, "food-aid", "Food aid");
+  AcuFigureTable *table;
+
+  table = acu_report_section_add_table (section, "served", "Food served by day", ACU_FIGURE_GRAMS,
+                                        ACU_CHART_COLUMNS);
+  add_row (table, "tuesday", "Tuesday", 1234567, 1000000, 987654);
+  add_row (table, "friday", "Friday", 850, 1049, 0);
+  table = acu_report_section_add_table (section, "contributions", "Contributions", ACU_FIGURE_CENTS,
+                                        ACU_CHART_BARS);
+  add_row (table, "paid", "Paid", 123456, 100000, 120000);
+  add_row (table, "waived", "Waived", 150, 0, 0);
+  table = acu_report_section_add_table (section, "time", "Time spent helping", ACU_FIGURE_MINUTES,
+                                        ACU_CHART_NONE);
+  table->compared = FALSE;
+  add_row (table, "help", "Help", 200, 0, 120);
+  add_row (table, "short", "Short questions", 45, 0, 30);
+  table = acu_report_section_add_table (section, "rates", "Procedures completed", ACU_FIGURE_RATE,
+                                        ACU_CHART_NONE);
+  add_row (table, "completed", "Completed", 1250, 1000, 1100);
+  doc = acu_report_document_new (report);
+
+  ck_assert (acu_report_document_save_pdf (doc, path, NULL));
+  raw = run_tool ("pdftotext", path);
+  text = plain_spaces (raw);
+  /* kilograms to the 100 g, and the axis of their chart */
+  ASSERT_HAS (text, "1 234,6 kg");
+  ASSERT_HAS (text, "1 000,0 kg");
+  ASSERT_HAS (text, "987,7 kg");
+  ASSERT_HAS (text, "0,9 kg");
+  ASSERT_HAS (text, "1 500,0 kg");
+  /* euros to the cent */
+  ASSERT_HAS (text, "1 234,56 €");
+  ASSERT_HAS (text, "1,50 €");
+  /* hours and minutes, under the heading of durations */
+  ASSERT_HAS (text, "Duration");
+  ASSERT_HAS (text, "3 h 20");
+  /* pdftotext may drop the no-break space of "2 h" at the end of a cell */
+  ck_assert_msg (strstr (text, "2 h") != NULL || strstr (text, "\n2h\n") != NULL,
+                 "no “2 h” in: %s", ONE_LINE (text));
+  ASSERT_HAS (text, "45 min");
+  /* a rate, without a change in percent */
+  ASSERT_HAS (text, "12,5 %");
+  ASSERT_HAS (text, "11,0 %");
+  ck_assert_msg (strstr (text, "+13,6 %") == NULL, "a change of a rate in percent");
   g_unlink (path);
   acu_test_tmpdir_free (g_steal_pointer (&dir));
 }
@@ -482,6 +540,7 @@ main (void)
   tcase_add_test (tcase, test_document_pages);
   tcase_add_test (tcase, test_document_long_table);
   tcase_add_test (tcase, test_document_saves_pdf);
+  tcase_add_test (tcase, test_document_kinds);
   tcase_add_test (tcase, test_document_failed_save_keeps_the_old_file);
   tcase_add_test (tcase, test_document_draws_scaled_to_fit);
   suite_add_tcase (suite, tcase);

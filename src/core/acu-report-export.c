@@ -85,6 +85,40 @@ append_csv_change (GString *out,
                           tenths < 0 ? "-" : "", magnitude / 10, magnitude % 10);
 }
 
+/* A figure's value in the unit the CSV gives it (acu_figure_kind_get_unit()),
+ * as Calc reads it under a French locale, exactly: a count or minutes as
+ * an integer; grams as kilograms with three decimals ("12,500"); cents
+ * as euros with two ("1234,56"); basis points as percent with two
+ * ("12,50") */
+static void
+append_csv_value (GString       *out,
+                  AcuFigureKind  kind,
+                  gint64         value)
+{
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+  const char *sign = value < 0 ? "-" : "";
+
+  switch (kind)
+    {
+    case ACU_FIGURE_GRAMS:
+      g_string_append_printf (out, "%s%" G_GUINT64_FORMAT ",%03" G_GUINT64_FORMAT,
+                              sign, magnitude / 1000, magnitude % 1000);
+      break;
+    case ACU_FIGURE_CENTS:
+    case ACU_FIGURE_RATE:
+      g_string_append_printf (out, "%s%" G_GUINT64_FORMAT ",%02" G_GUINT64_FORMAT,
+                              sign, magnitude / 100, magnitude % 100);
+      break;
+    case ACU_FIGURE_PERSONS:
+    case ACU_FIGURE_HOUSEHOLDS:
+    case ACU_FIGURE_VISITS:
+    case ACU_FIGURE_MINUTES:
+    default:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+      break;
+    }
+}
+
 /* JSON */
 
 static const char *
@@ -139,7 +173,8 @@ add_table (JsonBuilder          *builder,
   json_builder_begin_object (builder);
   add_string_or_null (builder, "id", table->id);
   add_string_or_null (builder, "title", table->title);
-  add_string_or_null (builder, "unit", table->unit);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, acu_figure_kind_to_string (table->kind));
   json_builder_set_member_name (builder, "chart");
   json_builder_add_string_value (builder, chart_to_string (table->chart));
   json_builder_set_member_name (builder, "compared");
@@ -155,10 +190,23 @@ add_table (JsonBuilder          *builder,
       add_string_or_null (builder, "label", figure->label);
       json_builder_set_member_name (builder, "level");
       json_builder_add_int_value (builder, figure->level);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, acu_figure_kind_to_string (figure->kind));
       for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
         {
           json_builder_set_member_name (builder, column_names[c]);
           json_builder_add_int_value (builder, figure->values[c]);
+        }
+      if (!acu_figure_kind_is_count (figure->kind))
+        {
+          json_builder_set_member_name (builder, "households");
+          json_builder_begin_object (builder);
+          for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
+            {
+              json_builder_set_member_name (builder, column_names[c]);
+              json_builder_add_int_value (builder, figure->households[c]);
+            }
+          json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
     }
@@ -197,45 +245,105 @@ add_masked_count (JsonBuilder *builder,
     json_builder_add_int_value (builder, (count + NETWORK_THRESHOLD / 2) / NETWORK_THRESHOLD * NETWORK_THRESHOLD);
 }
 
+/* One key of a network table: the figures of the period under that key */
+typedef struct
+{
+  AcuFigureKind kind;
+  gboolean      mixed;       /* figures of different kinds, or several rates */
+  gint64        value;
+  gint64        households;
+} NetworkRow;
+
+/* A figure's value as the network sees it, by its kind. Counts of people
+ * are masked. A mass, money or a duration is summed as it is, but only
+ * when it describes at least five households: fewer, and it is null (a
+ * sum of 0 over no household at all stays 0). A rate is null when its
+ * denominator holds fewer than five households. A key that mixes kinds
+ * or sums rates means nothing: null too. */
+static void
+add_network_value (JsonBuilder      *builder,
+                   const NetworkRow *row)
+{
+  if (row->mixed)
+    json_builder_add_null_value (builder);
+  else if (acu_figure_kind_is_count (row->kind))
+    add_masked_count (builder, row->value);
+  else if (row->kind != ACU_FIGURE_RATE && row->value == 0 && row->households == 0)
+    json_builder_add_int_value (builder, 0);
+  else if (row->households < NETWORK_THRESHOLD)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, row->value);
+}
+
 /* The period's values by key, in the table's order. A commune is named
  * (a public place name); an entry a coordinator added to a list is free
- * text, so those are summed under "custom". Counts are summed before
- * they are masked. */
+ * text, so those are summed under "custom". Values are summed before
+ * they are masked; the households of a sum are those of its largest
+ * part, never more than are known to be there (two rows may describe the
+ * same household). */
 static void
 add_network_table (JsonBuilder          *builder,
                    const AcuFigureTable *table)
 {
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  gboolean other_kinds = FALSE;
 
   for (guint f = 0; f < table->figures->len; f++)
     {
       const AcuFigure *figure = g_ptr_array_index (table->figures, f);
       const char *key = figure->key;
-      gint64 *sum;
+      NetworkRow *row;
 
       if (key == NULL)
         key = table->places ? figure->label : "custom";
       if (key == NULL)
         continue;
-      sum = g_hash_table_lookup (sums, key);
-      if (sum == NULL)
+      row = g_hash_table_lookup (sums, key);
+      if (row == NULL)
         {
-          sum = g_new0 (gint64, 1);
-          g_hash_table_insert (sums, (gpointer) key, sum);
+          row = g_new0 (NetworkRow, 1);
+          row->kind = figure->kind;
+          g_hash_table_insert (sums, (gpointer) key, row);
           g_ptr_array_add (keys, (gpointer) key);
+          other_kinds |= figure->kind != table->kind;
         }
-      *sum += figure->values[ACU_REPORT_NOW];
+      else if (row->kind != figure->kind || figure->kind == ACU_FIGURE_RATE)
+        row->mixed = TRUE;
+      row->value += figure->values[ACU_REPORT_NOW];
+      row->households = MAX (row->households, figure->households[ACU_REPORT_NOW]);
     }
 
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, acu_figure_kind_to_string (table->kind));
+  if (other_kinds)
+    {
+      json_builder_set_member_name (builder, "row_kinds");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < keys->len; i++)
+        {
+          const char *key = g_ptr_array_index (keys, i);
+          const NetworkRow *row = g_hash_table_lookup (sums, key);
+
+          if (row->kind == table->kind)
+            continue;
+          json_builder_set_member_name (builder, key);
+          json_builder_add_string_value (builder, acu_figure_kind_to_string (row->kind));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "rows");
   json_builder_begin_object (builder);
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
 
       json_builder_set_member_name (builder, key);
-      add_masked_count (builder, *(gint64 *) g_hash_table_lookup (sums, key));
+      add_network_value (builder, g_hash_table_lookup (sums, key));
     }
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
 
@@ -404,6 +512,12 @@ acu_report_to_csv (const AcuReport *report)
   g_string_append_c (out, ';');
   /* Translators: the change from one year earlier, in percent */
   append_csv_field (out, _("Change (%)"));
+  g_string_append_c (out, ';');
+  /* Translators: the unit of the values of a row, in the CSV export */
+  append_csv_field (out, _("Unit"));
+  g_string_append_c (out, ';');
+  /* Translators: what a row measures, as a code, in the CSV export */
+  append_csv_field (out, _("Kind"));
   g_string_append (out, CSV_EOL);
 
   for (guint s = 0; s < report->sections->len; s++)
@@ -426,9 +540,18 @@ acu_report_to_csv (const AcuReport *report)
               g_string_append_c (out, ';');
               append_csv_field (out, figure->label);
               for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
-                g_string_append_printf (out, ";%" G_GINT64_FORMAT, figure->values[c]);
+                {
+                  g_string_append_c (out, ';');
+                  append_csv_value (out, figure->kind, figure->values[c]);
+                }
               g_string_append_c (out, ';');
-              append_csv_change (out, figure->values[ACU_REPORT_NOW], figure->values[ACU_REPORT_YEAR_BEFORE]);
+              /* A rate's change in percent would read as points */
+              if (figure->kind != ACU_FIGURE_RATE)
+                append_csv_change (out, figure->values[ACU_REPORT_NOW], figure->values[ACU_REPORT_YEAR_BEFORE]);
+              g_string_append_c (out, ';');
+              append_csv_field (out, acu_figure_kind_get_unit (figure->kind));
+              g_string_append_c (out, ';');
+              append_csv_field (out, acu_figure_kind_to_string (figure->kind));
               g_string_append (out, CSV_EOL);
             }
         }
@@ -448,7 +571,7 @@ acu_report_to_json (const AcuReport *report)
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, "acuelh-report");
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
+  json_builder_add_int_value (builder, 2);
   add_string_or_null (builder, "site", report->site_name);
   json_builder_set_member_name (builder, "made_at");
   if (report->made_at != NULL)
@@ -488,7 +611,7 @@ acu_report_to_json (const AcuReport *report)
   return builder_to_text (builder);
 }
 
-/* The period's counts alone, anonymous, for the network of third places */
+/* The period's figures alone, anonymous, for the network of third places */
 char *
 acu_report_to_network_json (const AcuReport *report)
 {
@@ -502,7 +625,7 @@ acu_report_to_network_json (const AcuReport *report)
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, "acuelh-network");
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
+  json_builder_add_int_value (builder, 2);
   add_string_or_null (builder, "site", report->site_name);
   json_builder_set_member_name (builder, "from");
   json_builder_add_string_value (builder, period->from);

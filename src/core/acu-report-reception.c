@@ -438,46 +438,53 @@ build_tables (Reception *r)
   AcuReportSection *section = r->section;
   AcuFigure *figure;
 
-  r->visits = acu_report_section_add_table (section, "visits", _("Visits"), "visits", ACU_CHART_NONE);
+  r->visits = acu_report_section_add_table (section, "visits", _("Visits"), ACU_FIGURE_VISITS, ACU_CHART_NONE);
   add_rows (r->visits,
             "visits", _("Visits"),
             "identified", _("Visits of known persons"),
             "anonymous", _("Anonymous visits"),
             NULL);
-  r->people = acu_report_section_add_table (section, "people", _("Persons and households"), NULL, ACU_CHART_NONE);
+  r->people = acu_report_section_add_table (section, "people", _("Persons and households"), ACU_FIGURE_PERSONS,
+                                            ACU_CHART_NONE);
   add_rows (r->people,
             "persons", _("Persons who came"),
             "households", _("Households who came"),
             "new-households", _("New households"),
             NULL);
-  r->trend = acu_report_section_add_table (section, "trend", _("Visits over twelve months"), "visits",
+  /* a table of persons, with two rows of households */
+  acu_figure_table_find (r->people, "households")->kind = ACU_FIGURE_HOUSEHOLDS;
+  acu_figure_table_find (r->people, "new-households")->kind = ACU_FIGURE_HOUSEHOLDS;
+  r->trend = acu_report_section_add_table (section, "trend", _("Visits over twelve months"), ACU_FIGURE_VISITS,
                                            ACU_CHART_TREND);
   r->trend->compared = FALSE;
-  r->weekdays = acu_report_section_add_table (section, "by-weekday", _("Visits by day of the week"), "visits",
-                                              ACU_CHART_COLUMNS);
+  r->weekdays = acu_report_section_add_table (section, "by-weekday", _("Visits by day of the week"),
+                                              ACU_FIGURE_VISITS, ACU_CHART_COLUMNS);
   for (guint d = G_DATE_MONDAY; d <= G_DATE_SUNDAY; d++)
     acu_figure_table_add (r->weekdays, weekday_keys[d], weekday_label (d));
-  r->hours = acu_report_section_add_table (section, "by-hour", _("Visits by hour of arrival"), "visits",
+  r->hours = acu_report_section_add_table (section, "by-hour", _("Visits by hour of arrival"), ACU_FIGURE_VISITS,
                                            ACU_CHART_COLUMNS);
-  r->reasons = acu_report_section_add_table (section, "by-reason", _("Visits by reason"), "visits",
+  r->reasons = acu_report_section_add_table (section, "by-reason", _("Visits by reason"), ACU_FIGURE_VISITS,
                                              ACU_CHART_BARS);
-  r->partners = acu_report_section_add_table (section, "by-partner", _("Visits referred, by partner"), "visits",
-                                              ACU_CHART_BARS);
-  r->communes = acu_report_section_add_table (section, "by-commune", _("Visits by commune"), "visits",
+  r->partners = acu_report_section_add_table (section, "by-partner", _("Visits referred, by partner"),
+                                              ACU_FIGURE_VISITS, ACU_CHART_BARS);
+  r->communes = acu_report_section_add_table (section, "by-commune", _("Visits by commune"), ACU_FIGURE_VISITS,
                                               ACU_CHART_BARS);
   r->communes->places = TRUE;
   r->communes->local = TRUE;
   r->household_communes = acu_report_section_add_table (section, "households-by-commune",
-                                                        _("Households who came, by commune"), "households",
+                                                        _("Households who came, by commune"), ACU_FIGURE_HOUSEHOLDS,
                                                         ACU_CHART_NONE);
   r->household_communes->places = TRUE;
-  r->genders = acu_report_section_add_table (section, "by-gender", _("Persons by gender"), "persons",
+  r->genders = acu_report_section_add_table (section, "by-gender", _("Persons by gender"), ACU_FIGURE_PERSONS,
                                              ACU_CHART_NONE);
-  r->ages = acu_report_section_add_table (section, "by-age", _("Persons by age"), "persons", ACU_CHART_NONE);
+  r->ages = acu_report_section_add_table (section, "by-age", _("Persons by age"), ACU_FIGURE_PERSONS,
+                                          ACU_CHART_NONE);
   r->anon_genders = acu_report_section_add_table (section, "anonymous-by-gender",
-                                                  _("Anonymous visits by gender"), "visits", ACU_CHART_NONE);
+                                                  _("Anonymous visits by gender"), ACU_FIGURE_VISITS,
+                                                  ACU_CHART_NONE);
   r->anon_ages = acu_report_section_add_table (section, "anonymous-by-age",
-                                               _("Anonymous visits by age"), "visits", ACU_CHART_NONE);
+                                               _("Anonymous visits by age"), ACU_FIGURE_VISITS,
+                                               ACU_CHART_NONE);
 
   /* "not stated" last */
   for (guint i = 1; i <= ACU_GENDER_OTHER + 1; i++)

@@ -340,12 +340,11 @@ acu_period_get_label (const AcuPeriod *period)
 
 /* Thousands grouped with a narrow no-break space, as French typography
  * writes them: 12 345 */
-char *
-acu_report_format_count (gint64 value)
+static void
+append_grouped (GString *out,
+                guint64  magnitude)
 {
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                             value < 0 ? (guint64) -value : (guint64) value);
-  GString *out = g_string_new (value < 0 ? "−" : "");
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude);
   gsize n = strlen (digits);
 
   for (gsize i = 0; i < n; i++)
@@ -354,6 +353,21 @@ acu_report_format_count (gint64 value)
         g_string_append (out, "\u202f");
       g_string_append_c (out, digits[i]);
     }
+}
+
+static guint64
+magnitude_of (gint64 value)
+{
+  /* -G_MININT64 does not fit a gint64; it does a guint64 */
+  return value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+}
+
+char *
+acu_report_format_count (gint64 value)
+{
+  GString *out = g_string_new (value < 0 ? "−" : "");
+
+  append_grouped (out, magnitude_of (value));
   return g_string_free (out, FALSE);
 }
 
@@ -376,6 +390,162 @@ acu_report_format_change (gint64 now,
                           magnitude / 10, magnitude % 10);
 }
 
+/* Kinds of figures */
+
+const char *
+acu_figure_kind_to_string (AcuFigureKind kind)
+{
+  switch (kind)
+    {
+    case ACU_FIGURE_PERSONS:    return "persons";
+    case ACU_FIGURE_HOUSEHOLDS: return "households";
+    case ACU_FIGURE_VISITS:     return "visits";
+    case ACU_FIGURE_GRAMS:      return "grams";
+    case ACU_FIGURE_CENTS:      return "cents";
+    case ACU_FIGURE_MINUTES:    return "minutes";
+    case ACU_FIGURE_RATE:       return "rate";
+    default:                    g_return_val_if_reached ("persons");
+    }
+}
+
+gboolean
+acu_figure_kind_is_count (AcuFigureKind kind)
+{
+  return kind == ACU_FIGURE_PERSONS || kind == ACU_FIGURE_HOUSEHOLDS || kind == ACU_FIGURE_VISITS;
+}
+
+const char *
+acu_figure_kind_get_label (AcuFigureKind kind)
+{
+  switch (kind)
+    {
+    case ACU_FIGURE_PERSONS:    return _("Persons");
+    case ACU_FIGURE_HOUSEHOLDS: return _("Households");
+    case ACU_FIGURE_VISITS:     return _("Visits");
+    /* Translators: the heading of a column of masses, in kilograms */
+    case ACU_FIGURE_GRAMS:      return _("Weight");
+    /* Translators: the heading of a column of sums of money */
+    case ACU_FIGURE_CENTS:      return _("Amount");
+    /* Translators: the heading of a column of durations */
+    case ACU_FIGURE_MINUTES:    return _("Duration");
+    /* Translators: the heading of a column of rates, in percent */
+    case ACU_FIGURE_RATE:       return _("Rate");
+    default:                    g_return_val_if_reached (_("Persons"));
+    }
+}
+
+static const char *
+unit_kilograms (void)
+{
+  /* Translators: the symbol of kilograms, after a mass: "12,5 kg" */
+  return C_("unit symbol", "kg");
+}
+
+const char *
+acu_figure_kind_get_unit (AcuFigureKind kind)
+{
+  switch (kind)
+    {
+    /* Translators: the unit of a count, in a column of the CSV export */
+    case ACU_FIGURE_PERSONS:    return C_("unit", "persons");
+    /* Translators: the unit of a count, in a column of the CSV export */
+    case ACU_FIGURE_HOUSEHOLDS: return C_("unit", "households");
+    /* Translators: the unit of a count, in a column of the CSV export */
+    case ACU_FIGURE_VISITS:     return C_("unit", "visits");
+    case ACU_FIGURE_GRAMS:      return unit_kilograms ();
+    case ACU_FIGURE_CENTS:      return "€";
+    /* Translators: the symbol of minutes, after a duration: "45 min" */
+    case ACU_FIGURE_MINUTES:    return C_("unit symbol", "min");
+    case ACU_FIGURE_RATE:       return "%";
+    default:                    g_return_val_if_reached ("");
+    }
+}
+
+/* @magnitude / @per, rounded half away from zero (on the magnitude) */
+static guint64
+rounded (guint64 magnitude,
+         guint64 per)
+{
+  return magnitude / per + (magnitude % per >= (per + 1) / 2);
+}
+
+/* "1 234,5": @magnitude in units of 10^-@decimals */
+static void
+append_decimal (GString *out,
+                guint64  magnitude,
+                guint    decimals)
+{
+  guint64 scale = decimals == 1 ? 10 : 100;
+
+  append_grouped (out, magnitude / scale);
+  g_string_append_printf (out, ",%0*" G_GUINT64_FORMAT, (int) decimals, magnitude % scale);
+}
+
+/* Each kind with its unit, French typography: a no-break space between
+ * the number and its unit, thousands grouped by a narrow one. Rounded
+ * half away from zero where the unit is coarser than the value's. */
+char *
+acu_figure_kind_format (AcuFigureKind kind,
+                        gint64        value)
+{
+  guint64 magnitude = magnitude_of (value);
+  GString *out = g_string_new (NULL);
+
+  switch (kind)
+    {
+    case ACU_FIGURE_GRAMS:
+      /* kilograms to the 100 g */
+      magnitude = rounded (magnitude, 100);
+      if (value < 0 && magnitude > 0)
+        g_string_append (out, "−");
+      append_decimal (out, magnitude, 1);
+      g_string_append_printf (out, "\u00a0%s", unit_kilograms ());
+      break;
+
+    case ACU_FIGURE_CENTS:
+      if (value < 0)
+        g_string_append (out, "−");
+      append_decimal (out, magnitude, 2);
+      g_string_append (out, "\u00a0€");
+      break;
+
+    case ACU_FIGURE_MINUTES:
+      if (value < 0)
+        g_string_append (out, "−");
+      if (magnitude < 60)
+        {
+          append_grouped (out, magnitude);
+          g_string_append_printf (out, "\u00a0%s", C_("unit symbol", "min"));
+          break;
+        }
+      append_grouped (out, magnitude / 60);
+      /* Translators: the symbol of hours, in a duration: "3 h 20" */
+      g_string_append_printf (out, "\u00a0%s", C_("unit symbol", "h"));
+      if (magnitude % 60 != 0)
+        g_string_append_printf (out, "\u00a0%02" G_GUINT64_FORMAT, magnitude % 60);
+      break;
+
+    case ACU_FIGURE_RATE:
+      /* basis points to the tenth of a percent */
+      magnitude = rounded (magnitude, 10);
+      if (value < 0 && magnitude > 0)
+        g_string_append (out, "−");
+      append_decimal (out, magnitude, 1);
+      g_string_append (out, "\u00a0%");
+      break;
+
+    case ACU_FIGURE_PERSONS:
+    case ACU_FIGURE_HOUSEHOLDS:
+    case ACU_FIGURE_VISITS:
+    default:
+      if (value < 0)
+        g_string_append (out, "−");
+      append_grouped (out, magnitude);
+      break;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The figures */
 
 static void
@@ -391,7 +561,6 @@ figure_table_free (AcuFigureTable *table)
 {
   g_free (table->id);
   g_free (table->title);
-  g_free (table->unit);
   g_ptr_array_unref (table->figures);
   g_free (table);
 }
@@ -420,14 +589,14 @@ AcuFigureTable *
 acu_report_section_add_table (AcuReportSection *section,
                               const char       *id,
                               const char       *title,
-                              const char       *unit,
+                              AcuFigureKind     kind,
                               AcuChart          chart)
 {
   AcuFigureTable *table = g_new0 (AcuFigureTable, 1);
 
   table->id = g_strdup (id);
   table->title = g_strdup (title);
-  table->unit = g_strdup (unit);
+  table->kind = kind;
   table->chart = chart;
   table->compared = TRUE;
   table->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
@@ -444,6 +613,7 @@ acu_figure_table_add (AcuFigureTable *table,
 
   figure->key = g_strdup (key);
   figure->label = g_strdup (label);
+  figure->kind = table->kind;
   g_ptr_array_add (table->figures, figure);
   return figure;
 }
@@ -654,6 +824,7 @@ acu_report_compute (AcuStore           *store,
                   AcuFigure *figure = g_ptr_array_index (table->figures, f);
 
                   figure->values[c] = figure->values[same];
+                  figure->households[c] = figure->households[same];
                 }
             }
         }

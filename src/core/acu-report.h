@@ -55,6 +55,44 @@ char         *acu_report_format_count (gint64 value);
 char         *acu_report_format_change (gint64 now,
                                         gint64 before);
 
+/* What a figure measures, and so the unit of its integer value. Values
+ * are integers in every kind, never floating point.
+ *
+ *   PERSONS, HOUSEHOLDS, VISITS  counts: "12 345"
+ *   GRAMS     a mass in grams, always shown in kilograms to the 100 g,
+ *             so that a column reads in one unit (no tonnes): "1 234,5 kg"
+ *   CENTS     money in euro cents: "1 234,56 €"
+ *   MINUTES   a duration in minutes: "45 min", "3 h 20", "3 h"
+ *   RATE      a rate in basis points (1/100 of a percent: 1250 is
+ *             12,5 %), shown to the tenth of a percent: "12,5 %"
+ *
+ * The drawing, the CSV, the JSON and the network export format each
+ * figure by its kind; the network masks small counts of people and
+ * leaves out a mass, money, a duration or a rate that describes fewer
+ * than five households (see AcuFigure's households). */
+typedef enum
+{
+  ACU_FIGURE_PERSONS,
+  ACU_FIGURE_HOUSEHOLDS,
+  ACU_FIGURE_VISITS,
+  ACU_FIGURE_GRAMS,
+  ACU_FIGURE_CENTS,
+  ACU_FIGURE_MINUTES,
+  ACU_FIGURE_RATE,
+} AcuFigureKind;
+
+/* "persons", "households", "visits", "grams", "cents", "minutes", "rate" */
+const char   *acu_figure_kind_to_string (AcuFigureKind kind);
+/* TRUE for the counts of people: persons, households, visits */
+gboolean      acu_figure_kind_is_count (AcuFigureKind kind);
+/* What a column of such figures shows, as a heading: "Visits", "Weight" */
+const char   *acu_figure_kind_get_label (AcuFigureKind kind);
+/* The unit the CSV writes the value in: "persons", "kg", "€", "min", "%" */
+const char   *acu_figure_kind_get_unit (AcuFigureKind kind);
+/* @value of @kind the French way, with its unit: see above */
+char         *acu_figure_kind_format (AcuFigureKind kind,
+                                      gint64        value);
+
 typedef enum
 {
   ACU_REPORT_NOW,
@@ -73,24 +111,33 @@ typedef enum
 
 typedef struct
 {
-  char    *key;        /* stable code: "food-aid", "tuesday", "09"; NULL for
-                        * an entry a coordinator added to a list */
-  char    *label;      /* in the reader's language */
-  guint    level;      /* 1: a part of the row above (0–3 within under 18) */
-  gint64   values[ACU_REPORT_N_COLUMNS];
+  char          *key;        /* stable code: "food-aid", "tuesday", "09"; NULL
+                              * for an entry a coordinator added to a list */
+  char          *label;      /* in the reader's language */
+  guint          level;      /* 1: a part of the row above (0–3 within under 18) */
+  AcuFigureKind  kind;       /* its table's, given when the row is added; a
+                              * row may say otherwise (households in a
+                              * table of persons) */
+  gint64         values[ACU_REPORT_N_COLUMNS];
+  /* GRAMS, CENTS, MINUTES: how many households the value describes (a
+   * mass served to 7 households: 7); RATE: the households of its
+   * denominator. Filled by the section alongside the value; unused for
+   * counts. Left at 0, a value that is not 0 never leaves the site. */
+  gint64         households[ACU_REPORT_N_COLUMNS];
 } AcuFigure;
 
 typedef struct
 {
-  char      *id;       /* "visits", "by-reason"… */
-  char      *title;
-  char      *unit;     /* what is counted: "visits", "persons", "households" */
-  AcuChart   chart;
-  gboolean   compared; /* FALSE: only ACU_REPORT_NOW means something */
-  gboolean   places;   /* keys are NULL and labels are place names */
-  gboolean   local;    /* kept out of the network's export: visits by
-                        * place can single out someone who comes often */
-  GPtrArray *figures;  /* AcuFigure */
+  char          *id;       /* "visits", "by-reason"… */
+  char          *title;
+  AcuFigureKind  kind;     /* what its figures measure; each row added
+                            * takes it */
+  AcuChart       chart;
+  gboolean       compared; /* FALSE: only ACU_REPORT_NOW means something */
+  gboolean       places;   /* keys are NULL and labels are place names */
+  gboolean       local;    /* kept out of the network's export: visits by
+                            * place can single out someone who comes often */
+  GPtrArray     *figures;  /* AcuFigure */
 } AcuFigureTable;
 
 typedef struct
@@ -138,7 +185,7 @@ gint64            acu_report_get_value (const AcuReport *report,
 AcuFigureTable   *acu_report_section_add_table (AcuReportSection *section,
                                                 const char       *id,
                                                 const char       *title,
-                                                const char       *unit,
+                                                AcuFigureKind     kind,
                                                 AcuChart          chart);
 AcuFigure        *acu_figure_table_add (AcuFigureTable *table,
                                         const char     *key,

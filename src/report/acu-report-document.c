@@ -362,18 +362,6 @@ draw_item (cairo_t    *cr,
 /* Text */
 
 static const char *
-unit_label (const AcuFigureTable *table)
-{
-  if (g_strcmp0 (table->unit, "persons") == 0)
-    return _("Persons");
-  if (g_strcmp0 (table->unit, "households") == 0)
-    return _("Households");
-  if (g_strcmp0 (table->unit, "visits") == 0)
-    return _("Visits");
-  return _("Count");
-}
-
-static const char *
 short_month (guint month)
 {
   switch (month)
@@ -492,19 +480,21 @@ table_columns (const AcuFigureTable *table,
   return n;
 }
 
-/* One line of cells; returns the strip */
-/* A count as the page shows it. French groups thousands with a narrow
- * no-break space, but Cantarell draws it so thin that "39 973" reads
- * "39973" at table sizes: the page uses a whole no-break space. */
+/* A value as the page shows it, by its kind: "1 234", "12,5 kg",
+ * "3 h 20" (acu_figure_kind_format()). French groups thousands with a
+ * narrow no-break space, but Cantarell draws it so thin that "39 973"
+ * reads "39973" at table sizes: the page uses a whole no-break space. */
 static char *
-count_text (gint64 value)
+value_text (AcuFigureKind kind,
+            gint64        value)
 {
-  g_autofree char *text = acu_report_format_count (value);
+  g_autofree char *text = acu_figure_kind_format (kind, value);
   g_auto(GStrv) groups = g_strsplit (text, "\u202f", -1);
 
   return g_strjoinv ("\u00a0", groups);
 }
 
+/* One line of cells; returns the strip */
 static Strip *
 table_line (AcuReportDocument *doc,
             StripKind          kind,
@@ -585,7 +575,7 @@ add_table_strips (AcuReportDocument    *doc,
   else
     {
       const char *cells[] = { table->chart == ACU_CHART_TREND ? _("Month") : "",
-                              unit_label (table), _("One year earlier") };
+                              acu_figure_kind_get_label (table->kind), _("One year earlier") };
 
       g_ptr_array_add (block, table_line (doc, STRIP_HEADER, columns, n_columns, cells, 0));
     }
@@ -593,11 +583,14 @@ add_table_strips (AcuReportDocument    *doc,
   for (guint i = 0; i < table->figures->len; i++)
     {
       const AcuFigure *figure = g_ptr_array_index (table->figures, i);
-      g_autofree char *a = count_text (figure->values[ACU_REPORT_NOW]);
-      g_autofree char *b = count_text (figure->values[ACU_REPORT_PREVIOUS]);
-      g_autofree char *c = count_text (figure->values[ACU_REPORT_YEAR_BEFORE]);
-      g_autofree char *change = acu_report_format_change (figure->values[ACU_REPORT_NOW],
-                                                          figure->values[ACU_REPORT_YEAR_BEFORE]);
+      g_autofree char *a = value_text (figure->kind, figure->values[ACU_REPORT_NOW]);
+      g_autofree char *b = value_text (figure->kind, figure->values[ACU_REPORT_PREVIOUS]);
+      g_autofree char *c = value_text (figure->kind, figure->values[ACU_REPORT_YEAR_BEFORE]);
+      /* A rate's change in percent would read as points */
+      g_autofree char *change = figure->kind == ACU_FIGURE_RATE
+                                ? g_strdup ("")
+                                : acu_report_format_change (figure->values[ACU_REPORT_NOW],
+                                                            figure->values[ACU_REPORT_YEAR_BEFORE]);
       double indent = figure->level > 0 ? INDENT : 0;
 
       if (table->compared)
@@ -639,6 +632,24 @@ grid_step (gint64 max,
   return 10 * magnitude;
 }
 
+/* A round step for the gridlines of a chart of @kind: whole tenths of a
+ * kilogram or of a percent, whole hours past four hours */
+static gint64
+kind_grid_step (AcuFigureKind kind,
+                gint64        max,
+                guint         n_lines)
+{
+  gint64 unit = 1;
+
+  if (kind == ACU_FIGURE_GRAMS)
+    unit = 100;
+  else if (kind == ACU_FIGURE_RATE)
+    unit = 10;
+  else if (kind == ACU_FIGURE_MINUTES && max > 240)
+    unit = 60;
+  return grid_step ((max + unit - 1) / unit, n_lines) * unit;
+}
+
 typedef struct
 {
   double x0, x1;      /* the plot, in the strip */
@@ -653,24 +664,39 @@ plot_y (const Plot *plot,
   return plot->y1 - (double) MAX (value, 0) / plot->top * (plot->y1 - plot->y0);
 }
 
-/* Gridlines with their values on the left, up to @max */
+/* Gridlines with their values on the left, up to @max, in @kind's unit;
+ * the plot starts further right if a value needs the room ("1 500,00 €") */
 static void
 plot_grid (AcuReportDocument *doc,
            Strip             *strip,
            Plot              *plot,
+           AcuFigureKind      kind,
            gint64             max)
 {
-  gint64 step = grid_step (max, 4);
+  gint64 step = kind_grid_step (kind, max, 4);
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new ();
+  double widest = 0;
+  guint i = 0;
 
   plot->top = MAX (step, (max + step - 1) / step * step);
   for (gint64 v = 0; v <= plot->top; v += step)
     {
+      g_autofree char *text = value_text (kind, v);
+      PangoLayout *layout = layout_new (doc, text, 7, FALSE, 0, PANGO_ALIGN_LEFT, FALSE);
+
+      widest = MAX (widest, layout_width (layout));
+      g_ptr_array_add (layouts, layout);
+    }
+  plot->x0 = MAX (plot->x0, widest + 6);
+  for (gint64 v = 0; v <= plot->top; v += step, i++)
+    {
       double y = plot_y (plot, v);
-      g_autofree char *text = count_text (v);
-      PangoLayout *layout = layout_new (doc, text, 7, FALSE, plot->x0 - 6, PANGO_ALIGN_RIGHT, TRUE);
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
 
       strip_add_line (strip, plot->x0, y, plot->x1, y, v == 0 ? 0.8 : 0.4, v == 0 ? DASHED : GRID, FALSE);
-      strip_add_text (strip, layout, 0, y - layout_height (layout) / 2, GREY_TEXT);
+      /* right-aligned against the plot */
+      strip_add_text (strip, layout, plot->x0 - 6 - layout_width (layout), y - layout_height (layout) / 2,
+                      GREY_TEXT);
     }
 }
 
@@ -728,11 +754,12 @@ static Strip *
 bars_chart (AcuReportDocument    *doc,
             const AcuFigureTable *table)
 {
-  const double label_width = 150, gap = 6, value_room = 48, pitch = 15, thickness = 9;
+  const double label_width = 150, gap = 6, pitch = 15, thickness = 9;
   Strip *strip = strip_new (doc, STRIP_PLAIN, 12);
   g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (Bar));
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
   double bar_x = label_width + gap;
-  double bar_room = CONTENT_WIDTH - bar_x - value_room;
+  double value_room = 48, bar_room;
   gint64 max = 0;
   gint64 others = 0;
   gboolean has_others = FALSE;
@@ -760,6 +787,18 @@ bars_chart (AcuReportDocument    *doc,
     max = MAX (max, g_array_index (bars, Bar, i).value);
   max = MAX (max, others);
 
+  /* Room after the longest bar for the widest value ("12 345,6 kg") */
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 value = i == bars->len ? others : g_array_index (bars, Bar, i).value;
+      g_autofree char *text = value_text (table->kind, value);
+      PangoLayout *number = layout_new (doc, text, 8, FALSE, 0, PANGO_ALIGN_LEFT, FALSE);
+
+      value_room = MAX (value_room, layout_width (number) + 8);
+      g_ptr_array_add (numbers, number);
+    }
+  bar_room = CONTENT_WIDTH - bar_x - value_room;
+
   strip_add_line (strip, bar_x, 0, bar_x, n * pitch, 0.6, DASHED, FALSE);
   for (guint i = 0; i < n; i++)
     {
@@ -768,9 +807,8 @@ bars_chart (AcuReportDocument    *doc,
       gint64 value = is_others ? others : g_array_index (bars, Bar, i).value;
       double centre = i * pitch + pitch / 2;
       double length = max > 0 ? (double) MAX (value, 0) / max * bar_room : 0;
-      g_autofree char *text = count_text (value);
       PangoLayout *name = layout_new (doc, label, 8, FALSE, label_width, PANGO_ALIGN_RIGHT, TRUE);
-      PangoLayout *number = layout_new (doc, text, 8, FALSE, 0, PANGO_ALIGN_LEFT, FALSE);
+      PangoLayout *number = g_ptr_array_index (numbers, i);
 
       strip_add_text (strip, name, 0, centre - layout_height (name) / 2, BLACK);
       if (length > 0)
@@ -812,7 +850,7 @@ columns_chart (AcuReportDocument    *doc,
   x = legend_entry (doc, strip, plot.x0, 0, now, ACCENT, FALSE, FALSE);
   if (both)
     legend_entry (doc, strip, x, 0, year_before, ACCENT_LIGHT, FALSE, FALSE);
-  plot_grid (doc, strip, &plot, max);
+  plot_grid (doc, strip, &plot, table->kind, max);
 
   group = figures->len > 0 ? (plot.x1 - plot.x0) / figures->len : 0;
   width = MIN (group * (both ? 0.36 : 0.6), 22);
@@ -857,9 +895,9 @@ trend_chart (AcuReportDocument    *doc,
       max = MAX (max, MAX (figure->values[ACU_REPORT_NOW], figure->values[ACU_REPORT_YEAR_BEFORE]));
     }
 
-  x = legend_entry (doc, strip, plot.x0, 0, unit_label (table), ACCENT, TRUE, FALSE);
+  x = legend_entry (doc, strip, plot.x0, 0, acu_figure_kind_get_label (table->kind), ACCENT, TRUE, FALSE);
   legend_entry (doc, strip, x, 0, _("One year earlier"), DASHED, TRUE, TRUE);
-  plot_grid (doc, strip, &plot, max);
+  plot_grid (doc, strip, &plot, table->kind, max);
 
   group = n > 0 ? (plot.x1 - plot.x0) / n : 0;
   for (guint i = 0; i < n; i++)
