@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "acu-migrations-private.h"
 #include "acu-store-private.h"
 #include "acu-test-util.h"
 
@@ -1245,7 +1246,7 @@ START_TEST (test_store_migrations_from_earlier)
   g_autoptr(AcuStore) store = NULL;
   int version = _i;
 
-  acu_store_set_schema_limit_for_tests (version);
+  acu_migrations_set_limit_for_tests (version);
   store = create_store (NULL);
   ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), version);
   ck_assert_int_eq (table_exists (store, "audit"), version >= 3);
@@ -1263,7 +1264,7 @@ START_TEST (test_store_migrations_from_earlier)
              "INSERT INTO visit_reason (visit_id, reason_id) VALUES (1, 1), (1, 2), (2, 1), (3, 8), (4, 1);");
   close_store (g_steal_pointer (&store));
 
-  acu_store_set_schema_limit_for_tests (0);
+  acu_migrations_set_limit_for_tests (0);
   store = open_store (PERSON, PASSWORD);
   ck_assert_int_eq (acu_store_get_schema_version (store), 4);
   ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 4);

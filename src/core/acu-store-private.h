@@ -24,8 +24,6 @@ void             acu_store_set_identity (AcuStore   *self,
                                          AcuRole     role,
                                          guint       slot_id,
                                          AcuSecret  *conf_key);
-/* Tests only: migrate no further than @version (0: no limit) */
-void             acu_store_set_schema_limit_for_tests (int version);
 void             acu_store_set_sqlite_error (AcuStore  *self,
                                              GError   **error);
 
