@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The schema's history: released migration files never change (their
  * SHA-256 in src/core/migrations/MANIFEST), a step in C runs inside its
- * version's transaction. */
+ * version's transaction, and a real database of every earlier version
+ * (tests/fixtures/, made once by tests/fixtures/make-fixtures.c) opens,
+ * migrates and keeps its data. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -10,12 +12,23 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "acu-confidential.h"
+#include "acu-desk-people.h"
 #include "acu-migrations-private.h"
+#include "acu-people.h"
 #include "acu-store-private.h"
 #include "acu-test-util.h"
 
 #define MIGRATIONS_DIR ACU_TEST_SOURCE_DIR "/src/core/migrations"
 #define MANIFEST_PATH  MIGRATIONS_DIR "/MANIFEST"
+#define FIXTURES_DIR   ACU_TEST_SOURCE_DIR "/tests/fixtures"
+
+/* The fixtures' site, person and password (tests/fixtures/README.md) */
+#define FIXTURE_SITE     "Tiers-lieu de Lectoure"
+#define FIXTURE_PERSON   "Hélène Martin"
+#define FIXTURE_PASSWORD "Fixture#Lectoure-2025"
+#define FIXTURE_PIN      "4821"
+#define FIXTURE_NOTE     "Dossier FSL déposé le 4 mars ; relance prévue en avril."
 
 #define SITE     "Épicerie solidaire de Lectoure"
 #define PERSON   "Hélène Martin"
@@ -99,6 +112,21 @@ describe_schema (AcuStore *store)
     }
   sqlite3_reset (stmt);
   return g_string_free (out, FALSE);
+}
+
+/* The first line where two descriptions differ */
+static char *
+first_difference (const char *a,
+                  const char *b)
+{
+  g_auto(GStrv) la = g_strsplit (a, "\n", -1);
+  g_auto(GStrv) lb = g_strsplit (b, "\n", -1);
+
+  for (guint i = 0; la[i] != NULL || lb[i] != NULL; i++)
+    if (la[i] == NULL || lb[i] == NULL || !g_str_equal (la[i], lb[i]))
+      return g_strdup_printf ("the fixture has “%s”, today's migrations make “%s”",
+                              la[i] ? la[i] : "(nothing more)", lb[i] ? lb[i] : "(nothing more)");
+  return g_strdup ("(no difference)");
 }
 
 /* Manifest */
@@ -383,10 +411,333 @@ START_TEST (test_migrations_step_alone)
 }
 END_TEST
 
+/* Fixtures */
+
+static char *
+fixture_path (int version)
+{
+  return g_strdup_printf (FIXTURES_DIR "/schema-%d.acuelh", version);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  ck_assert_msg (g_file_get_contents (from, &contents, &len, &error), "%s", error ? error->message : "");
+  ck_assert_msg (g_file_set_contents (to, contents, len, &error), "%s", error ? error->message : "");
+}
+
+/* Opening migrates: the committed file is copied first, with its key
+ * file, and is left as it was */
+static char *
+copy_fixture (int version)
+{
+  g_autofree char *from = fixture_path (version);
+  g_autofree char *from_keys = g_strconcat (from, "-keys", NULL);
+  g_autofree char *name = g_path_get_basename (from);
+  char *to = g_build_filename (acu_test_dir, name, NULL);
+  g_autofree char *to_keys = g_strconcat (to, "-keys", NULL);
+
+  ck_assert_msg (g_file_test (from, G_FILE_TEST_IS_REGULAR),
+                 "tests/fixtures/schema-%d.acuelh is missing: every version before the newest keeps a database "
+                 "made by “make-fixtures %d” (HACKING.md, “How to add a migration”)", version, version);
+  ck_assert_msg (g_file_test (from_keys, G_FILE_TEST_IS_REGULAR),
+                 "tests/fixtures/schema-%d.acuelh-keys is missing", version);
+  copy_file (from, to);
+  copy_file (from_keys, to_keys);
+  return to;
+}
+
+/* The fixture has the schema today's migrations build at its version:
+ * an edited released file is caught here too, even with its MANIFEST
+ * line changed along */
+START_TEST (test_migrations_fixture_schema)
+{
+  int version = _i;
+  g_autofree char *path = copy_fixture (version);
+  g_autofree char *original = fixture_path (version);
+  g_autofree char *sum_before = acu_test_file_checksum (original);
+  g_autofree char *sum_after = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *difference = NULL;
+  AcuStore *store;
+
+  acu_migrations_set_limit_for_tests (version);
+  store = open_store (path, FIXTURE_PERSON, FIXTURE_PASSWORD);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), version);
+  kept = describe_schema (store);
+  close_store (store);
+
+  store = create_store ();
+  today = describe_schema (store);
+  close_store (store);
+  acu_migrations_set_limit_for_tests (0);
+
+  difference = first_difference (kept, today);
+  ck_assert_msg (g_str_equal (kept, today),
+                 "tests/fixtures/schema-%d.acuelh differs from the schema migrations 1 to %d build today: %s. "
+                 "Released migrations are never edited: add a new one.", version, version, difference);
+
+  sum_after = acu_test_file_checksum (original);
+  ck_assert_str_eq (sum_before, sum_after);
+}
+END_TEST
+
+static void
+assert_count (AcuStore   *store,
+              gint64      expected,
+              const char *sql)
+{
+  gint64 value = acu_test_query_int (store, sql);
+
+  ck_assert_msg (value == expected, "%s: %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT, sql, value, expected);
+}
+
+static void
+assert_text (AcuStore   *store,
+             const char *expected,
+             const char *sql)
+{
+  g_autofree char *value = query_text (store, sql);
+
+  ck_assert_msg (g_strcmp0 (value, expected) == 0, "%s: “%s”, expected “%s”", sql, value, expected);
+}
+
+static void
+assert_search (AcuStore   *store,
+               const char *query,
+               guint       n,
+               gint64      first_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = acu_people_search (store, query, 0, 10, &error);
+
+  ck_assert_msg (found != NULL, "%s", error ? error->message : "");
+  ck_assert_msg (found->len == n, "“%s” finds %u persons, expected %u", query, found->len, n);
+  if (n > 0)
+    ck_assert_int_eq (acu_person_get_id (g_ptr_array_index (found, 0)), first_id);
+}
+
+/* What make-fixtures.c wrote: version 1, the people of the desk */
+static void
+check_desk_people (AcuStore *store,
+                   int       version)
+{
+  assert_text (store, FIXTURE_SITE, "SELECT name FROM site");
+  assert_text (store, FIXTURE_PERSON, "SELECT created_by FROM site");
+  assert_count (store, 4, "SELECT count(*) FROM desk_person");
+  assert_text (store, "Jean Dupuy", "SELECT display_name FROM desk_person WHERE id = 2 AND role = 'volunteer'");
+  assert_text (store, "Karim Benali", "SELECT display_name FROM desk_person WHERE id = 3 AND role = 'staff'");
+  assert_count (store, 0, "SELECT active FROM desk_person WHERE display_name = 'Paul Durand'");
+  assert_count (store, 1, "SELECT count(*) FROM desk_person WHERE key_slot IS NOT NULL");
+  /* 3 gives every person a PIN column; only Jean Dupuy had one */
+  assert_count (store, version >= 3 ? 1 : 0, "SELECT count(*) FROM desk_person WHERE pin_hash IS NOT NULL");
+  assert_count (store, 0, "SELECT sum (pin_failures) FROM desk_person");
+}
+
+/* Version 2: lists, people, visits; 3: who wrote them */
+static void
+check_people (AcuStore *store,
+              int       version)
+{
+  if (version < 2)
+    {
+      /* The lists as migration 2 writes them, nothing else */
+      assert_count (store, 10, "SELECT count(*) FROM reason");
+      assert_count (store, 30, "SELECT count(*) FROM commune");
+      assert_count (store, 0, "SELECT count(*) FROM reason WHERE hidden = 1");
+      assert_count (store, 0, "SELECT count(*) FROM household");
+      assert_count (store, 0, "SELECT count(*) FROM person");
+      assert_count (store, 0, "SELECT count(*) FROM visit");
+      return;
+    }
+
+  assert_count (store, 11, "SELECT count(*) FROM reason");
+  assert_text (store, "Jardin partagé", "SELECT label FROM reason WHERE id = 11 AND code IS NULL");
+  assert_text (store, "workshop", "SELECT code FROM reason WHERE hidden = 1");
+  assert_text (store, "Secours populaire du Gers", "SELECT label FROM referral_partner WHERE id = 2");
+  assert_count (store, 15, "SELECT count(*) FROM referral_partner");
+  assert_count (store, 31, "SELECT count(*) FROM commune");
+  assert_text (store, "Terraube", "SELECT label FROM commune WHERE id = 31");
+
+  assert_count (store, 3, "SELECT count(*) FROM household");
+  assert_text (store, "12 rue Nationale", "SELECT address FROM household WHERE id = 1");
+  assert_count (store, 31, "SELECT commune_id FROM household WHERE id = 3");
+  assert_count (store, 5, "SELECT count(*) FROM person");
+  assert_count (store, 2, "SELECT count(*) FROM person WHERE household_id = 2");
+  assert_text (store, "Łukasz", "SELECT first_name FROM person WHERE id = 3");
+  assert_text (store, "Nguyễn", "SELECT last_name FROM person WHERE id = 4");
+  assert_text (store, "1955", "SELECT birth_date FROM person WHERE id = 2");
+  assert_count (store, version >= 3 ? 5 : 0, "SELECT count(*) FROM person WHERE created_by = 1");
+  assert_count (store, version >= 3 ? 3 : 0, "SELECT count(*) FROM household WHERE created_by = 1");
+
+  /* Search reads person_word: 2 + 2 + 2 + 3 + 4 words */
+  assert_count (store, 13, "SELECT count(*) FROM person_word");
+  assert_search (store, "nguy", 1, 4);
+  assert_search (store, "lukasz", 1, 3);
+  assert_search (store, "mart", 1, 5);
+  assert_search (store, "sempe", 2, 1);
+}
+
+/* Version 2's visits, and the counts version 4 keeps of them: counted by
+ * hand from write_visits () in make-fixtures.c */
+static void
+check_visits (AcuStore *store,
+              int       version)
+{
+  if (version < 2)
+    {
+      assert_count (store, 0, "SELECT count(*) FROM visit_day_count");
+      assert_count (store, 0, "SELECT count(*) FROM person_year");
+      return;
+    }
+
+  assert_count (store, 8, "SELECT count(*) FROM visit");
+  assert_count (store, 2, "SELECT count(*) FROM visit WHERE person_id IS NULL");
+  assert_count (store, 10, "SELECT count(*) FROM visit_reason");
+  /* 4: a visit's reasons carry its day */
+  assert_count (store, 0, "SELECT count(*) FROM visit_reason WHERE day IS NULL");
+  assert_count (store, 2, "SELECT count(*) FROM visit_reason WHERE day = '2025-12-31'");
+  assert_count (store, 4, "SELECT count(*) FROM visit_reason WHERE day = '2025-03-04'");
+
+  /* 33 rows: all 4, identified 4, hour 6, reason 10, partner 3, and 2
+   * each for the anonymous commune, gender and age */
+  assert_count (store, 33, "SELECT count(*) FROM visit_day_count");
+  assert_count (store, 8, "SELECT sum (visits) FROM visit_day_count WHERE dimension = 'all'");
+  assert_count (store, 3, "SELECT visits FROM visit_day_count WHERE day = '2025-03-04' AND dimension = 'all'");
+  assert_count (store, 2, "SELECT visits FROM visit_day_count WHERE day = '2025-03-06' AND dimension = 'all'");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-12-31' AND dimension = 'all'");
+  assert_count (store, 2, "SELECT visits FROM visit_day_count WHERE day = '2026-01-08' AND dimension = 'all'");
+  assert_count (store, 2, "SELECT visits FROM visit_day_count WHERE day = '2025-03-04' AND dimension = 'identified'");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-03-06' AND dimension = 'identified'");
+  assert_count (store, 6, "SELECT sum (visits) FROM visit_day_count WHERE dimension = 'identified'");
+  assert_count (store, 2, "SELECT visits FROM visit_day_count WHERE day = '2025-03-04' AND dimension = 'hour' "
+                          "AND key = '14'");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-03-04' AND dimension = 'hour' "
+                          "AND key = '09'");
+  assert_count (store, 2, "SELECT visits FROM visit_day_count WHERE day = '2025-03-06' AND dimension = 'hour' "
+                          "AND key = '10'");
+  assert_count (store, 6, "SELECT count(*) FROM visit_day_count WHERE dimension = 'hour'");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-03-04' AND dimension = 'reason' "
+                          "AND key = 1");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2026-01-08' AND dimension = 'reason' "
+                          "AND key = 11");
+  assert_count (store, 3, "SELECT sum (visits) FROM visit_day_count WHERE dimension = 'reason' AND key = 1");
+  assert_count (store, 2, "SELECT sum (visits) FROM visit_day_count WHERE dimension = 'reason' AND key = 8");
+  assert_count (store, 10, "SELECT sum (visits) FROM visit_day_count WHERE dimension = 'reason'");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-03-04' AND dimension = 'partner' "
+                          "AND key = 1");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-12-31' AND dimension = 'partner' "
+                          "AND key = 7");
+  assert_count (store, 3, "SELECT sum (visits) FROM visit_day_count WHERE dimension = 'partner'");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-03-04' "
+                          "AND dimension = 'anon-commune' AND key = 12");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-03-06' "
+                          "AND dimension = 'anon-commune' AND key = ''");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-03-04' "
+                          "AND dimension = 'anon-gender' AND key = 'woman'");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-03-06' "
+                          "AND dimension = 'anon-gender' AND key = ''");
+  assert_count (store, 1, "SELECT visits FROM visit_day_count WHERE day = '2025-03-04' "
+                          "AND dimension = 'anon-age' AND key = '65+'");
+
+  /* Jeanne Sempé came twice in 2025 and once in 2026 */
+  assert_count (store, 5, "SELECT count(*) FROM person_year");
+  assert_count (store, 2, "SELECT visits FROM person_year WHERE year = 2025 AND person_id = 1");
+  assert_count (store, 1, "SELECT visits FROM person_year WHERE year = 2026 AND person_id = 1");
+  assert_count (store, 1, "SELECT visits FROM person_year WHERE year = 2025 AND person_id = 3");
+  assert_count (store, 1, "SELECT visits FROM person_year WHERE year = 2025 AND person_id = 4");
+  assert_count (store, 1, "SELECT visits FROM person_year WHERE year = 2026 AND person_id = 5");
+  assert_count (store, 3, "SELECT count(*) FROM person_year WHERE year = 2025");
+}
+
+/* Version 3: the audit log, the confidential note, a PIN */
+static void
+check_access (AcuStore *store,
+              int       version)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notes = NULL;
+
+  if (version < 3)
+    {
+      /* Made by migration 3: this opening alone, the default retention */
+      assert_count (store, 1, "SELECT count(*) FROM audit");
+      assert_count (store, 1, "SELECT count(*) FROM audit WHERE action = 'desk-open'");
+      assert_count (store, 365, "SELECT value FROM setting WHERE key = 'audit-retention-days'");
+      assert_count (store, 0, "SELECT count(*) FROM confidential_note");
+      return;
+    }
+
+  /* Made: opened, 3 entries, a note written, closed; then this opening */
+  assert_count (store, 7, "SELECT count(*) FROM audit");
+  assert_count (store, 2, "SELECT count(*) FROM audit WHERE action = 'desk-open'");
+  assert_count (store, 1, "SELECT count(*) FROM audit WHERE action = 'desk-close'");
+  assert_count (store, 1, "SELECT count(*) FROM audit WHERE action = 'confidential-write' "
+                          "AND object = 'household 1' AND person_id = 1");
+  assert_count (store, 2, "SELECT person_id FROM audit WHERE action = 'person-add' AND object = 'person 3' "
+                          "AND at = 1741093200");
+  assert_count (store, 36500, "SELECT value FROM setting WHERE key = 'audit-retention-days'");
+
+  assert_count (store, 1, "SELECT count(*) FROM confidential_note WHERE household_id = 1 AND written_by = 1");
+  notes = acu_confidential_read (store, 1, &error);
+  ck_assert_msg (notes != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (g_strv_length (notes), 1);
+  ck_assert_str_eq (notes[0], FIXTURE_NOTE);
+
+  /* Last: Jean Dupuy's PIN identifies him, and the coordinator is gone */
+  ck_assert_msg (acu_store_identify_with_pin (store, 2, FIXTURE_PIN, &error), "%s", error ? error->message : "");
+  ck_assert_str_eq (acu_store_get_person_name (store), "Jean Dupuy");
+  ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_VOLUNTEER);
+}
+
+/* Each fixture (_i is its version) opens with its password, reaches the
+ * newest version, passes the integrity check and keeps its data. Every
+ * version but the newest must have one: adding a migration without the
+ * database of the version before it fails here. */
+START_TEST (test_migrations_fixture_data)
+{
+  g_autoptr(GError) error = NULL;
+  int version = _i;
+  g_autofree char *original = fixture_path (version);
+  g_autofree char *path = copy_fixture (version);
+  g_autofree char *sum_before = acu_test_file_checksum (original);
+  g_autofree char *sum_after = NULL;
+  g_autoptr(AcuStore) store = NULL;
+
+  store = open_store (path, FIXTURE_PERSON, FIXTURE_PASSWORD);
+  ck_assert_int_eq (acu_store_get_schema_version (store), ACU_TEST_SCHEMA_VERSION);
+  assert_count (store, ACU_TEST_SCHEMA_VERSION, "PRAGMA user_version");
+  ck_assert_msg (acu_store_check_integrity (store, &error), "%s", error ? error->message : "");
+  ck_assert_str_eq (acu_store_get_site_name (store), FIXTURE_SITE);
+  ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_COORDINATOR);
+
+  check_desk_people (store, version);
+  check_people (store, version);
+  check_visits (store, version);
+  check_access (store, version);
+  close_store (g_steal_pointer (&store));
+
+  /* Migrated once: it opens again as it is */
+  store = open_store (path, FIXTURE_PERSON, FIXTURE_PASSWORD);
+  ck_assert_int_eq (acu_store_get_schema_version (store), ACU_TEST_SCHEMA_VERSION);
+
+  sum_after = acu_test_file_checksum (original);
+  ck_assert_str_eq (sum_before, sum_after);
+}
+END_TEST
+
 static Suite *
 migrations_suite (void)
 {
   Suite *suite = suite_create ("migrations");
+  g_autofree char *newest = fixture_path (acu_store_get_latest_schema_version ());
+  int fixtures_end;
   TCase *tc;
 
   tc = tcase_create ("history");
@@ -399,6 +750,14 @@ migrations_suite (void)
   tcase_add_test (tc, test_migrations_step_in_transaction);
   tcase_add_test (tc, test_migrations_step_failure_rolls_back);
   tcase_add_test (tc, test_migrations_step_alone);
+  suite_add_tcase (suite, tc);
+
+  /* Versions 1 to the one before the newest must have a fixture; the
+   * newest is checked too once its fixture is made */
+  fixtures_end = acu_store_get_latest_schema_version () + (g_file_test (newest, G_FILE_TEST_EXISTS) ? 1 : 0);
+  tc = acu_test_tcase_new ("fixtures", acu_test_db_setup, acu_test_db_teardown);
+  tcase_add_loop_test (tc, test_migrations_fixture_schema, 1, fixtures_end);
+  tcase_add_loop_test (tc, test_migrations_fixture_data, 1, fixtures_end);
   suite_add_tcase (suite, tc);
 
   return suite;
