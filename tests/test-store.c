@@ -275,8 +275,7 @@ START_TEST (test_store_create)
   ck_assert_int_gt (acu_store_get_created (store), 1700000000);
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_COORDINATOR);
   ck_assert (acu_store_has_confidential_key (store));
-  ck_assert_int_eq (acu_store_get_latest_schema_version (), 4);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
+  ck_assert_int_eq (acu_store_get_schema_version (store), ACU_TEST_SCHEMA_VERSION);
 }
 END_TEST
 
@@ -470,7 +469,7 @@ START_TEST (test_store_open_password)
   ck_assert_str_eq (acu_store_get_person_name (store), PERSON);
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_COORDINATOR);
   ck_assert (acu_store_has_confidential_key (store));
-  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
+  ck_assert_int_eq (acu_store_get_schema_version (store), ACU_TEST_SCHEMA_VERSION);
 }
 END_TEST
 
@@ -704,11 +703,12 @@ END_TEST
 
 START_TEST (test_store_failed_open_schema_too_new)
 {
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d;", ACU_TEST_SCHEMA_VERSION + 1);
   AcuStore *store;
 
   create_closed_store (NULL);
   store = open_store (PERSON, PASSWORD);
-  exec_ok (store, "PRAGMA user_version = 99;");
+  exec_ok (store, newer);
   close_store (store);
 
   assert_open_fails_unchanged (ACU_STORE_ERROR_SCHEMA_TOO_NEW);
@@ -1206,7 +1206,7 @@ START_TEST (test_store_migrations_from_empty)
   ck_assert (table_exists (store, "person"));
   ck_assert (table_exists (store, "visit"));
   ck_assert (!table_exists (store, "no_such_table"));
-  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 4);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), ACU_TEST_SCHEMA_VERSION);
   ck_assert (table_exists (store, "audit"));
   ck_assert (table_exists (store, "confidential_note"));
   /* "AcuE" */
@@ -1226,8 +1226,8 @@ START_TEST (test_store_migrations_from_empty)
 
   /* Reopening runs no migration twice */
   store = open_store (PERSON, PASSWORD);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
-  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 4);
+  ck_assert_int_eq (acu_store_get_schema_version (store), ACU_TEST_SCHEMA_VERSION);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), ACU_TEST_SCHEMA_VERSION);
   /* 4: a visit's reasons carry its day */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (day) FROM visit_reason"), 0);
   ck_assert_int_eq (count_people (store), 1);
