@@ -114,19 +114,30 @@ describe_schema (AcuStore *store)
   return g_string_free (out, FALSE);
 }
 
-/* The first line where two descriptions differ */
+/* The first line of @a that @b lacks, cut short; NULL if none */
 static char *
-first_difference (const char *a,
-                  const char *b)
+first_line_missing (const char *a,
+                    const char *b)
 {
   g_auto(GStrv) la = g_strsplit (a, "\n", -1);
   g_auto(GStrv) lb = g_strsplit (b, "\n", -1);
 
-  for (guint i = 0; la[i] != NULL || lb[i] != NULL; i++)
-    if (la[i] == NULL || lb[i] == NULL || !g_str_equal (la[i], lb[i]))
-      return g_strdup_printf ("the fixture has “%s”, today's migrations make “%s”",
-                              la[i] ? la[i] : "(nothing more)", lb[i] ? lb[i] : "(nothing more)");
-  return g_strdup ("(no difference)");
+  for (guint i = 0; la[i] != NULL; i++)
+    if (*la[i] != '\0' && !g_strv_contains ((const char *const *) lb, la[i]))
+      return g_utf8_substring (la[i], 0, MIN (g_utf8_strlen (la[i], -1), 160));
+  return NULL;
+}
+
+/* What one schema has that the other has not */
+static char *
+describe_difference (const char *kept,
+                     const char *today)
+{
+  g_autofree char *only_kept = first_line_missing (kept, today);
+  g_autofree char *only_today = first_line_missing (today, kept);
+
+  return g_strdup_printf ("only in the fixture: “%s”; only in today's: “%s”",
+                          only_kept ? only_kept : "nothing", only_today ? only_today : "nothing");
 }
 
 /* Manifest */
@@ -328,7 +339,7 @@ START_TEST (test_migrations_step_in_transaction)
   step_runs = 0;
   store = open_store (acu_test_db_path, PERSON, PASSWORD);
   ck_assert_int_eq (step_runs, 1);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
+  ck_assert_int_eq (acu_store_get_schema_version (store), ACU_TEST_SCHEMA_VERSION);
   site = query_text (store, "SELECT name FROM site");
   ck_assert_str_eq (site, "Site relu par le pas en C");
   close_store (g_steal_pointer (&store));
@@ -378,7 +389,7 @@ START_TEST (test_migrations_step_failure_rolls_back)
   /* and it migrates once the step is mended */
   acu_migrations_set_limit_for_tests (0);
   store = open_store (acu_test_db_path, PERSON, PASSWORD);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
+  ck_assert_int_eq (acu_store_get_schema_version (store), ACU_TEST_SCHEMA_VERSION);
   after = describe_schema (store);
   ck_assert_str_ne (before, after);
 }
@@ -478,7 +489,7 @@ START_TEST (test_migrations_fixture_schema)
   close_store (store);
   acu_migrations_set_limit_for_tests (0);
 
-  difference = first_difference (kept, today);
+  difference = describe_difference (kept, today);
   ck_assert_msg (g_str_equal (kept, today),
                  "tests/fixtures/schema-%d.acuelh differs from the schema migrations 1 to %d build today: %s. "
                  "Released migrations are never edited: add a new one.", version, version, difference);
