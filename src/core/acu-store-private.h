@@ -29,8 +29,6 @@ void             acu_store_set_identity (AcuStore   *self,
  * for them once the outermost transaction commits (acu-area.h) */
 void             acu_store_changed (AcuStore *self,
                                     AcuAreas  areas);
-/* Tests only: migrate no further than @version (0: no limit) */
-void             acu_store_set_schema_limit_for_tests (int version);
 void             acu_store_set_sqlite_error (AcuStore  *self,
                                              GError   **error);
 

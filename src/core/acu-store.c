@@ -11,15 +11,14 @@
 #include <sodium.h>
 
 #include "acu-audit.h"
-#include "acu-core-resources.h"
 #include "acu-fold.h"
+#include "acu-migrations-private.h"
 #include "acu-password.h"
 #include "acu-store-private.h"
 
 /* "AcuE": written in the SQLite header so that another program's database
  * is told apart from ours */
 #define ACU_APPLICATION_ID 0x41637545
-#define MIGRATIONS_PATH    "/io/github/acuelh/Acuelh/core/migrations"
 #define PAGE_SIZE_PRAGMA   "PRAGMA cipher_page_size = 4096;"
 
 struct _AcuStore
@@ -91,88 +90,12 @@ acu_store_set_sqlite_error (AcuStore  *self,
   set_sqlite_error (self, error);
 }
 
-/* Migrations */
-
-typedef struct
-{
-  int   version;
-  char *resource;
-} Migration;
-
-static void
-migration_free (gpointer data)
-{
-  Migration *m = data;
-
-  g_free (m->resource);
-  g_free (m);
-}
-
-static int
-migration_compare (gconstpointer a,
-                   gconstpointer b)
-{
-  const Migration *ma = *(Migration **) a;
-  const Migration *mb = *(Migration **) b;
-
-  return ma->version - mb->version;
-}
-
-/* Tests make databases of an earlier schema version to migrate them */
-static int schema_limit_for_tests;
-
-void
-acu_store_set_schema_limit_for_tests (int version)
-{
-  schema_limit_for_tests = version;
-}
-
-/* The numbered SQL files of the GResource, in order */
-static GPtrArray *
-list_migrations (void)
-{
-  GPtrArray *migrations = g_ptr_array_new_with_free_func (migration_free);
-  g_auto(GStrv) names = NULL;
-
-  static gsize registered = 0;
-
-  if (g_once_init_enter (&registered))
-    {
-      acu_core_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
-  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
-  for (guint i = 0; names && names[i]; i++)
-    {
-      Migration *m;
-      char *end = NULL;
-      gint64 version = g_ascii_strtoll (names[i], &end, 10);
-
-      if (version <= 0 || end == names[i] || *end != '-' || !g_str_has_suffix (names[i], ".sql"))
-        g_error ("Badly named migration %s", names[i]);
-
-      m = g_new0 (Migration, 1);
-      m->version = version;
-      m->resource = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
-      g_ptr_array_add (migrations, m);
-    }
-  g_ptr_array_sort (migrations, migration_compare);
-
-  for (guint i = 0; i < migrations->len; i++)
-    if (((Migration *) g_ptr_array_index (migrations, i))->version != (int) i + 1)
-      g_error ("Migrations must be numbered 1, 2, 3... without gaps");
-  if (schema_limit_for_tests > 0 && migrations->len > (guint) schema_limit_for_tests)
-    g_ptr_array_set_size (migrations, schema_limit_for_tests);
-
-  return migrations;
-}
+/* Migrations (acu-migrations.c) */
 
 int
 acu_store_get_latest_schema_version (void)
 {
-  g_autoptr(GPtrArray) migrations = list_migrations ();
-
-  return migrations->len;
+  return acu_migrations_get_latest_version ();
 }
 
 static int
@@ -199,43 +122,13 @@ read_int_pragma (AcuStore   *self,
   return value;
 }
 
-/* Each step in BEGIN IMMEDIATE with user_version set in the same
- * transaction, as gom does: a failed step leaves the previous version. */
+/* Every newer version, each in its own transaction (acu-migrations.c) */
 static gboolean
 migrate (AcuStore  *self,
          GError   **error)
 {
-  g_autoptr(GPtrArray) migrations = list_migrations ();
-  int current = read_int_pragma (self, "PRAGMA user_version;", NULL);
-
-  for (guint i = 0; i < migrations->len; i++)
-    {
-      Migration *m = g_ptr_array_index (migrations, i);
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *sql = NULL;
-      g_autofree char *bump = NULL;
-
-      if (m->version <= current)
-        continue;
-
-      bytes = g_resources_lookup_data (m->resource, 0, error);
-      if (bytes == NULL)
-        return FALSE;
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      bump = g_strdup_printf ("PRAGMA user_version = %d;", m->version);
-
-      if (!acu_store_begin (self, error))
-        return FALSE;
-      if (!acu_store_exec (self, sql, error) || !acu_store_exec (self, bump, error))
-        {
-          g_prefix_error (error, _("Could not update the database to version %d: "), m->version);
-          acu_store_rollback (self);
-          return FALSE;
-        }
-      if (!acu_store_commit (self, error))
-        return FALSE;
-    }
-
+  if (!acu_migrations_run (self, error))
+    return FALSE;
   self->schema_version = read_int_pragma (self, "PRAGMA user_version;", NULL);
   return TRUE;
 }
