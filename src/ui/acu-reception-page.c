@@ -7,6 +7,7 @@
 
 #include "acu-catalogue.h"
 #include "acu-date.h"
+#include "acu-desk-area.h"
 #include "acu-reception-page.h"
 #include "acu-ui-util.h"
 #include "acu-visits.h"
@@ -38,6 +39,8 @@ struct _AcuReceptionPage
   GtkLabel         *create_error;
   GtkListBox       *who_list;
   AdwActionRow     *who_row;
+  GtkWidget        *clear_person_button;
+  GPtrArray        *desk_buttons;     /* one per area action, in the registry's order */
   GtkFlowBox       *reasons_box;
   GtkDropDown      *referral_dropdown;
   GtkEntry         *note_entry;
@@ -187,17 +190,19 @@ rebuild_catalogues (AcuReceptionPage *self)
 
 /* The person picked */
 
+/* The person picked: their name, then what each area of the desk says
+ * of them (acu-desk-areas.c), one line or two each, and the areas'
+ * actions as buttons of the row */
 static void
 refresh_person (AcuReceptionPage *self)
 {
   AcuStore *store = acu_page_get_store (ACU_PAGE (self));
-  g_autoptr(GPtrArray) members = NULL;
+  const AcuDeskArea *const *areas;
+  guint n_areas, n_lines = 0, button = 0;
   g_autofree char *name = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *last = NULL;
-  g_autofree char *today = acu_date_today ();
-  g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *escaped = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  AcuRole role = store != NULL ? acu_store_get_role (store) : ACU_ROLE_VOLUNTEER;
 
   gtk_widget_set_visible (GTK_WIDGET (self->who_list), self->person != NULL);
   if (self->person == NULL)
@@ -207,38 +212,74 @@ refresh_person (AcuReceptionPage *self)
   escaped = g_markup_escape_text (name, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->who_row), escaped);
 
-  members = acu_household_list_members (store, acu_person_get_household_id (self->person), NULL);
-  if (members != NULL)
-    summary = acu_household_summary (members, today);
-  g_string_append_printf (subtitle, _("Household no. %lld"), (long long) acu_person_get_household_id (self->person));
-  if (summary != NULL)
-    g_string_append_printf (subtitle, " · %s", summary);
-  if (acu_person_get_commune (self->person) != NULL)
-    g_string_append_printf (subtitle, " · %s", acu_person_get_commune (self->person));
-  if (members != NULL && members->len > 1)
+  areas = acu_desk_areas_list (&n_areas);
+  for (guint i = 0; i < n_areas; i++)
     {
-      g_string_append_c (subtitle, '\n');
-      for (guint i = 0; i < members->len; i++)
+      gboolean allowed = role >= areas[i]->role;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *line = allowed ? areas[i]->describe (store, self->person, &error) : NULL;
+
+      if (error != NULL)
+        g_warning ("%s: %s", areas[i]->id, error->message);
+      if (line != NULL)
         {
-          g_autofree char *member = acu_person_dup_display_name (g_ptr_array_index (members, i));
-
-          g_string_append_printf (subtitle, "%s%s", i > 0 ? ", " : "", member);
+          g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "", line);
+          n_lines += 1;
+          for (const char *c = line; *c != '\0'; c++)
+            n_lines += *c == '\n';
         }
+      for (guint j = 0; j < areas[i]->n_actions; j++)
+        gtk_widget_set_visible (g_ptr_array_index (self->desk_buttons, button++), allowed);
     }
-  last = acu_visit_get_last_day (store, acu_person_get_id (self->person), NULL);
-  g_string_append_c (subtitle, '\n');
-  if (last != NULL)
-    {
-      g_autofree char *display = acu_date_to_display (last);
-
-      g_string_append_printf (subtitle, _("Last visit: %s"), display);
-    }
-  else
-    g_string_append (subtitle, _("First visit"));
 
   g_free (escaped);
   escaped = g_markup_escape_text (subtitle->str, -1);
   adw_action_row_set_subtitle (self->who_row, escaped);
+  adw_action_row_set_subtitle_lines (self->who_row, MAX (n_lines, 1));
+}
+
+static void
+desk_action_activated_cb (GSimpleAction    *action,
+                          GVariant         *parameter,
+                          AcuReceptionPage *self)
+{
+  const AcuDeskAction *desk_action = g_object_get_data (G_OBJECT (action), "acu-desk-action");
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+
+  if (store != NULL && self->person != NULL)
+    desk_action->activate (GTK_WIDGET (self), store, self->person);
+}
+
+/* The areas' actions: "desk.NAME", each a button of the person's row
+ * whose mnemonic (Alt and a letter) runs it from the keyboard */
+static void
+add_desk_actions (AcuReceptionPage *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  const AcuDeskArea *const *areas;
+  guint n_areas;
+
+  self->desk_buttons = g_ptr_array_new ();
+  areas = acu_desk_areas_list (&n_areas);
+  for (guint i = 0; i < n_areas; i++)
+    for (guint j = 0; j < areas[i]->n_actions; j++)
+      {
+        const AcuDeskAction *desk_action = &areas[i]->actions[j];
+        g_autoptr(GSimpleAction) action = g_simple_action_new (desk_action->name, NULL);
+        g_autofree char *detailed = g_strconcat ("desk.", desk_action->name, NULL);
+        GtkWidget *button = gtk_button_new_with_mnemonic (_(desk_action->label));
+
+        g_object_set_data (G_OBJECT (action), "acu-desk-action", (gpointer) desk_action);
+        g_signal_connect (action, "activate", G_CALLBACK (desk_action_activated_cb), self);
+        g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), detailed);
+        gtk_widget_set_tooltip_text (button, _(desk_action->tooltip));
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (button, "flat");
+        adw_action_row_add_suffix (self->who_row, button);
+        g_ptr_array_add (self->desk_buttons, button);
+      }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "desk", G_ACTION_GROUP (group));
 }
 
 static void
@@ -804,15 +845,6 @@ clear_person_clicked_cb (AcuReceptionPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static void
-open_household_clicked_cb (AcuReceptionPage *self)
-{
-  if (self->person == NULL)
-    return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)",
-                              "people", acu_person_get_household_id (self->person));
-}
-
 /* Today's visits: edit and delete */
 
 static void
@@ -999,7 +1031,6 @@ acu_reception_page_areas_changed (AcuPage  *page,
     {
     case ACU_AREA_VISITS:
       refresh_today (self);
-      refresh_person (self);
       break;
     case ACU_AREA_CATALOGUES:
       rebuild_catalogues (self);
@@ -1019,13 +1050,16 @@ acu_reception_page_areas_changed (AcuPage  *page,
           g_autoptr(AcuPerson) person = acu_person_get (acu_page_get_store (page),
                                                         acu_person_get_id (self->person), NULL);
 
-          set_person (self, person);
+          g_set_object (&self->person, person);
         }
       refresh_today (self);
       break;
     default:
       break;
     }
+  /* what the areas of the desk say of the person picked */
+  if (area == ACU_AREA_IDENTITY || (area & acu_desk_areas_get_areas ()) != 0)
+    refresh_person (self);
 }
 
 /* The home page: the search is where a visit starts */
@@ -1061,6 +1095,7 @@ acu_reception_page_dispose (GObject *object)
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->reasons, g_ptr_array_unref);
   g_clear_pointer (&self->reason_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->desk_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->partners, g_ptr_array_unref);
   g_clear_pointer (&self->communes, g_ptr_array_unref);
   G_OBJECT_CLASS (acu_reception_page_parent_class)->dispose (object);
@@ -1094,6 +1129,7 @@ acu_reception_page_class_init (AcuReceptionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, create_error);
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, who_list);
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, who_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, clear_person_button);
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, reasons_box);
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, referral_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, note_entry);
@@ -1111,7 +1147,6 @@ acu_reception_page_class_init (AcuReceptionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, household_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_cancel_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, open_household_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_person_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, log_clicked_cb);
@@ -1130,6 +1165,14 @@ acu_reception_page_init (AcuReceptionPage *self)
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
   self->reason_buttons = g_ptr_array_new ();
   self->today = g_list_store_new (ACU_TYPE_VISIT);
+  add_desk_actions (self);
+  /* "Someone Else" stays last, after the areas' actions */
+  g_object_ref (self->clear_person_button);
+  adw_action_row_remove (self->who_row, self->clear_person_button);
+  adw_action_row_add_suffix (self->who_row, self->clear_person_button);
+  g_object_unref (self->clear_person_button);
+  /* the areas the page shows, and those the person's lines read */
+  g_object_set (self, "areas", acu_page_get_areas (ACU_PAGE (self)) | acu_desk_areas_get_areas (), NULL);
 
   for (AcuGender g = ACU_GENDER_NOT_STATED; g <= ACU_GENDER_OTHER; g++)
     gtk_string_list_append (genders, g == ACU_GENDER_NOT_STATED ? _("Gender not stated") : acu_gender_get_label (g));

@@ -33,19 +33,31 @@ typedef struct
   const char *lang;
   const char *reception_title;
   const char *first_reason;    /* the first toggle button's label */
+  const char *household;       /* what the household area says, then the visits area */
+  const char *first_visit;
+  const char *last_visit;
+  KeySym      household_key;   /* the mnemonic of the household area's action */
 } Expected;
 
 static const Expected expected_by_lang[] = {
-  { "en", "Reception", "1  Food aid" },
-  { "fr", "Accueil", "1  Aide alimentaire" },
-  { "oc", "Acuèlh", "1  Ajuda alimentària" },
+  { "en", "Reception", "1  Food aid", "Household no. 1 · 1 adult\n", "First visit", "Last visit: ", XK_h },
+  { "fr", "Accueil", "1  Aide alimentaire", "Foyer n°\u00A01 · 1 adulte\n", "Premier passage", "Dernier passage\u00A0: ", XK_f },
+  { "oc", "Acuèlh", "1  Ajuda alimentària", "Ostal n°\u00A01 · 1 adult\n", "Primièr passatge", "Darrièr passatge : ", XK_o },
 };
+
 
 static const Expected *expected;
 
 #define child acu_ui_test_child
 #define settle acu_ui_test_settle
 #define WAIT_UNTIL ACU_UI_WAIT_UNTIL
+
+/* The person picked, as the areas of the desk describe them */
+static const char *
+who_subtitle (GtkWidget *reception)
+{
+  return adw_action_row_get_subtitle (child (reception, ACU_TYPE_RECEPTION_PAGE, "who_row"));
+}
 
 static Display *
 xdisplay (void)
@@ -193,6 +205,9 @@ START_TEST (test_keyboard_visits)
   WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (results)));
   press (XK_Return, 0);
   WAIT_UNTIL (gtk_widget_get_visible (child (reception, ACU_TYPE_RECEPTION_PAGE, "who_list")));
+  /* each area of the desk says its line: the household, the reception log */
+  ck_assert_msg (g_str_has_prefix (who_subtitle (reception), expected->household), "%s", who_subtitle (reception));
+  ck_assert_msg (g_str_has_suffix (who_subtitle (reception), expected->first_visit), "%s", who_subtitle (reception));
   press (XK_2, 0);
   press (XK_Return, 0);
   WAIT_UNTIL (visits_today (window) == 2);
@@ -221,11 +236,11 @@ START_TEST (test_keyboard_visits)
    * desk): the page follows the core's change notification alone */
   {
     gint64 reason = reason_id (acu_window_get_store (window), "coffee");
-    AcuVisitDraft draft = { .day = today, .time = "00:01", .reason_ids = &reason, .n_reasons = 1 };
+    AcuVisitDraft core_draft = { .day = today, .time = "00:01", .reason_ids = &reason, .n_reasons = 1 };
     GtkListBox *today_list = child (reception, ACU_TYPE_RECEPTION_PAGE, "today_list");
     GtkToggleButton *first;
 
-    ck_assert_int_gt (acu_visit_log (acu_window_get_store (window), &draft, &error), 0);
+    ck_assert_int_gt (acu_visit_log (acu_window_get_store (window), &core_draft, &error), 0);
     ck_assert_str_eq (gtk_label_get_text (child (reception, ACU_TYPE_RECEPTION_PAGE, "visits_count")), "3");
     ck_assert_str_eq (gtk_label_get_text (child (reception, ACU_TYPE_RECEPTION_PAGE, "anonymous_count")), "2");
     ck_assert_ptr_nonnull (gtk_list_box_get_row_at_index (today_list, 2));
@@ -237,6 +252,23 @@ START_TEST (test_keyboard_visits)
       gtk_flow_box_get_child_at_index (child (reception, ACU_TYPE_RECEPTION_PAGE, "reasons_box"), 0)));
     ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (first)))), "1  Colis");
   }
+
+  /* Picked again: the visits area has today's visit; the household
+   * area's action, Alt and its mnemonic, opens the household */
+  press (XK_Escape, 0);
+  type ("dupu");
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (results)));
+  press (XK_Return, 0);
+  WAIT_UNTIL (gtk_widget_get_visible (child (reception, ACU_TYPE_RECEPTION_PAGE, "who_list")));
+  {
+    g_autofree char *display = acu_date_to_display (today);
+    g_autofree char *last = g_strconcat (expected->last_visit, display, NULL);
+
+    ck_assert_msg (g_str_has_suffix (who_subtitle (reception), last), "%s", who_subtitle (reception));
+  }
+  press (expected->household_key, XK_Alt_L);
+  WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (child (window, ACU_TYPE_WINDOW, "content_stack")),
+                         "people") == 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-database", NULL);
   gtk_window_destroy (GTK_WINDOW (window));
