@@ -12,6 +12,7 @@
 #include "acu-desk-people.h"
 #include "acu-people.h"
 #include "acu-report.h"
+#include "acu-store-private.h"
 #include "acu-store.h"
 #include "acu-visits.h"
 #include "acu-test-util.h"

@@ -64,16 +64,7 @@ report_run (AcuCliContext  *ctx,
   if (report == NULL)
     return acu_cli_fail (error);
 
-  if (opts.format == ACU_REPORT_FORMAT_PDF)
-    {
-      g_autoptr(AcuReportDocument) document = acu_report_document_new (report);
-
-      /* recorded first: an export is never left unrecorded */
-      if (!acu_report_record_export (ctx->store, &error)
-          || !acu_report_document_save_pdf (document, opts.output, &error))
-        return acu_cli_fail (error);
-    }
-  else if (!acu_report_export (ctx->store, report, opts.format, opts.output, &error))
+  if (!acu_report_document_export (ctx->store, report, NULL, opts.format, opts.output, &error))
     return acu_cli_fail (error);
 
   return ACU_CLI_EXIT_OK;

@@ -13,6 +13,7 @@
 
 #include "acu-audit.h"
 #include "acu-report-export.h"
+#include "acu-store-private.h"
 
 /* The audit log's actions of this area (acu-audit.h) */
 static const AcuAuditAction report_actions[] = {

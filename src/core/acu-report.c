@@ -833,3 +833,83 @@ acu_report_compute (AcuStore           *store,
     progress (1.0, user_data);
   return g_steal_pointer (&report);
 }
+
+/* In a worker thread */
+
+typedef struct
+{
+  AcuStore    *reader;      /* this thread's alone; closing it wipes its key */
+  AcuPeriod    period;
+  AcuProgress *progress;
+} ComputeTask;
+
+static void
+compute_task_free (ComputeTask *data)
+{
+  g_clear_object (&data->reader);
+  g_clear_pointer (&data->progress, acu_progress_unref);
+  g_free (data);
+}
+
+static void
+compute_task_progress (double   fraction,
+                       gpointer user_data)
+{
+  ComputeTask *data = user_data;
+
+  if (data->progress != NULL)
+    acu_progress_set_fraction (data->progress, fraction);
+}
+
+static void
+compute_task_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ComputeTask *data = task_data;
+  GError *error = NULL;
+  AcuReport *report;
+
+  report = acu_report_compute (data->reader, &data->period, compute_task_progress, data, cancellable, &error);
+  if (report != NULL)
+    g_task_return_pointer (task, report, (GDestroyNotify) acu_report_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+acu_report_compute_async (AcuStore            *store,
+                          const AcuPeriod     *period,
+                          AcuProgress         *progress,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  GError *error = NULL;
+  ComputeTask *data;
+  AcuStore *reader;
+
+  g_task_set_source_tag (task, acu_report_compute_async);
+  reader = acu_store_open_reader (store, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data = g_new0 (ComputeTask, 1);
+  data->reader = reader;
+  data->period = *period;
+  data->progress = progress != NULL ? acu_progress_ref (progress) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify) compute_task_free);
+  g_task_run_in_thread (task, compute_task_thread);
+}
+
+AcuReport *
+acu_report_compute_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == acu_report_compute_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

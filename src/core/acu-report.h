@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "acu-progress.h"
 #include "acu-store.h"
 
 G_BEGIN_DECLS
@@ -166,6 +167,18 @@ AcuReport        *acu_report_compute (AcuStore           *store,
                                       gpointer            user_data,
                                       GCancellable       *cancellable,
                                       GError            **error);
+/* The same, in a worker thread on its own read-only connection
+ * (acu_store_open_reader), so that a year of figures never holds the
+ * window, and from one snapshot: a visit logged meanwhile is in every
+ * figure or in none. The thread sets @progress (may be NULL). */
+void              acu_report_compute_async  (AcuStore            *store,
+                                             const AcuPeriod     *period,
+                                             AcuProgress         *progress,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+AcuReport        *acu_report_compute_finish (GAsyncResult  *result,
+                                             GError       **error);
 void              acu_report_free (AcuReport *report);
 
 AcuReportSection *acu_report_find_section (const AcuReport *report,

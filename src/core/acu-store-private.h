@@ -1,9 +1,36 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "acu-store.h"
 
 G_BEGIN_DECLS
+
+/* Statements and transactions (acu-store-sql.c): SQL stays in the core */
+typedef gboolean (*AcuStoreFunc) (AcuStore  *store,
+                                  gpointer   user_data,
+                                  GError   **error);
+
+sqlite3_stmt *acu_store_prepare (AcuStore    *self,
+                                 const char  *sql,
+                                 GError     **error);
+gboolean      acu_store_exec (AcuStore    *self,
+                              const char  *sql,
+                              GError     **error);
+gboolean      acu_store_step_done (AcuStore      *self,
+                                   sqlite3_stmt  *stmt,
+                                   GError       **error);
+gboolean      acu_store_begin (AcuStore  *self,
+                               GError   **error);
+gboolean      acu_store_commit (AcuStore  *self,
+                                GError   **error);
+void          acu_store_rollback (AcuStore *self);
+gboolean      acu_store_run_in_transaction (AcuStore      *self,
+                                            AcuStoreFunc   func,
+                                            gpointer       user_data,
+                                            GError       **error);
+
 
 /* For src/core modules and their tests only: the raw connection and the
  * database key. Nothing in src/ui or src/cli includes this header. */

@@ -14,43 +14,13 @@
 #include "acu-fold.h"
 #include "acu-migrations-private.h"
 #include "acu-password.h"
-#include "acu-store-private.h"
+#include "acu-store-internal.h"
 
 /* "AcuE": written in the SQLite header so that another program's database
  * is told apart from ours */
 #define ACU_APPLICATION_ID 0x41637545
 #define PAGE_SIZE_PRAGMA   "PRAGMA cipher_page_size = 4096;"
 
-struct _AcuStore
-{
-  GObject      parent_instance;
-
-  char        *path;
-  char        *key_path;
-  sqlite3     *db;
-  GHashTable  *statements;   /* sql → sqlite3_stmt */
-  guint        transaction_depth;
-  GArray      *changes;      /* AcuAreas written, one entry per open transaction level */
-
-  AcuKeyFile  *key_file;
-  AcuSecret   *db_key;
-  AcuSecret   *conf_key;     /* NULL unless the slot holds it */
-  guint        slot_id;
-  AcuSlotKind  slot_kind;
-
-  /* Who is identified at the desk: at first the person who opened it;
-   * then whoever identifies with a PIN or a password. slot_id, slot_kind
-   * and conf_key follow that person (a volunteer has neither slot nor
-   * confidential key); db_key stays while the database is open. */
-  gboolean     identified;
-  char        *person_name;
-  gint64       person_id;    /* desk_person.id; 0 with the recovery code */
-  AcuRole      role;
-  char        *site_name;
-  char        *created_by;
-  gint64       created;
-  int          schema_version;
-};
 
 G_DEFINE_FINAL_TYPE (AcuStore, acu_store, G_TYPE_OBJECT)
 
@@ -62,6 +32,14 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* For acu_store_changed (acu-store-sql.c) */
+void
+acu_store_emit_area (AcuStore *self,
+                     AcuAreas  area)
+{
+  g_signal_emit (self, signals[CHANGED], acu_area_get_detail (area), area);
+}
 
 G_DEFINE_QUARK (acu-store-error-quark, acu_store_error)
 
@@ -149,9 +127,9 @@ file_has_plain_sqlite_header (const char *path)
   return n == sizeof header && memcmp (header, "SQLite format 3", 16) == 0;
 }
 
-static void
-set_unreadable_error (const char  *path,
-                      GError     **error)
+void
+acu_store_set_unreadable_error (const char  *path,
+                                GError     **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
   GStatBuf st;
@@ -177,11 +155,11 @@ set_unreadable_error (const char  *path,
 
 /* Only unreadable content means damage: a lock, a permission or a full
  * disk gets its own message, never the advice to restore a backup */
-static void
-set_sqlite_open_error (const char  *path,
-                       sqlite3     *db,
-                       int          rc,
-                       GError     **error)
+void
+acu_store_set_sqlite_open_error (const char  *path,
+                                 sqlite3     *db,
+                                 int          rc,
+                                 GError     **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
 
@@ -191,11 +169,11 @@ set_sqlite_open_error (const char  *path,
     case SQLITE_CORRUPT:
     case SQLITE_FORMAT:
     case SQLITE_RANGE:
-      set_unreadable_error (path, error);
+      acu_store_set_unreadable_error (path, error);
       break;
     case SQLITE_IOERR:
       if (rc == SQLITE_IOERR_SHORT_READ)
-        set_unreadable_error (path, error);
+        acu_store_set_unreadable_error (path, error);
       else
         g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
                      _("Could not read “%s”: %s"), display, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
@@ -223,11 +201,11 @@ set_sqlite_open_error (const char  *path,
 
 /* Opens and keys a connection. Nothing is read yet: with a wrong key,
  * SQLCipher only fails at the first read. */
-static sqlite3 *
-open_keyed (const char       *path,
-            const AcuSecret  *db_key,
-            int               flags,
-            GError          **error)
+sqlite3 *
+acu_store_open_keyed (const char       *path,
+                      const AcuSecret  *db_key,
+                      int               flags,
+                      GError          **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -240,7 +218,7 @@ open_keyed (const char       *path,
   rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_open_error (path, db, rc, error);
+      acu_store_set_sqlite_open_error (path, db, rc, error);
       sqlite3_close_v2 (db);
       return NULL;
     }
@@ -255,7 +233,7 @@ open_keyed (const char       *path,
   sodium_memzero (key_pragma, strlen (key_pragma));
   if (rc != SQLITE_OK)
     {
-      set_sqlite_open_error (path, db, rc, error);
+      acu_store_set_sqlite_open_error (path, db, rc, error);
       sqlite3_close_v2 (db);
       return NULL;
     }
@@ -284,7 +262,7 @@ open_keyed (const char       *path,
   rc = sqlite3_exec (db, PAGE_SIZE_PRAGMA, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_open_error (path, db, rc, error);
+      acu_store_set_sqlite_open_error (path, db, rc, error);
       sqlite3_close_v2 (db);
       return NULL;
     }
@@ -306,7 +284,7 @@ load_site (AcuStore  *self,
   if (rc != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      set_sqlite_open_error (self->path, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+      acu_store_set_sqlite_open_error (self->path, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
       return FALSE;
     }
   g_free (self->site_name);
@@ -373,7 +351,7 @@ verify (AcuStore  *self,
   int app_id, version;
   gboolean ok = FALSE;
 
-  self->db = open_keyed (self->path, self->db_key, SQLITE_OPEN_READONLY, error);
+  self->db = acu_store_open_keyed (self->path, self->db_key, SQLITE_OPEN_READONLY, error);
   if (self->db == NULL)
     return FALSE;
 
@@ -381,14 +359,14 @@ verify (AcuStore  *self,
   read_int_pragma (self, "SELECT count(*) FROM sqlite_master;", &rc);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_open_error (self->path, self->db, rc, error);
+      acu_store_set_sqlite_open_error (self->path, self->db, rc, error);
       goto out;
     }
 
   app_id = read_int_pragma (self, "PRAGMA application_id;", &rc);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_open_error (self->path, self->db, rc, error);
+      acu_store_set_sqlite_open_error (self->path, self->db, rc, error);
       goto out;
     }
   if (app_id != ACU_APPLICATION_ID)
@@ -396,7 +374,7 @@ verify (AcuStore  *self,
       GStatBuf st;
 
       if (g_stat (self->path, &st) == 0 && st.st_size == 0)
-        set_unreadable_error (self->path, error);
+        acu_store_set_unreadable_error (self->path, error);
       else
         g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NOT_ACUELH,
                      _("“%s” is not an Acuèlh database."), display);
@@ -406,7 +384,7 @@ verify (AcuStore  *self,
   version = read_int_pragma (self, "PRAGMA user_version;", &rc);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_open_error (self->path, self->db, rc, error);
+      acu_store_set_sqlite_open_error (self->path, self->db, rc, error);
       goto out;
     }
   if (version > acu_store_get_latest_schema_version ())
@@ -438,7 +416,7 @@ static gboolean
 open_read_write (AcuStore  *self,
                  GError   **error)
 {
-  self->db = open_keyed (self->path, self->db_key, SQLITE_OPEN_READWRITE, error);
+  self->db = acu_store_open_keyed (self->path, self->db_key, SQLITE_OPEN_READWRITE, error);
   if (self->db == NULL)
     return FALSE;
 
@@ -577,8 +555,8 @@ acu_store_list_person_names (const char  *path,
 
 /* Creating */
 
-static char *
-normalize_name (const char *text)
+char *
+acu_store_normalize_name (const char *text)
 {
   g_autofree char *stripped = NULL;
 
@@ -725,8 +703,8 @@ acu_store_create (const char  *path,
 {
   g_autoptr(AcuStore) self = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *site = normalize_name (site_name);
-  g_autofree char *person = normalize_name (person_name);
+  g_autofree char *site = acu_store_normalize_name (site_name);
+  g_autofree char *person = acu_store_normalize_name (person_name);
   g_autofree char *key_path = NULL;
   g_autofree char *partial = NULL;
   g_autofree char *code = NULL;
@@ -829,160 +807,6 @@ failed:
   return NULL;
 }
 
-/* Statements and transactions */
-
-sqlite3 *
-acu_store_get_db (AcuStore *self)
-{
-  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
-  return self->db;
-}
-
-/* Returns a cached statement, reset and with its bindings cleared. The
- * store owns it. */
-sqlite3_stmt *
-acu_store_prepare (AcuStore    *self,
-                   const char  *sql,
-                   GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
-
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (self, error);
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
-}
-
-gboolean
-acu_store_step_done (AcuStore      *self,
-                     sqlite3_stmt  *stmt,
-                     GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-acu_store_exec (AcuStore    *self,
-                const char  *sql,
-                GError     **error)
-{
-  char *message = NULL;
-
-  g_return_val_if_fail (ACU_IS_STORE (self), FALSE);
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
-                   _("The database reported an error: %s"), message ? message : "—");
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Nested calls become savepoints */
-gboolean
-acu_store_begin (AcuStore  *self,
-                 GError   **error)
-{
-  g_autofree char *sql = NULL;
-
-  if (self->transaction_depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE;");
-  else
-    sql = g_strdup_printf ("SAVEPOINT acu_%u;", self->transaction_depth);
-
-  if (!acu_store_exec (self, sql, error))
-    return FALSE;
-  self->transaction_depth++;
-  g_array_set_size (self->changes, self->transaction_depth);
-  return TRUE;
-}
-
-gboolean
-acu_store_commit (AcuStore  *self,
-                  GError   **error)
-{
-  g_autofree char *sql = NULL;
-  AcuAreas changes;
-
-  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
-
-  if (self->transaction_depth == 1)
-    sql = g_strdup ("COMMIT;");
-  else
-    sql = g_strdup_printf ("RELEASE acu_%u;", self->transaction_depth - 1);
-
-  if (!acu_store_exec (self, sql, error))
-    {
-      acu_store_rollback (self);
-      return FALSE;
-    }
-  self->transaction_depth--;
-  /* A savepoint's areas go to the enclosing level; the outermost
-   * commit tells the pages */
-  changes = g_array_index (self->changes, AcuAreas, self->transaction_depth);
-  g_array_set_size (self->changes, self->transaction_depth);
-  acu_store_changed (self, changes);
-  return TRUE;
-}
-
-void
-acu_store_rollback (AcuStore *self)
-{
-  g_autofree char *sql = NULL;
-
-  g_return_if_fail (self->transaction_depth > 0);
-
-  if (self->transaction_depth == 1)
-    sql = g_strdup ("ROLLBACK;");
-  else
-    sql = g_strdup_printf ("ROLLBACK TO acu_%u; RELEASE acu_%u;",
-                           self->transaction_depth - 1, self->transaction_depth - 1);
-  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-  self->transaction_depth--;
-  /* What was rolled back never happened: nobody is told */
-  g_array_set_size (self->changes, self->transaction_depth);
-}
-
-gboolean
-acu_store_run_in_transaction (AcuStore      *self,
-                              AcuStoreFunc   func,
-                              gpointer       user_data,
-                              GError       **error)
-{
-  if (!acu_store_begin (self, error))
-    return FALSE;
-  if (!func (self, user_data, error))
-    {
-      acu_store_rollback (self);
-      return FALSE;
-    }
-  return acu_store_commit (self, error);
-}
-
 /* State */
 
 gboolean
@@ -1036,7 +860,7 @@ acu_store_open_reader (AcuStore  *self,
 
   reader = g_object_new (ACU_TYPE_STORE, NULL);
   reader->path = g_strdup (self->path);
-  reader->db = open_keyed (self->path, self->db_key, SQLITE_OPEN_READONLY, error);
+  reader->db = acu_store_open_keyed (self->path, self->db_key, SQLITE_OPEN_READONLY, error);
   if (reader->db == NULL)
     return NULL;
   /* About 64 MiB: a year of a large site's report indexes stay decrypted
@@ -1093,110 +917,6 @@ acu_store_get_key_path (AcuStore *self)
   return self->key_path;
 }
 
-/* Who is now identified at the desk; takes @conf_key (NULL for a
- * volunteer: the confidential key is then wiped from memory) */
-void
-acu_store_set_identity (AcuStore   *self,
-                        gint64      person_id,
-                        const char *name,
-                        AcuRole     role,
-                        guint       slot_id,
-                        AcuSecret  *conf_key)
-{
-  g_return_if_fail (ACU_IS_STORE (self));
-
-  g_clear_pointer (&self->conf_key, acu_secret_free);
-  self->conf_key = conf_key;
-  g_free (self->person_name);
-  self->person_name = g_strdup (name);
-  self->person_id = person_id;
-  self->role = role;
-  self->slot_id = slot_id;
-  self->slot_kind = ACU_SLOT_PASSWORD;
-  self->identified = TRUE;
-  acu_store_changed (self, ACU_AREA_IDENTITY);
-}
-
-/* The idle lock: nobody is identified any more and the confidential key
- * is wiped; the database stays open for the next person to identify */
-void
-acu_store_forget_identity (AcuStore *self)
-{
-  gboolean was_identified;
-
-  g_return_if_fail (ACU_IS_STORE (self));
-
-  was_identified = self->identified;
-  if (self->db != NULL && self->identified)
-    acu_audit_record (self, "desk-lock", NULL, 0, NULL);
-  g_clear_pointer (&self->conf_key, acu_secret_free);
-  g_clear_pointer (&self->person_name, g_free);
-  self->person_id = 0;
-  self->role = ACU_ROLE_VOLUNTEER;
-  self->slot_id = 0;
-  self->identified = FALSE;
-  if (was_identified)
-    acu_store_changed (self, ACU_AREA_IDENTITY);
-}
-
-const AcuSecret *
-acu_store_peek_confidential_key (AcuStore *self)
-{
-  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
-  return self->identified ? self->conf_key : NULL;
-}
-
-/* The core refuses what a role may not do, whatever the interface shows */
-gboolean
-acu_store_require_role (AcuStore  *self,
-                        AcuRole    role,
-                        GError   **error)
-{
-  g_return_val_if_fail (ACU_IS_STORE (self), FALSE);
-
-  if (self->db == NULL)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
-                           _("The database is closed."));
-      return FALSE;
-    }
-  if (!self->identified)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN,
-                           _("Nobody is identified at the desk. Choose your name, then type your PIN or password."));
-      return FALSE;
-    }
-  if (self->role < role)
-    {
-      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN,
-                   _("Only a person with the role “%s” or above may do this."),
-                   acu_role_get_label (role));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A write names the areas it changed; the store tells the pages once
- * the outermost transaction commits, or at once outside a transaction */
-void
-acu_store_changed (AcuStore *self,
-                   AcuAreas  areas)
-{
-  g_return_if_fail (ACU_IS_STORE (self));
-
-  if (self->transaction_depth > 0)
-    {
-      g_array_index (self->changes, AcuAreas, self->transaction_depth - 1) |= areas;
-      return;
-    }
-  for (guint bit = 1; areas != 0 && bit != 0; bit <<= 1)
-    if (areas & bit)
-      {
-        areas &= ~bit;
-        g_signal_emit (self, signals[CHANGED], acu_area_get_detail (bit), (AcuAreas) bit);
-      }
-}
-
 const char *
 acu_store_get_person_name (AcuStore *self)
 {
@@ -1231,442 +951,6 @@ const char *
 acu_store_get_created_by (AcuStore *self)
 {
   return self->created_by;
-}
-
-/* Integrity check: reads every page, so it runs on its own read-only
- * connection, in any thread, with copies of the path and the key (the
- * store may be closed meanwhile; WAL lets it read while the desk writes). */
-struct _AcuIntegrityCheck
-{
-  char      *path;
-  AcuSecret *db_key;
-};
-
-AcuIntegrityCheck *
-acu_store_new_integrity_check (AcuStore *self)
-{
-  AcuIntegrityCheck *check;
-
-  g_return_val_if_fail (ACU_IS_STORE (self) && self->db_key != NULL, NULL);
-
-  check = g_new0 (AcuIntegrityCheck, 1);
-  check->path = g_strdup (self->path);
-  check->db_key = acu_secret_copy (self->db_key);
-  return check;
-}
-
-void
-acu_integrity_check_free (AcuIntegrityCheck *check)
-{
-  if (check == NULL)
-    return;
-  g_free (check->path);
-  acu_secret_free (check->db_key);
-  g_free (check);
-}
-
-gboolean
-acu_integrity_check_run (AcuIntegrityCheck  *check,
-                         GError            **error)
-{
-  g_autofree char *first = NULL;
-  g_autofree char *display = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
-  gboolean ok = FALSE;
-  int rc;
-
-  g_return_val_if_fail (check != NULL, FALSE);
-
-  db = open_keyed (check->path, check->db_key, SQLITE_OPEN_READONLY, error);
-  if (db == NULL)
-    return FALSE;
-  display = g_filename_display_basename (check->path);
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_ROW)
-    {
-      set_sqlite_open_error (check->path, db, rc, error);
-      goto out;
-    }
-  if (g_strcmp0 (first, "ok") != 0)
-    {
-      g_debug ("integrity_check: %s", first);
-      set_unreadable_error (check->path, error);
-      goto out;
-    }
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW)
-    g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
-                 _("The database “%s” is damaged: some records point to records that no longer exist. "
-                   "Restore it from a backup."), display);
-  else if (rc != SQLITE_DONE)
-    set_sqlite_open_error (check->path, db, rc, error);
-  else
-    ok = TRUE;
-
-out:
-  sqlite3_close_v2 (db);
-  return ok;
-}
-
-gboolean
-acu_store_check_integrity (AcuStore  *self,
-                           GError   **error)
-{
-  g_autoptr(AcuIntegrityCheck) check = NULL;
-
-  g_return_val_if_fail (ACU_IS_STORE (self) && self->db != NULL, FALSE);
-
-  check = acu_store_new_integrity_check (self);
-  return acu_integrity_check_run (check, error);
-}
-
-/* Key slots */
-
-GPtrArray *
-acu_store_list_slots (AcuStore *self)
-{
-  GPtrArray *slots = g_ptr_array_new_with_free_func ((GDestroyNotify) acu_slot_info_free);
-
-  g_return_val_if_fail (ACU_IS_STORE (self) && self->key_file != NULL, slots);
-
-  for (guint i = 0; i < acu_key_file_get_n_slots (self->key_file); i++)
-    {
-      AcuKeySlot *slot = acu_key_file_get_slot (self->key_file, i);
-      AcuSlotInfo *info = g_new0 (AcuSlotInfo, 1);
-
-      info->slot_id = acu_key_slot_get_id (slot);
-      info->name = g_strdup (acu_key_slot_get_name (slot));
-      info->role = acu_key_slot_get_role (slot);
-      info->kind = acu_key_slot_get_kind (slot);
-      info->is_me = info->slot_id == self->slot_id;
-      g_ptr_array_add (slots, info);
-    }
-  return slots;
-}
-
-static gboolean
-require_coordinator (AcuStore  *self,
-                     GError   **error)
-{
-  if (self->db == NULL || self->role != ACU_ROLE_COORDINATOR || self->conf_key == NULL)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                           _("Only a coordinator may change who can unlock the database."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Every change starts from the key file as it is on disk (another window
- * or the command line may have changed it) and is adopted only once it is
- * safely written: a failure leaves the file and this store as they were. */
-static AcuKeyFile *
-reload_key_file (AcuStore  *self,
-                 GError   **error)
-{
-  return acu_key_file_load (self->key_path, error);
-}
-
-static void
-adopt_key_file (AcuStore   *self,
-                AcuKeyFile *key_file)
-{
-  acu_key_file_free (self->key_file);
-  self->key_file = key_file;
-}
-
-static guint
-count_password_slots (AcuKeyFile *key_file)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < acu_key_file_get_n_slots (key_file); i++)
-    if (acu_key_slot_get_kind (acu_key_file_get_slot (key_file, i)) == ACU_SLOT_PASSWORD)
-      n++;
-  return n;
-}
-
-static gboolean
-set_desk_person_slot (AcuStore  *self,
-                      guint      slot_id,
-                      GError   **error)
-{
-  sqlite3_stmt *stmt;
-
-  /* Past records keep the person's name: the row stays, inactive */
-  stmt = acu_store_prepare (self, "UPDATE desk_person SET active = 0, key_slot = NULL WHERE key_slot = :slot", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
-  return acu_store_step_done (self, stmt, error);
-}
-
-/* Writes a password slot for a person of the desk: a new row when
- * @desk_person_id is 0, else that row gets the slot (a volunteer who
- * becomes staff keeps their past records). @replace_slot, if not 0, is
- * removed in the same write (a coordinator sets a new password for
- * someone who forgot theirs). The key file is written inside the
- * database transaction: both change, or neither. */
-guint
-acu_store_write_slot (AcuStore    *self,
-                      gint64       desk_person_id,
-                      const char  *person_name,
-                      AcuRole      role,
-                      const char  *password,
-                      guint        replace_slot,
-                      const char  *audit_action,
-                      GError     **error)
-{
-  g_autofree char *person = normalize_name (person_name);
-  g_autofree char *folded = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(AcuKeyFile) fresh = NULL;
-  sqlite3_stmt *stmt;
-  guint slot_id;
-
-  g_return_val_if_fail (ACU_IS_STORE (self), 0);
-
-  if (!require_coordinator (self, error))
-    return 0;
-  if (person == NULL)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("Type the person’s name."));
-      return 0;
-    }
-  if (role == ACU_ROLE_VOLUNTEER)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                           _("Volunteers identify with a PIN at an open desk; they do not unlock the database."));
-      return 0;
-    }
-  if (!acu_password_check (password, person, NULL, &local_error))
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD, local_error->message);
-      return 0;
-    }
-
-  fresh = reload_key_file (self, error);
-  if (fresh == NULL)
-    return 0;
-  if (replace_slot != 0 && !acu_key_file_remove_slot (fresh, replace_slot))
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                           _("This key slot no longer exists."));
-      return 0;
-    }
-  folded = acu_fold (person);
-  {
-    g_auto(GStrv) names = acu_key_file_dup_person_names (fresh);
-
-    for (guint i = 0; names[i]; i++)
-      {
-        g_autofree char *other = acu_fold (names[i]);
-
-        if (g_strcmp0 (other, folded) == 0)
-          {
-            g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                         _("“%s” can already unlock the database. Choose another name."), person);
-            return 0;
-          }
-      }
-  }
-
-  slot_id = acu_key_file_add_slot (fresh, person, role, ACU_SLOT_PASSWORD, password,
-                                   self->db_key, self->conf_key, error);
-  if (slot_id == 0 || !acu_store_begin (self, error))
-    return 0;
-  if (desk_person_id == 0)
-    stmt = acu_store_prepare (self,
-                              "INSERT INTO desk_person (display_name, role, key_slot, created_at) "
-                              "VALUES (:name, :role, :slot, :now)", error);
-  else
-    stmt = acu_store_prepare (self,
-                              "UPDATE desk_person SET role = :role, key_slot = :slot, pin_hash = NULL, "
-                              "pin_failures = 0, active = 1 WHERE id = :id", error);
-  if (stmt == NULL)
-    {
-      acu_store_rollback (self);
-      return 0;
-    }
-  if (desk_person_id == 0)
-    {
-      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), person, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), g_get_real_time () / G_USEC_PER_SEC);
-    }
-  else
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), desk_person_id);
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":role"), acu_role_to_string (role), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
-  if (!acu_store_step_done (self, stmt, error))
-    {
-      acu_store_rollback (self);
-      return 0;
-    }
-  if (desk_person_id == 0)
-    desk_person_id = sqlite3_last_insert_rowid (self->db);
-  /* Recorded in the same transaction, which the key file joins last */
-  if (!acu_audit_record (self, audit_action, "desk_person", desk_person_id, error)
-      || !acu_key_file_save (fresh, self->key_path, error))
-    {
-      acu_store_rollback (self);
-      return 0;
-    }
-  if (!acu_store_commit (self, error))
-    return 0;
-
-  adopt_key_file (self, g_steal_pointer (&fresh));
-  return slot_id;
-}
-
-guint
-acu_store_add_slot (AcuStore    *self,
-                    const char  *person_name,
-                    AcuRole      role,
-                    const char  *password,
-                    GError     **error)
-{
-  return acu_store_write_slot (self, 0, person_name, role, password, 0, "user-added", error);
-}
-
-gboolean
-acu_store_remove_slot (AcuStore  *self,
-                       guint      slot_id,
-                       GError   **error)
-{
-  g_autoptr(AcuKeyFile) fresh = NULL;
-  AcuKeySlot *slot;
-
-  g_return_val_if_fail (ACU_IS_STORE (self), FALSE);
-
-  if (!require_coordinator (self, error))
-    return FALSE;
-  if (slot_id == self->slot_id)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                           _("You cannot remove the key slot you unlocked with. Ask another coordinator."));
-      return FALSE;
-    }
-
-  fresh = reload_key_file (self, error);
-  if (fresh == NULL)
-    return FALSE;
-  slot = acu_key_file_find_slot (fresh, slot_id);
-  if (slot == NULL)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                           _("This key slot no longer exists."));
-      return FALSE;
-    }
-  if (acu_key_slot_get_kind (slot) == ACU_SLOT_PASSWORD && count_password_slots (fresh) <= 1)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_LAST_SLOT,
-                           _("This is the last password that opens the database; it cannot be removed."));
-      return FALSE;
-    }
-  acu_key_file_remove_slot (fresh, slot_id);
-
-  /* The key file is written inside the transaction: if it cannot be,
-   * the person stays active in the database too */
-  if (!acu_store_begin (self, error))
-    return FALSE;
-  if (!set_desk_person_slot (self, slot_id, error)
-      || !acu_key_file_save (fresh, self->key_path, error))
-    {
-      acu_store_rollback (self);
-      return FALSE;
-    }
-  acu_store_changed (self, ACU_AREA_DESK_PEOPLE);
-  if (!acu_store_commit (self, error))
-    return FALSE;
-
-  adopt_key_file (self, g_steal_pointer (&fresh));
-  return TRUE;
-}
-
-gboolean
-acu_store_change_password (AcuStore    *self,
-                           const char  *old_password,
-                           const char  *new_password,
-                           GError     **error)
-{
-  g_autoptr(AcuKeyFile) fresh = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (ACU_IS_STORE (self) && self->key_file != NULL, FALSE);
-
-  if (self->slot_kind != ACU_SLOT_PASSWORD)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
-                           _("Unlocked with the recovery code: there is no personal password to change."));
-      return FALSE;
-    }
-  if (!acu_password_check (new_password, self->person_name, NULL, &local_error))
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_WEAK_PASSWORD, local_error->message);
-      return FALSE;
-    }
-
-  fresh = reload_key_file (self, error);
-  if (fresh == NULL
-      || !acu_key_file_rewrap_slot (fresh, self->slot_id, old_password, new_password, error)
-      || !acu_key_file_save (fresh, self->key_path, error))
-    return FALSE;
-
-  adopt_key_file (self, g_steal_pointer (&fresh));
-  if (self->schema_version >= 3)
-    acu_audit_record (self, "password-changed", "desk_person", self->person_id, NULL);
-  return TRUE;
-}
-
-/* Makes a new recovery code; the old one stops working. */
-char *
-acu_store_replace_recovery_code (AcuStore  *self,
-                                 GError   **error)
-{
-  g_autoptr(AcuKeyFile) fresh = NULL;
-  g_autofree char *code = NULL;
-
-  g_return_val_if_fail (ACU_IS_STORE (self), NULL);
-
-  if (!require_coordinator (self, error))
-    return NULL;
-  fresh = reload_key_file (self, error);
-  if (fresh == NULL)
-    return NULL;
-
-  for (guint i = acu_key_file_get_n_slots (fresh); i > 0; i--)
-    {
-      AcuKeySlot *slot = acu_key_file_get_slot (fresh, i - 1);
-
-      if (acu_key_slot_get_kind (slot) == ACU_SLOT_RECOVERY)
-        acu_key_file_remove_slot (fresh, acu_key_slot_get_id (slot));
-    }
-
-  code = acu_recovery_code_generate ();
-  if (acu_key_file_add_slot (fresh, "recovery", ACU_ROLE_COORDINATOR, ACU_SLOT_RECOVERY,
-                             code, self->db_key, self->conf_key, error) == 0
-      || !acu_key_file_save (fresh, self->key_path, error))
-    {
-      sodium_memzero (code, strlen (code));
-      return NULL;
-    }
-
-  adopt_key_file (self, g_steal_pointer (&fresh));
-  if (self->schema_version >= 3)
-    acu_audit_record (self, "recovery-code-replaced", NULL, 0, NULL);
-  return g_steal_pointer (&code);
 }
 
 /* GObject */

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "acu-area.h"
 #include "acu-key-file.h"
@@ -13,10 +12,6 @@ G_BEGIN_DECLS
 #define ACU_TYPE_STORE (acu_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (AcuStore, acu_store, ACU, STORE, GObject)
-
-typedef gboolean (*AcuStoreFunc) (AcuStore  *store,
-                                  gpointer   user_data,
-                                  GError   **error);
 
 typedef struct
 {
@@ -94,26 +89,6 @@ gboolean      acu_store_change_password (AcuStore    *self,
                                          GError     **error);
 char         *acu_store_replace_recovery_code (AcuStore  *self,
                                                GError   **error);
-
-/* For src/core modules only: SQL stays in the core */
-sqlite3_stmt *acu_store_prepare (AcuStore    *self,
-                                 const char  *sql,
-                                 GError     **error);
-gboolean      acu_store_exec (AcuStore    *self,
-                              const char  *sql,
-                              GError     **error);
-gboolean      acu_store_step_done (AcuStore      *self,
-                                   sqlite3_stmt  *stmt,
-                                   GError       **error);
-gboolean      acu_store_begin (AcuStore  *self,
-                               GError   **error);
-gboolean      acu_store_commit (AcuStore  *self,
-                                GError   **error);
-void          acu_store_rollback (AcuStore *self);
-gboolean      acu_store_run_in_transaction (AcuStore      *self,
-                                            AcuStoreFunc   func,
-                                            gpointer       user_data,
-                                            GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuSlotInfo, acu_slot_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuIntegrityCheck, acu_integrity_check_free)

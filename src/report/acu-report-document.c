@@ -1308,3 +1308,22 @@ acu_report_document_free (AcuReportDocument *doc)
   g_clear_object (&doc->context);
   g_free (doc);
 }
+
+gboolean
+acu_report_document_export (AcuStore           *store,
+                            const AcuReport    *report,
+                            AcuReportDocument  *doc,
+                            AcuReportFormat     format,
+                            const char         *path,
+                            GError            **error)
+{
+  g_autoptr(AcuReportDocument) own = NULL;
+
+  if (format != ACU_REPORT_FORMAT_PDF)
+    return acu_report_export (store, report, format, path, error);
+  if (!acu_report_record_export (store, error))
+    return FALSE;
+  if (doc == NULL)
+    doc = own = acu_report_document_new (report);
+  return acu_report_document_save_pdf (doc, path, error);
+}

@@ -6,6 +6,7 @@
 
 #include "acu-recovery-sheet.h"   /* ACU_REPORT_A4_WIDTH, ACU_REPORT_A4_HEIGHT */
 #include "acu-report.h"
+#include "acu-report-export.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,18 @@ gboolean           acu_report_document_save_pdf (AcuReportDocument  *doc,
                                                  const char         *path,
                                                  GError            **error);
 void               acu_report_document_free (AcuReportDocument *doc);
+
+/* The one export of the activity summary, for the window and the command
+ * line alike: recorded in the audit log first (an export is never left
+ * unrecorded), then written in @format to @path, the PDF from @doc's
+ * drawing (made from @report when @doc is NULL), the others by
+ * acu_report_export(). Coordinators only. */
+gboolean           acu_report_document_export (AcuStore           *store,
+                                               const AcuReport    *report,
+                                               AcuReportDocument  *doc,
+                                               AcuReportFormat     format,
+                                               const char         *path,
+                                               GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuReportDocument, acu_report_document_free)
 

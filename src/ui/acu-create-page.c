@@ -7,7 +7,7 @@
 
 #include "acu-create-page.h"
 #include "acu-password.h"
-#include "acu-store-tasks.h"
+#include "acu-store-async.h"
 
 /* First run: site name, the first coordinator's name and password (CNIL
  * rule and libpwquality, with live feedback), where the file goes. */

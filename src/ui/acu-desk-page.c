@@ -7,7 +7,7 @@
 
 #include "acu-desk-page.h"
 #include "acu-password.h"
-#include "acu-store-tasks.h"
+#include "acu-store-async.h"
 
 /* The Database page (AcuDeskPage): which database is open, who can unlock it, integrity
  * check, change one's password, make a new recovery code. */

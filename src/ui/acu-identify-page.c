@@ -7,7 +7,7 @@
 
 #include "acu-desk-people.h"
 #include "acu-identify-page.h"
-#include "acu-store-tasks.h"
+#include "acu-store-async.h"
 
 /* While the desk is open, whoever works at it identifies here: a
  * volunteer with their PIN, staff and coordinators with their password

@@ -38,7 +38,7 @@ struct _AcuReportsPage
   AcuReport          *report;
   AcuReportDocument  *document;
   GCancellable       *cancellable;
-  gint               *progress;       /* permille, shared with the running thread */
+  AcuProgress        *progress;       /* shared with the running count */
   guint               progress_source;
   GtkPrintOperation  *printing;       /* while the print dialog is open */
   gboolean            stale;          /* the figures changed since they were counted */
@@ -46,22 +46,6 @@ struct _AcuReportsPage
 };
 
 G_DEFINE_FINAL_TYPE (AcuReportsPage, acu_reports_page, ACU_TYPE_PAGE)
-
-typedef struct
-{
-  AcuStore  *reader;
-  AcuPeriod  period;
-  gint      *progress;
-} ComputeData;
-
-static void
-compute_data_free (ComputeData *data)
-{
-  /* closing the reader wipes its copy of the key */
-  g_clear_object (&data->reader);
-  g_free (data->progress);
-  g_free (data);
-}
 
 static gboolean
 is_coordinator (AcuReportsPage *self)
@@ -111,7 +95,7 @@ forget_report (AcuReportsPage *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
-  self->progress = NULL;
+  g_clear_pointer (&self->progress, acu_progress_unref);
   clear_pages (self);
   g_clear_pointer (&self->document, acu_report_document_free);
   g_clear_pointer (&self->report, acu_report_free);
@@ -162,36 +146,10 @@ progress_tick_cb (gpointer user_data)
   AcuReportsPage *self = ACU_REPORTS_PAGE (user_data);
 
   if (self->progress != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (self->progress) / 1000.0);
+    gtk_progress_bar_set_fraction (self->progress_bar, acu_progress_get_fraction (self->progress));
   /* a report of a month is there before anyone sees a progress bar */
   gtk_stack_set_visible_child_name (self->content_stack, "progress");
   return G_SOURCE_CONTINUE;
-}
-
-static void
-report_progress (double   fraction,
-                 gpointer user_data)
-{
-  ComputeData *data = user_data;
-
-  g_atomic_int_set (data->progress, (int) (fraction * 1000));
-}
-
-static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ComputeData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  AcuReport *report;
-
-  report = acu_report_compute (data->reader, &data->period, report_progress, data, cancellable, &error);
-  if (report != NULL)
-    g_task_return_pointer (task, report, (GDestroyNotify) acu_report_free);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
@@ -199,11 +157,11 @@ compute_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  AcuReportsPage *self = ACU_REPORTS_PAGE (object);
+  g_autoptr(AcuReportsPage) self = user_data;
   g_autoptr(GError) error = NULL;
   AcuReport *report;
 
-  report = g_task_propagate_pointer (G_TASK (result), &error);
+  report = acu_report_compute_finish (result, &error);
   /* a newer count, a lock or a closed database came in between */
   if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     {
@@ -212,7 +170,7 @@ compute_done_cb (GObject      *object,
     }
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
-  self->progress = NULL;
+  g_clear_pointer (&self->progress, acu_progress_unref);
 
   if (report == NULL)
     {
@@ -244,38 +202,17 @@ compute_done_cb (GObject      *object,
 static void
 compute (AcuReportsPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  ComputeData *data;
-  AcuStore *reader;
-
   forget_report (self);
   show_period (self);
   if (!is_coordinator (self))
     return;
 
-  reader = acu_store_open_reader (acu_page_get_store (ACU_PAGE (self)), &error);
-  if (reader == NULL)
-    {
-      adw_status_page_set_title (self->failed_status, _("The Figures Could Not Be Counted"));
-      adw_status_page_set_description (self->failed_status, error->message);
-      gtk_stack_set_visible_child_name (self->content_stack, "failed");
-      return;
-    }
-
-  data = g_new0 (ComputeData, 1);
-  data->reader = reader;
-  data->period = self->period;
-  data->progress = g_new0 (gint, 1);
-  self->progress = data->progress;
+  self->progress = acu_progress_new ();
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   self->progress_source = g_timeout_add (150, progress_tick_cb, self);
-
-  task = g_task_new (self, self->cancellable, compute_done_cb, NULL);
-  g_task_set_source_tag (task, compute);
-  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
-  g_task_run_in_thread (task, compute_thread);
+  acu_report_compute_async (acu_page_get_store (ACU_PAGE (self)), &self->period, self->progress,
+                            self->cancellable, compute_done_cb, g_object_ref (self));
   update_actions (self);
 }
 
@@ -530,11 +467,7 @@ acu_reports_page_save (AcuReportsPage   *self,
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("There is no report to save yet."));
       return FALSE;
     }
-  if (format != ACU_REPORT_FORMAT_PDF)
-    return acu_report_export (store, self->report, format, path, error);
-  /* recorded first: an export is never left unrecorded */
-  return acu_report_record_export (store, error)
-         && acu_report_document_save_pdf (self->document, path, error);
+  return acu_report_document_export (store, self->report, self->document, format, path, error);
 }
 
 static void

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "acu-store-tasks.h"
+#include "acu-store-async.h"
 #include "acu-unlock-page.h"
 
 /* Lists the key slots' names, asks the password (or the recovery code) and

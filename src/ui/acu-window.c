@@ -12,7 +12,7 @@
 #include "acu-page.h"
 #include "acu-preferences-window.h"
 #include "acu-recovery-page.h"
-#include "acu-store-tasks.h"
+#include "acu-store-async.h"
 #include "acu-unlock-page.h"
 #include "acu-window.h"
 

@@ -54,7 +54,7 @@ static const Expected *expected;
 
 /* The person picked, as the areas of the desk describe them */
 static const char *
-who_subtitle (GtkWidget *reception)
+who_subtitle (gpointer reception)
 {
   return adw_action_row_get_subtitle (child (reception, ACU_TYPE_RECEPTION_PAGE, "who_row"));
 }

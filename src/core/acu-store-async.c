@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "acu-store-tasks"
+#define G_LOG_DOMAIN "acu-store"
 
 #include "config.h"
 
@@ -8,7 +8,7 @@
 
 #include "acu-demo.h"
 #include "acu-desk-people.h"
-#include "acu-store-tasks.h"
+#include "acu-store-async.h"
 
 typedef struct
 {
