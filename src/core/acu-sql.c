@@ -45,10 +45,7 @@ acu_sql_bind_int (sqlite3_stmt *stmt,
                   const char   *name,
                   int           value)
 {
-  int index = parameter_index (stmt, name);
-
-  if (index != 0)
-    check_bound (stmt, name, sqlite3_bind_int (stmt, index, value));
+  acu_sql_bind_int64 (stmt, name, value);
 }
 
 void
@@ -69,10 +66,11 @@ acu_sql_bind_blob (sqlite3_stmt  *stmt,
                    gconstpointer  data,
                    gsize          size)
 {
-  int index = parameter_index (stmt, name);
+  int index;
 
   g_return_if_fail (size <= G_MAXINT);
 
+  index = parameter_index (stmt, name);
   if (index != 0)
     check_bound (stmt, name, sqlite3_bind_blob (stmt, index, data, (int) size, SQLITE_TRANSIENT));
 }
@@ -81,10 +79,7 @@ void
 acu_sql_bind_null (sqlite3_stmt *stmt,
                    const char   *name)
 {
-  int index = parameter_index (stmt, name);
-
-  if (index != 0)
-    check_bound (stmt, name, sqlite3_bind_null (stmt, index));
+  acu_sql_bind_text (stmt, name, NULL);
 }
 
 void
