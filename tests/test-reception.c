@@ -530,6 +530,52 @@ START_TEST (test_catalogue_hide)
 }
 END_TEST
 
+/* A list's write and its audit entry are one transaction: when the entry
+ * cannot be written, the change is not either, and nobody is told */
+START_TEST (test_catalogue_write_with_its_audit)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(AcuChangeLog) log = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *const expected[] = {
+    "Food aid", "Clothing", "Furniture and household goods", "Digital help",
+    "Appointment with a social worker", "Information and access to rights",
+    "Administrative help (mail, forms)", "Coffee, meeting people", "Workshop", "Other",
+    "Jardin partagé",
+  };
+  gint64 added = acu_catalogue_add (store, ACU_CATALOGUE_REASON, "Jardin partagé", &error);
+
+  ck_assert_int_gt (added, 0);
+  ck_assert (acu_store_exec (store, "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON main.audit "
+                                    "BEGIN SELECT RAISE (ABORT, 'audit refused'); END;", &error));
+  log = acu_change_log_new (store);
+
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_REASON, "Atelier vélo", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_rename (store, ACU_CATALOGUE_REASON, added, "Jardin", &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_move (store, ACU_CATALOGUE_REASON, added, 0, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_set_hidden (store, ACU_CATALOGUE_REASON, added, TRUE, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_REASON, added, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  assert_labels (store, ACU_CATALOGUE_REASON, FALSE, expected, G_N_ELEMENTS (expected));
+  ck_assert_int_eq (count_rows (store, "reason"), 11);
+
+  ck_assert (acu_store_exec (store, "DROP TRIGGER temp.refuse_audit;", &error));
+  g_clear_pointer (&log, acu_change_log_free);
+  close_store (store);
+}
+END_TEST
+
 START_TEST (test_catalogue_remove)
 {
   AcuStore *store = create_store ();
@@ -2227,6 +2273,7 @@ reception_suite (void)
   tcase_add_test (tc, test_catalogue_move);
   tcase_add_test (tc, test_catalogue_hide);
   tcase_add_test (tc, test_catalogue_remove);
+  tcase_add_test (tc, test_catalogue_write_with_its_audit);
   suite_add_tcase (suite, tc);
 
   tc = acu_test_tcase_new ("people", acu_test_db_setup, acu_test_db_teardown);

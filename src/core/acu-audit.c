@@ -7,6 +7,7 @@
 
 #include "acu-audit.h"
 #include "acu-date.h"
+#include "acu-sql-private.h"
 #include "acu-store-private.h"
 
 /* The audit log: who (the person identified at the desk), when, what
@@ -145,11 +146,10 @@ acu_audit_record_as (AcuStore    *store,
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
-  if (person != 0)
-    sqlite3_bind_int64 (stmt, 2, person);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, object, -1, SQLITE_STATIC);
+  acu_sql_bind_int64 (stmt, ":at", g_get_real_time () / G_USEC_PER_SEC);
+  acu_sql_bind_id (stmt, ":person", person);
+  acu_sql_bind_text (stmt, ":action", action);
+  acu_sql_bind_text (stmt, ":object", object);
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
   /* told once the write's transaction commits, forgotten if it rolls back */
@@ -213,12 +213,12 @@ acu_audit_list (AcuStore    *store,
                             "ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, since ? day_start (since, FALSE) : G_MININT64);
-  sqlite3_bind_int64 (stmt, 2, until ? day_start (until, TRUE) : G_MAXINT64);
-  sqlite3_bind_int64 (stmt, 3, person_id);
-  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, limit);
-  sqlite3_bind_int (stmt, 6, offset);
+  acu_sql_bind_int64 (stmt, ":from", since ? day_start (since, FALSE) : G_MININT64);
+  acu_sql_bind_int64 (stmt, ":to", until ? day_start (until, TRUE) : G_MAXINT64);
+  acu_sql_bind_int64 (stmt, ":person", person_id);
+  acu_sql_bind_text (stmt, ":action", action);
+  acu_sql_bind_int (stmt, ":limit", limit);
+  acu_sql_bind_int (stmt, ":offset", offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AcuAuditEntry *entry = g_new0 (AcuAuditEntry, 1);
@@ -324,6 +324,22 @@ acu_audit_get_retention_days (AcuStore *store)
   return days > 0 ? days : 365;
 }
 
+static gboolean
+write_retention_days (AcuStore  *store,
+                      int        days,
+                      GError   **error)
+{
+  g_autofree char *value = g_strdup_printf ("%d", days);
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store, "INSERT OR REPLACE INTO setting (key, value) VALUES ('audit-retention-days', :v)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_text (stmt, ":v", value);
+  return acu_store_step_done (store, stmt, error);
+}
+
 /* CNIL: an access log is kept from 6 months to 1 year; a site may keep it
  * from 30 days to 3 years */
 gboolean
@@ -331,8 +347,7 @@ acu_audit_set_retention_days (AcuStore  *store,
                               int        days,
                               GError   **error)
 {
-  sqlite3_stmt *stmt;
-  g_autofree char *value = NULL;
+  gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error))
     return FALSE;
@@ -342,24 +357,11 @@ acu_audit_set_retention_days (AcuStore  *store,
                            _("Keep the audit log from 30 days to 3 years (the CNIL advises 6 months to 1 year)."));
       return FALSE;
     }
-  value = g_strdup_printf ("%d", days);
   if (!acu_store_begin (store, error))
     return FALSE;
-  stmt = acu_store_prepare (store, "INSERT OR REPLACE INTO setting (key, value) VALUES ('audit-retention-days', :v)",
-                            error);
-  if (stmt == NULL)
-    {
-      acu_store_rollback (store);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-  if (!acu_store_step_done (store, stmt, error)
-      || !acu_audit_record (store, "audit-retention", NULL, 0, error))
-    {
-      acu_store_rollback (store);
-      return FALSE;
-    }
-  return acu_store_commit (store, error);
+  ok = write_retention_days (store, days, error)
+       && acu_audit_record (store, "audit-retention", NULL, 0, error);
+  return acu_sql_finish (store, ok, error);
 }
 
 /* Deletes the entries older than the retention; the number deleted, or
@@ -374,7 +376,7 @@ acu_audit_purge (AcuStore  *store,
   stmt = acu_store_prepare (store, "DELETE FROM audit WHERE at < :limit", error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, limit);
+  acu_sql_bind_int64 (stmt, ":limit", limit);
   if (!acu_store_step_done (store, stmt, error))
     return -1;
   if (sqlite3_changes (acu_store_get_db (store)) > 0)

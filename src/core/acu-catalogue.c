@@ -7,6 +7,7 @@
 
 #include "acu-audit.h"
 #include "acu-catalogue.h"
+#include "acu-sql-private.h"
 #include "acu-store-private.h"
 
 /* The audit log's actions of this area (acu-audit.h) */
@@ -156,7 +157,7 @@ acu_catalogue_list (AcuStore      *store,
                   "WHERE hidden = 0 OR :all ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, include_hidden);
+  acu_sql_bind_int (stmt, ":all", include_hidden);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AcuCatalogueEntry *entry = g_new0 (AcuCatalogueEntry, 1);
@@ -189,7 +190,7 @@ acu_catalogue_get_label (AcuStore      *store,
   stmt = prepare (store, catalogue, "SELECT code, label FROM @T WHERE id = :id", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  acu_sql_bind_int64 (stmt, ":id", id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     label = label_of (catalogue, stmt, 0);
   sqlite3_reset (stmt);
@@ -220,7 +221,7 @@ acu_catalogue_exists (AcuStore      *store,
   stmt = prepare (store, catalogue, "SELECT 1 FROM @T WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  acu_sql_bind_int64 (stmt, ":id", id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   if (!found)
@@ -286,6 +287,35 @@ label_taken (AcuStore      *store,
   return FALSE;
 }
 
+static gint64
+insert_entry (AcuStore      *store,
+              AcuCatalogue   catalogue,
+              const char    *label,
+              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (store, catalogue,
+                  "INSERT INTO @T (label, position) "
+                  "VALUES (:label, (SELECT ifnull (max (position), 0) + 1 FROM @T))", error);
+  if (stmt == NULL)
+    return 0;
+  acu_sql_bind_text (stmt, ":label", label);
+  if (!acu_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (acu_store_get_db (store));
+}
+
+/* Each write records its audit entry in its own transaction */
+static gboolean
+record_change (AcuStore      *store,
+               AcuCatalogue   catalogue,
+               gint64         id,
+               GError       **error)
+{
+  return acu_audit_record (store, "list-changed", table_name (catalogue), id, error);
+}
+
 gint64
 acu_catalogue_add (AcuStore      *store,
                    AcuCatalogue   catalogue,
@@ -293,25 +323,33 @@ acu_catalogue_add (AcuStore      *store,
                    GError       **error)
 {
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
   gint64 id;
+  gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
       || (clean = clean_label (label, error)) == NULL
-      || label_taken (store, catalogue, clean, 0, error))
+      || label_taken (store, catalogue, clean, 0, error)
+      || !acu_store_begin (store, error))
     return 0;
+  id = insert_entry (store, catalogue, clean, error);
+  ok = id != 0 && record_change (store, catalogue, id, error);
+  return acu_sql_finish (store, ok, error) ? id : 0;
+}
 
-  stmt = prepare (store, catalogue,
-                  "INSERT INTO @T (label, position) "
-                  "VALUES (:label, (SELECT ifnull (max (position), 0) + 1 FROM @T))", error);
+static gboolean
+set_label (AcuStore      *store,
+           AcuCatalogue   catalogue,
+           gint64         id,
+           const char    *label,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (store, catalogue, "UPDATE @T SET label = :label WHERE id = :id", error);
+
   if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
-  if (!acu_store_step_done (store, stmt, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (acu_store_get_db (store));
-  acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
-  return id;
+    return FALSE;
+  acu_sql_bind_text (stmt, ":label", label);
+  acu_sql_bind_int64 (stmt, ":id", id);
+  return acu_store_step_done (store, stmt, error);
 }
 
 gboolean
@@ -322,39 +360,28 @@ acu_catalogue_rename (AcuStore      *store,
                       GError       **error)
 {
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
       || !acu_catalogue_exists (store, catalogue, id, error)
       || (clean = clean_label (label, error)) == NULL
-      || label_taken (store, catalogue, clean, id, error))
+      || label_taken (store, catalogue, clean, id, error)
+      || !acu_store_begin (store, error))
     return FALSE;
-
-  stmt = prepare (store, catalogue, "UPDATE @T SET label = :label WHERE id = :id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!acu_store_step_done (store, stmt, error))
-    return FALSE;
-  acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
-  return TRUE;
+  ok = set_label (store, catalogue, id, clean, error)
+       && record_change (store, catalogue, id, error);
+  return acu_sql_finish (store, ok, error);
 }
 
-typedef struct
-{
-  AcuCatalogue  catalogue;
-  gint64        id;
-  int           new_index;
-} MoveData;
-
+/* Positions are rewritten 1..n, with @id moved to @new_index */
 static gboolean
-move_in_transaction (AcuStore  *store,
-                     gpointer   user_data,
-                     GError   **error)
+write_positions (AcuStore      *store,
+                 AcuCatalogue   catalogue,
+                 gint64         id,
+                 int            new_index,
+                 GError       **error)
 {
-  MoveData *data = user_data;
-  g_autoptr(GPtrArray) entries = acu_catalogue_list (store, data->catalogue, TRUE, error);
+  g_autoptr(GPtrArray) entries = acu_catalogue_list (store, catalogue, TRUE, error);
   sqlite3_stmt *stmt;
   AcuCatalogueEntry *moved = NULL;
   guint from = 0;
@@ -363,24 +390,23 @@ move_in_transaction (AcuStore  *store,
   if (entries == NULL)
     return FALSE;
   for (guint i = 0; i < entries->len; i++)
-    if (((AcuCatalogueEntry *) g_ptr_array_index (entries, i))->id == data->id)
+    if (((AcuCatalogueEntry *) g_ptr_array_index (entries, i))->id == id)
       moved = g_ptr_array_index (entries, from = i);
   g_assert (moved != NULL);
 
-  to = CLAMP (data->new_index, 0, (int) entries->len - 1);
+  to = CLAMP (new_index, 0, (int) entries->len - 1);
   g_ptr_array_steal_index (entries, from);
   g_ptr_array_insert (entries, to, moved);
 
-  /* Positions are rewritten 1..n, in the new order */
-  stmt = prepare (store, data->catalogue, "UPDATE @T SET position = :position WHERE id = :id", error);
+  stmt = prepare (store, catalogue, "UPDATE @T SET position = :position WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < entries->len; i++)
     {
       AcuCatalogueEntry *entry = g_ptr_array_index (entries, i);
 
-      sqlite3_bind_int (stmt, 1, i + 1);
-      sqlite3_bind_int64 (stmt, 2, entry->id);
+      acu_sql_bind_int (stmt, ":position", i + 1);
+      acu_sql_bind_int64 (stmt, ":id", entry->id);
       if (!acu_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -395,14 +421,31 @@ acu_catalogue_move (AcuStore      *store,
                     int            new_index,
                     GError       **error)
 {
-  MoveData data = { catalogue, id, new_index };
+  gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
       || !acu_catalogue_exists (store, catalogue, id, error)
-      || !acu_store_run_in_transaction (store, move_in_transaction, &data, error))
+      || !acu_store_begin (store, error))
     return FALSE;
-  acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
-  return TRUE;
+  ok = write_positions (store, catalogue, id, new_index, error)
+       && record_change (store, catalogue, id, error);
+  return acu_sql_finish (store, ok, error);
+}
+
+static gboolean
+set_hidden_flag (AcuStore      *store,
+                 AcuCatalogue   catalogue,
+                 gint64         id,
+                 gboolean       hidden,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (store, catalogue, "UPDATE @T SET hidden = :hidden WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_int (stmt, ":hidden", hidden ? 1 : 0);
+  acu_sql_bind_int64 (stmt, ":id", id);
+  return acu_store_step_done (store, stmt, error);
 }
 
 gboolean
@@ -412,21 +455,51 @@ acu_catalogue_set_hidden (AcuStore      *store,
                           gboolean       hidden,
                           GError       **error)
 {
-  sqlite3_stmt *stmt;
+  gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
-      || !acu_catalogue_exists (store, catalogue, id, error))
+      || !acu_catalogue_exists (store, catalogue, id, error)
+      || !acu_store_begin (store, error))
     return FALSE;
+  ok = set_hidden_flag (store, catalogue, id, hidden, error)
+       && record_change (store, catalogue, id, error);
+  return acu_sql_finish (store, ok, error);
+}
 
-  stmt = prepare (store, catalogue, "UPDATE @T SET hidden = :hidden WHERE id = :id", error);
+static gboolean
+is_used (AcuStore      *store,
+         AcuCatalogue   catalogue,
+         gint64         id,
+         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean used;
+
+  stmt = acu_store_prepare (store, uses_sql (catalogue), error);
+  if (stmt == NULL)
+    return TRUE;
+  acu_sql_bind_int64 (stmt, ":id", id);
+  used = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (used)
+    g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE,
+                         _("Records use this entry, so it cannot be deleted. Hide it instead: "
+                           "it will no longer be offered, and past records keep it."));
+  return used;
+}
+
+static gboolean
+delete_entry (AcuStore      *store,
+              AcuCatalogue   catalogue,
+              gint64         id,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (store, catalogue, "DELETE FROM @T WHERE id = :id", error);
+
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, hidden ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!acu_store_step_done (store, stmt, error))
-    return FALSE;
-  acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
-  return TRUE;
+  acu_sql_bind_int64 (stmt, ":id", id);
+  return acu_store_step_done (store, stmt, error);
 }
 
 /* Deletes an entry no record uses; one in use may only be hidden */
@@ -436,33 +509,14 @@ acu_catalogue_remove (AcuStore      *store,
                       gint64         id,
                       GError       **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean used;
+  gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
-      || !acu_catalogue_exists (store, catalogue, id, error))
+      || !acu_catalogue_exists (store, catalogue, id, error)
+      || is_used (store, catalogue, id, error)
+      || !acu_store_begin (store, error))
     return FALSE;
-
-  stmt = acu_store_prepare (store, uses_sql (catalogue), error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  used = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (used)
-    {
-      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE,
-                           _("Records use this entry, so it cannot be deleted. Hide it instead: "
-                             "it will no longer be offered, and past records keep it."));
-      return FALSE;
-    }
-
-  stmt = prepare (store, catalogue, "DELETE FROM @T WHERE id = :id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!acu_store_step_done (store, stmt, error))
-    return FALSE;
-  acu_audit_record (store, "list-changed", table_name (catalogue), id, NULL);
-  return TRUE;
+  ok = delete_entry (store, catalogue, id, error)
+       && record_change (store, catalogue, id, error);
+  return acu_sql_finish (store, ok, error);
 }

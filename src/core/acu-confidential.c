@@ -9,6 +9,7 @@
 #include "acu-audit.h"
 #include "acu-confidential.h"
 #include "acu-people.h"
+#include "acu-sql-private.h"
 #include "acu-store-private.h"
 
 /* The audit log's actions of this area (acu-audit.h) */
@@ -50,6 +51,31 @@ require_key (AcuStore  *store,
   return key;
 }
 
+static gint64
+insert_note (AcuStore      *store,
+             gint64         household_id,
+             const guint8  *nonce,
+             const guint8  *sealed,
+             gsize          sealed_size,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store,
+                            "INSERT INTO confidential_note (household_id, nonce, ciphertext, written_by, written_at) "
+                            "VALUES (:household, :nonce, :text, :by, :at)", error);
+  if (stmt == NULL)
+    return 0;
+  acu_sql_bind_int64 (stmt, ":household", household_id);
+  acu_sql_bind_blob (stmt, ":nonce", nonce, crypto_secretbox_NONCEBYTES);
+  acu_sql_bind_blob (stmt, ":text", sealed, sealed_size);
+  acu_sql_bind_id (stmt, ":by", acu_store_get_person_id (store));
+  acu_sql_bind_int64 (stmt, ":at", g_get_real_time () / G_USEC_PER_SEC);
+  if (!acu_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (acu_store_get_db (store));
+}
+
 gint64
 acu_confidential_add (AcuStore    *store,
                       gint64       household_id,
@@ -61,9 +87,9 @@ acu_confidential_add (AcuStore    *store,
   g_autofree guint8 *sealed = NULL;
   guint8 nonce[crypto_secretbox_NONCEBYTES];
   gsize clean_size = 0;
-  sqlite3_stmt *stmt;
   gsize len;
   gint64 id;
+  gboolean ok;
 
   if (key == NULL || !acu_household_exists (store, household_id, error))
     return 0;
@@ -98,34 +124,9 @@ acu_confidential_add (AcuStore    *store,
 
   if (!acu_store_begin (store, error))
     return 0;
-  stmt = acu_store_prepare (store,
-                            "INSERT INTO confidential_note (household_id, nonce, ciphertext, written_by, written_at) "
-                            "VALUES (:household, :nonce, :text, :by, :at)", error);
-  if (stmt == NULL)
-    {
-      acu_store_rollback (store);
-      return 0;
-    }
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  sqlite3_bind_blob (stmt, 2, nonce, sizeof nonce, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 3, sealed, len + crypto_secretbox_MACBYTES, SQLITE_STATIC);
-  if (acu_store_get_person_id (store) != 0)
-    sqlite3_bind_int64 (stmt, 4, acu_store_get_person_id (store));
-  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-  if (!acu_store_step_done (store, stmt, error))
-    {
-      acu_store_rollback (store);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (acu_store_get_db (store));
-  if (!acu_audit_record (store, "confidential-write", "household", household_id, error))
-    {
-      acu_store_rollback (store);
-      return 0;
-    }
-  if (!acu_store_commit (store, error))
-    return 0;
-  return id;
+  id = insert_note (store, household_id, nonce, sealed, len + crypto_secretbox_MACBYTES, error);
+  ok = id != 0 && acu_audit_record (store, "confidential-write", "household", household_id, error);
+  return acu_sql_finish (store, ok, error) ? id : 0;
 }
 
 /* That notes exist, who wrote them and when: any role may know it */
@@ -146,7 +147,7 @@ acu_confidential_list (AcuStore  *store,
                             "WHERE n.household_id = :id ORDER BY n.written_at DESC, n.id DESC", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
+  acu_sql_bind_int64 (stmt, ":id", household_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AcuConfidentialNote *note = g_new0 (AcuConfidentialNote, 1);
@@ -184,7 +185,7 @@ acu_confidential_read (AcuStore  *store,
                             "WHERE household_id = :id ORDER BY written_at DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
+  acu_sql_bind_int64 (stmt, ":id", household_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const guint8 *nonce = sqlite3_column_blob (stmt, 0);

@@ -11,6 +11,7 @@
 #include "acu-desk-people.h"
 #include "acu-date.h"
 #include "acu-demo.h"
+#include "acu-sql-private.h"
 #include "acu-store-private.h"
 #include "acu-visits.h"
 
@@ -383,6 +384,23 @@ add_household (Demo    *demo,
   return TRUE;
 }
 
+/* One transaction */
+static gboolean
+add_batch (Demo      *demo,
+           gboolean   with_desk_people,
+           guint      n_households,
+           GError   **error)
+{
+  gboolean ok;
+
+  if (!acu_store_begin (demo->store, error))
+    return FALSE;
+  ok = !with_desk_people || add_desk_people (demo, error);
+  for (guint i = 0; ok && i < n_households; i++)
+    ok = add_household (demo, error);
+  return acu_sql_finish (demo->store, ok, error);
+}
+
 static gboolean
 is_empty (AcuStore  *store,
           GError   **error)
@@ -462,32 +480,18 @@ acu_demo_fill (AcuStore              *store,
       goto out;
     }
 
-  if (!acu_store_begin (store, error))
-    goto out;
-  if (!add_desk_people (&demo, error))
-    {
-      acu_store_rollback (store);
-      goto out;
-    }
-  /* A commit every few hundred households keeps the WAL small */
+  /* A commit every few hundred households keeps the WAL small; the
+   * people of the desk come with the first */
   while (done < options->households)
     {
       guint batch = MIN (HOUSEHOLDS_PER_COMMIT, options->households - done);
 
-      for (guint i = 0; i < batch; i++)
-        if (!add_household (&demo, error))
-          {
-            acu_store_rollback (store);
-            goto out;
-          }
-      if (!acu_store_commit (store, error))
+      if (!add_batch (&demo, done == 0, batch, error))
         goto out;
       done += batch;
       if (progress != NULL)
         progress ((double) done / options->households, user_data);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
-      if (done < options->households && !acu_store_begin (store, error))
         goto out;
     }
   ok = TRUE;

@@ -10,6 +10,7 @@
 #include "acu-desk-people.h"
 #include "acu-fold.h"
 #include "acu-key-file.h"
+#include "acu-sql-private.h"
 #include "acu-store-private.h"
 
 /* The audit log's actions of this area (acu-audit.h) */
@@ -93,7 +94,7 @@ acu_desk_people_list (AcuStore  *store,
                             "ORDER BY active DESC, display_name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, include_inactive);
+  acu_sql_bind_int (stmt, ":all", include_inactive);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (people, person_from_row (stmt));
   sqlite3_reset (stmt);
@@ -116,7 +117,7 @@ acu_desk_person_get (AcuStore  *store,
   stmt = acu_store_prepare (store, "SELECT " PERSON_COLUMNS " FROM desk_person WHERE id = :id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  acu_sql_bind_int64 (stmt, ":id", person_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     person = person_from_row (stmt);
   sqlite3_reset (stmt);
@@ -215,8 +216,8 @@ write_pin (AcuStore    *store,
   stmt = acu_store_prepare (store, "UPDATE desk_person SET pin_hash = :hash, pin_failures = 0 WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, person_id);
+  acu_sql_bind_text (stmt, ":hash", hash);
+  acu_sql_bind_int64 (stmt, ":id", person_id);
   return acu_store_step_done (store, stmt, error);
 }
 
@@ -241,6 +242,25 @@ clean_name (const char  *name,
   return g_steal_pointer (&clean);
 }
 
+static gint64
+insert_volunteer (AcuStore    *store,
+                  const char  *name,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store,
+                            "INSERT INTO desk_person (display_name, role, created_at) VALUES (:name, 'volunteer', :now)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  acu_sql_bind_text (stmt, ":name", name);
+  acu_sql_bind_int64 (stmt, ":now", g_get_real_time () / G_USEC_PER_SEC);
+  if (!acu_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (acu_store_get_db (store));
+}
+
 /* Adds a person of the desk: staff and coordinators with their own
  * password (a key slot), volunteers with a PIN. Coordinators only. */
 gint64
@@ -254,6 +274,7 @@ acu_desk_person_add (AcuStore    *store,
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
+  gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
       || (clean = clean_name (name, error)) == NULL)
@@ -274,7 +295,7 @@ acu_desk_person_add (AcuStore    *store,
       stmt = acu_store_prepare (store, "SELECT id FROM desk_person WHERE key_slot = :slot", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_int (stmt, 1, slot_id);
+      acu_sql_bind_int64 (stmt, ":slot", slot_id);
       id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
       sqlite3_reset (stmt);
       return id;
@@ -282,25 +303,11 @@ acu_desk_person_add (AcuStore    *store,
 
   if (!acu_pin_check (secret, error) || !acu_store_begin (store, error))
     return 0;
-  stmt = acu_store_prepare (store,
-                            "INSERT INTO desk_person (display_name, role, created_at) VALUES (:name, 'volunteer', :now)",
-                            error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-  if (!acu_store_step_done (store, stmt, error))
-    goto failed;
-  id = sqlite3_last_insert_rowid (acu_store_get_db (store));
-  if (!write_pin (store, id, secret, error)
-      || !acu_audit_record (store, "user-added", "desk_person", id, error))
-    goto failed;
-  /* A failed commit has rolled back already */
-  return acu_store_commit (store, error) ? id : 0;
-
-failed:
-  acu_store_rollback (store);
-  return 0;
+  id = insert_volunteer (store, clean, error);
+  ok = id != 0
+       && write_pin (store, id, secret, error)
+       && acu_audit_record (store, "user-added", "desk_person", id, error);
+  return acu_sql_finish (store, ok, error) ? id : 0;
 }
 
 static gboolean
@@ -327,8 +334,8 @@ set_role_row (AcuStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, acu_role_to_string (role), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, person_id);
+  acu_sql_bind_text (stmt, ":role", acu_role_to_string (role));
+  acu_sql_bind_int64 (stmt, ":id", person_id);
   return acu_store_step_done (store, stmt, error);
 }
 
@@ -365,7 +372,7 @@ acu_desk_person_set_role (AcuStore    *store,
         return FALSE;
       ok = set_role_row (store, person_id, role, error)
            && acu_audit_record (store, "user-role", "desk_person", person_id, error);
-      return ok ? acu_store_commit (store, error) : (acu_store_rollback (store), FALSE);
+      return acu_sql_finish (store, ok, error);
     }
 
   if (role == ACU_ROLE_VOLUNTEER)
@@ -375,21 +382,11 @@ acu_desk_person_set_role (AcuStore    *store,
         return FALSE;
       if (!acu_store_begin (store, error))
         return FALSE;
-      ok = TRUE;
-      {
-        sqlite3_stmt *stmt = acu_store_prepare (store,
-                                                "UPDATE desk_person SET active = 1, role = 'volunteer' WHERE id = :id",
-                                                error);
-        ok = ok && stmt != NULL;
-        if (ok)
-          {
-            sqlite3_bind_int64 (stmt, 1, person_id);
-            ok = acu_store_step_done (store, stmt, error);
-          }
-      }
-      ok = ok && write_pin (store, person_id, secret, error)
+      ok = acu_sql_run_for_id (store, "UPDATE desk_person SET active = 1, role = 'volunteer' WHERE id = :id",
+                               person_id, error)
+           && write_pin (store, person_id, secret, error)
            && acu_audit_record (store, "user-role", "desk_person", person_id, error);
-      return ok ? acu_store_commit (store, error) : (acu_store_rollback (store), FALSE);
+      return acu_sql_finish (store, ok, error);
     }
 
   /* A volunteer becomes staff or coordinator: a key slot for their own
@@ -406,7 +403,6 @@ acu_desk_person_deactivate (AcuStore  *store,
                             GError   **error)
 {
   g_autoptr(AcuDeskPerson) person = NULL;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
@@ -417,18 +413,13 @@ acu_desk_person_deactivate (AcuStore  *store,
     return TRUE;
   if (!acu_store_begin (store, error))
     return FALSE;
-  stmt = acu_store_prepare (store, "UPDATE desk_person SET active = 0, pin_hash = NULL WHERE id = :id", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      /* the key file joins the transaction last: a slot removed means
-       * the person is inactive too */
-      ok = acu_store_step_done (store, stmt, error)
-           && acu_audit_record (store, "user-deactivated", "desk_person", person_id, error)
-           && (!person->has_password || acu_store_remove_slot (store, person->slot_id, error));
-    }
-  return ok ? acu_store_commit (store, error) : (acu_store_rollback (store), FALSE);
+  /* the key file joins the transaction last: a slot removed means the
+   * person is inactive too */
+  ok = acu_sql_run_for_id (store, "UPDATE desk_person SET active = 0, pin_hash = NULL WHERE id = :id",
+                           person_id, error)
+       && acu_audit_record (store, "user-deactivated", "desk_person", person_id, error)
+       && (!person->has_password || acu_store_remove_slot (store, person->slot_id, error));
+  return acu_sql_finish (store, ok, error);
 }
 
 /* A new PIN for a volunteer (also unlocks a PIN locked by three wrong
@@ -459,7 +450,7 @@ acu_desk_person_reset_secret (AcuStore    *store,
         return FALSE;
       ok = write_pin (store, person_id, secret, error)
            && acu_audit_record (store, "pin-changed", "desk_person", person_id, error);
-      return ok ? acu_store_commit (store, error) : (acu_store_rollback (store), FALSE);
+      return acu_sql_finish (store, ok, error);
     }
 
   /* Staff or coordinator: a coordinator makes their slot again with the
@@ -497,7 +488,7 @@ acu_desk_person_change_pin (AcuStore    *store,
   stmt = acu_store_prepare (store, "SELECT pin_hash FROM desk_person WHERE id = :id AND active = 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, me);
+  acu_sql_bind_int64 (stmt, ":id", me);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
@@ -517,10 +508,25 @@ acu_desk_person_change_pin (AcuStore    *store,
     return FALSE;
   ok = write_pin (store, me, new_pin, error)
        && acu_audit_record (store, "pin-changed", "desk_person", me, error);
-  return ok ? acu_store_commit (store, error) : (acu_store_rollback (store), FALSE);
+  return acu_sql_finish (store, ok, error);
 }
 
 /* Identifying */
+
+static gboolean
+write_failures (AcuStore  *store,
+                gint64     person_id,
+                int        failures,
+                GError   **error)
+{
+  sqlite3_stmt *stmt = acu_store_prepare (store, "UPDATE desk_person SET pin_failures = :n WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_int (stmt, ":n", failures);
+  acu_sql_bind_int64 (stmt, ":id", person_id);
+  return acu_store_step_done (store, stmt, error);
+}
 
 static gboolean
 count_failure (AcuStore  *store,
@@ -528,24 +534,16 @@ count_failure (AcuStore  *store,
                int        failures,
                GError   **error)
 {
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   /* Recorded as the person who tried */
   if (!acu_store_begin (store, error))
     return FALSE;
-  stmt = acu_store_prepare (store, "UPDATE desk_person SET pin_failures = :n WHERE id = :id", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int (stmt, 1, failures);
-      sqlite3_bind_int64 (stmt, 2, person_id);
-      ok = acu_store_step_done (store, stmt, error)
-           && acu_audit_record_as (store, person_id, "pin-failure", "desk_person", person_id, error)
-           && (failures < ACU_PIN_MAX_FAILURES
-               || acu_audit_record_as (store, person_id, "pin-locked", "desk_person", person_id, error));
-    }
-  return ok ? acu_store_commit (store, error) : (acu_store_rollback (store), FALSE);
+  ok = write_failures (store, person_id, failures, error)
+       && acu_audit_record_as (store, person_id, "pin-failure", "desk_person", person_id, error)
+       && (failures < ACU_PIN_MAX_FAILURES
+           || acu_audit_record_as (store, person_id, "pin-locked", "desk_person", person_id, error));
+  return acu_sql_finish (store, ok, error);
 }
 
 /* A volunteer identifies with their PIN while the desk is open. Whoever
@@ -561,6 +559,7 @@ acu_store_identify_with_pin (AcuStore    *store,
   g_autofree char *hash = NULL;
   sqlite3_stmt *stmt;
   int failures = 0;
+  gboolean ok;
 
   g_return_val_if_fail (ACU_IS_STORE (store), FALSE);
 
@@ -590,7 +589,7 @@ acu_store_identify_with_pin (AcuStore    *store,
   stmt = acu_store_prepare (store, "SELECT pin_hash, pin_failures FROM desk_person WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  acu_sql_bind_int64 (stmt, ":id", person_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -624,20 +623,9 @@ acu_store_identify_with_pin (AcuStore    *store,
   /* Recorded first: identified only once the record is written */
   if (!acu_store_begin (store, error))
     return FALSE;
-  stmt = acu_store_prepare (store, "UPDATE desk_person SET pin_failures = 0 WHERE id = :id", error);
-  if (stmt == NULL)
-    {
-      acu_store_rollback (store);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  if (!acu_store_step_done (store, stmt, error)
-      || !acu_audit_record_as (store, person_id, "pin-identified", "desk_person", person_id, error))
-    {
-      acu_store_rollback (store);
-      return FALSE;
-    }
-  if (!acu_store_commit (store, error))
+  ok = write_failures (store, person_id, 0, error)
+       && acu_audit_record_as (store, person_id, "pin-identified", "desk_person", person_id, error);
+  if (!acu_sql_finish (store, ok, error))
     return FALSE;
   acu_store_set_identity (store, person->id, person->name, ACU_ROLE_VOLUNTEER, 0, NULL);
   return TRUE;

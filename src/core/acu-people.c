@@ -10,6 +10,7 @@
 #include "acu-date.h"
 #include "acu-fold.h"
 #include "acu-people.h"
+#include "acu-sql-private.h"
 #include "acu-store-private.h"
 
 /* The audit log's actions of this area (acu-audit.h) */
@@ -362,6 +363,8 @@ clean_person_clear (CleanPerson *clean)
   g_free (clean->sort_key);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CleanPerson, clean_person_clear)
+
 static gboolean
 has_letter (const char *text)
 {
@@ -458,15 +461,8 @@ index_words (AcuStore     *store,
   g_auto(GStrv) words = name_words (folded);
   sqlite3_stmt *stmt;
 
-  if (replace)
-    {
-      stmt = acu_store_prepare (store, "DELETE FROM person_word WHERE person_id = :id", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      if (!acu_store_step_done (store, stmt, error))
-        return FALSE;
-    }
+  if (replace && !acu_sql_run_for_id (store, "DELETE FROM person_word WHERE person_id = :id", person_id, error))
+    return FALSE;
 
   stmt = acu_store_prepare (store,
                             "INSERT INTO person_word (word, sort_key, person_id) VALUES (:word, :key, :id)",
@@ -475,9 +471,9 @@ index_words (AcuStore     *store,
     return FALSE;
   for (guint i = 0; words[i] != NULL; i++)
     {
-      sqlite3_bind_text (stmt, 1, words[i], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, sort_key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, person_id);
+      acu_sql_bind_text (stmt, ":word", words[i]);
+      acu_sql_bind_text (stmt, ":key", sort_key);
+      acu_sql_bind_int64 (stmt, ":id", person_id);
       if (!acu_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -496,7 +492,7 @@ acu_household_exists (AcuStore  *store,
   stmt = acu_store_prepare (store, "SELECT 1 FROM household WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
+  acu_sql_bind_int64 (stmt, ":id", household_id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   if (!found)
@@ -525,15 +521,29 @@ acu_household_insert_unchecked (AcuStore    *store,
                             "VALUES (:commune, :on, :now, :now, :by)", error);
   if (stmt == NULL)
     return 0;
-  if (commune_id > 0)
-    sqlite3_bind_int64 (stmt, 1, commune_id);
-  sqlite3_bind_text (stmt, 2, created_on, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, now);
-  if (acu_store_get_person_id (store) != 0)
-    sqlite3_bind_int64 (stmt, 4, acu_store_get_person_id (store));
+  acu_sql_bind_id (stmt, ":commune", MAX (commune_id, 0));
+  acu_sql_bind_text (stmt, ":on", created_on);
+  acu_sql_bind_int64 (stmt, ":now", now);
+  acu_sql_bind_id (stmt, ":by", acu_store_get_person_id (store));
   if (!acu_store_step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (acu_store_get_db (store));
+}
+
+/* The fields a person's insert and update both write, bound by this one
+ * function so that the two statements cannot drift apart */
+static void
+bind_person_fields (sqlite3_stmt       *stmt,
+                    const CleanPerson  *clean,
+                    gint64              now)
+{
+  acu_sql_bind_text (stmt, ":first", clean->first_name);
+  acu_sql_bind_text (stmt, ":last", clean->last_name);
+  acu_sql_bind_text (stmt, ":key", clean->sort_key);
+  acu_sql_bind_text (stmt, ":birth", clean->birth_date);
+  acu_sql_bind_text (stmt, ":gender", clean->gender);
+  acu_sql_bind_text (stmt, ":informed", clean->informed_on);
+  acu_sql_bind_int64 (stmt, ":now", now);
 }
 
 static gint64
@@ -553,22 +563,35 @@ insert_person (AcuStore           *store,
                             error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  sqlite3_bind_text (stmt, 2, clean->first_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, clean->last_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, clean->sort_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, clean->birth_date, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, clean->gender, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, clean->informed_on, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, now);
-  if (acu_store_get_person_id (store) != 0)
-    sqlite3_bind_int64 (stmt, 9, acu_store_get_person_id (store));
+  acu_sql_bind_int64 (stmt, ":household", household_id);
+  bind_person_fields (stmt, clean, now);
+  acu_sql_bind_id (stmt, ":by", acu_store_get_person_id (store));
   if (!acu_store_step_done (store, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (acu_store_get_db (store));
   if (!index_words (store, id, clean->first_name, clean->last_name, clean->sort_key, FALSE, error))
     return 0;
   return id;
+}
+
+static gboolean
+update_person (AcuStore           *store,
+               gint64              person_id,
+               const CleanPerson  *clean,
+               GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store,
+                            "UPDATE person SET first_name = :first, last_name = :last, sort_key = :key, "
+                            "birth_date = :birth, gender = :gender, informed_on = :informed, updated_at = :now "
+                            "WHERE id = :id", error);
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_int64 (stmt, ":id", person_id);
+  bind_person_fields (stmt, clean, now_seconds ());
+  return acu_store_step_done (store, stmt, error)
+         && index_words (store, person_id, clean->first_name, clean->last_name, clean->sort_key, TRUE, error);
 }
 
 /* The demo generator's path: the draft is trusted, the caller holds a
@@ -590,34 +613,6 @@ acu_people_insert_unchecked (AcuStore              *store,
   return id;
 }
 
-typedef struct
-{
-  const AcuPersonDraft *draft;
-  CleanPerson           clean;
-  gint64                person_id;
-} AddData;
-
-static gboolean
-add_in_transaction (AcuStore  *store,
-                    gpointer   user_data,
-                    GError   **error)
-{
-  AddData *data = user_data;
-  gint64 household_id = data->draft->household_id;
-  gint64 now = now_seconds ();
-
-  if (household_id == 0)
-    {
-      g_autofree char *today = acu_date_today ();
-
-      household_id = acu_household_insert_unchecked (store, data->draft->commune_id, today, now, error);
-      if (household_id == 0)
-        return FALSE;
-    }
-  data->person_id = insert_person (store, &data->clean, household_id, now, error);
-  return data->person_id != 0 && acu_audit_record (store, "person-add", "person", data->person_id, error);
-}
-
 /* Adds a person to an existing household, or to a new one made with the
  * draft's commune */
 gint64
@@ -625,61 +620,29 @@ acu_person_add (AcuStore              *store,
                 const AcuPersonDraft  *draft,
                 GError               **error)
 {
-  AddData data = { draft, { 0 }, 0 };
+  g_auto(CleanPerson) clean = { 0 };
+  g_autofree char *today = acu_date_today ();
+  gint64 now = now_seconds ();
+  gint64 household_id, id = 0;
   gboolean ok;
 
   g_return_val_if_fail (ACU_IS_STORE (store), 0);
   g_return_val_if_fail (draft != NULL, 0);
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
-      || !clean_person (draft, &data.clean, error)
+      || !clean_person (draft, &clean, error)
       || (draft->household_id != 0 && !acu_household_exists (store, draft->household_id, error))
       || (draft->household_id == 0 && draft->commune_id != 0
-          && !acu_catalogue_exists (store, ACU_CATALOGUE_COMMUNE, draft->commune_id, error)))
-    {
-      clean_person_clear (&data.clean);
-      return 0;
-    }
-  ok = acu_store_run_in_transaction (store, add_in_transaction, &data, error);
-  clean_person_clear (&data.clean);
-  if (!ok)
+          && !acu_catalogue_exists (store, ACU_CATALOGUE_COMMUNE, draft->commune_id, error))
+      || !acu_store_begin (store, error))
     return 0;
-  return data.person_id;
-}
-
-typedef struct
-{
-  gint64       person_id;
-  CleanPerson  clean;
-} UpdateData;
-
-static gboolean
-update_in_transaction (AcuStore  *store,
-                       gpointer   user_data,
-                       GError   **error)
-{
-  UpdateData *data = user_data;
-  sqlite3_stmt *stmt;
-
-  stmt = acu_store_prepare (store,
-                            "UPDATE person SET first_name = :first, last_name = :last, sort_key = :key, "
-                            "birth_date = :birth, gender = :gender, informed_on = :informed, updated_at = :now "
-                            "WHERE id = :id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, data->clean.first_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, data->clean.last_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, data->clean.sort_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, data->clean.birth_date, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, data->clean.gender, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, data->clean.informed_on, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, now_seconds ());
-  sqlite3_bind_int64 (stmt, 8, data->person_id);
-  if (!acu_store_step_done (store, stmt, error))
-    return FALSE;
-  return index_words (store, data->person_id, data->clean.first_name, data->clean.last_name,
-                      data->clean.sort_key, TRUE, error)
-         && acu_audit_record (store, "person-edit", "person", data->person_id, error);
+  household_id = draft->household_id;
+  if (household_id == 0)
+    household_id = acu_household_insert_unchecked (store, draft->commune_id, today, now, error);
+  if (household_id != 0)
+    id = insert_person (store, &clean, household_id, now, error);
+  ok = id != 0 && acu_audit_record (store, "person-add", "person", id, error);
+  return acu_sql_finish (store, ok, error) ? id : 0;
 }
 
 /* Changes a person's name, birth date, gender and information date; the
@@ -690,20 +653,18 @@ acu_person_update (AcuStore              *store,
                    const AcuPersonDraft  *draft,
                    GError               **error)
 {
-  UpdateData data = { person_id, { 0 } };
+  g_auto(CleanPerson) clean = { 0 };
   g_autoptr(AcuPerson) existing = NULL;
   gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
       || (existing = acu_person_get (store, person_id, error)) == NULL
-      || !clean_person (draft, &data.clean, error))
-    {
-      clean_person_clear (&data.clean);
-      return FALSE;
-    }
-  ok = acu_store_run_in_transaction (store, update_in_transaction, &data, error);
-  clean_person_clear (&data.clean);
-  return ok;
+      || !clean_person (draft, &clean, error)
+      || !acu_store_begin (store, error))
+    return FALSE;
+  ok = update_person (store, person_id, &clean, error)
+       && acu_audit_record (store, "person-edit", "person", person_id, error);
+  return acu_sql_finish (store, ok, error);
 }
 
 AcuPerson *
@@ -720,7 +681,7 @@ acu_person_get (AcuStore  *store,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  acu_sql_bind_int64 (stmt, ":id", person_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     person = person_from_row (stmt);
   sqlite3_reset (stmt);
@@ -736,55 +697,45 @@ drop_if_empty (AcuStore  *store,
                gint64     household_id,
                GError   **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = acu_store_prepare (store,
-                            "DELETE FROM household WHERE id = :id "
-                            "AND NOT EXISTS (SELECT 1 FROM person WHERE household_id = :id) "
-                            "AND NOT EXISTS (SELECT 1 FROM confidential_note WHERE household_id = :id)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  return acu_store_step_done (store, stmt, error);
+  return acu_sql_run_for_id (store,
+                             "DELETE FROM household WHERE id = :id "
+                             "AND NOT EXISTS (SELECT 1 FROM person WHERE household_id = :id) "
+                             "AND NOT EXISTS (SELECT 1 FROM confidential_note WHERE household_id = :id)",
+                             household_id, error);
 }
 
-typedef struct
+/* A new household at the commune of @like_id; its number, or 0 */
+static gint64
+insert_household_like (AcuStore  *store,
+                       gint64     like_id,
+                       gint64     now,
+                       GError   **error)
 {
-  gint64 person_id;
-  gint64 from_id;
-  gint64 to_id;
-} MoveData;
+  g_autoptr(AcuHousehold) like = acu_household_get (store, like_id, error);
+  g_autofree char *today = acu_date_today ();
+
+  if (like == NULL)
+    return 0;
+  return acu_household_insert_unchecked (store, like->commune_id, today, now, error);
+}
 
 static gboolean
-move_in_transaction (AcuStore  *store,
-                     gpointer   user_data,
-                     GError   **error)
+set_household (AcuStore  *store,
+               gint64     person_id,
+               gint64     household_id,
+               gint64     now,
+               GError   **error)
 {
-  MoveData *data = user_data;
   sqlite3_stmt *stmt;
-  gint64 now = now_seconds ();
 
-  if (data->to_id == 0)
-    {
-      g_autoptr(AcuHousehold) old = acu_household_get (store, data->from_id, error);
-      g_autofree char *today = acu_date_today ();
-
-      if (old == NULL)
-        return FALSE;
-      data->to_id = acu_household_insert_unchecked (store, old->commune_id, today, now, error);
-      if (data->to_id == 0)
-        return FALSE;
-    }
   stmt = acu_store_prepare (store, "UPDATE person SET household_id = :to, updated_at = :now WHERE id = :id",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->to_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, data->person_id);
-  return acu_store_step_done (store, stmt, error)
-         && drop_if_empty (store, data->from_id, error)
-         && acu_audit_record (store, "person-move", "person", data->person_id, error);
+  acu_sql_bind_int64 (stmt, ":to", household_id);
+  acu_sql_bind_int64 (stmt, ":now", now);
+  acu_sql_bind_int64 (stmt, ":id", person_id);
+  return acu_store_step_done (store, stmt, error);
 }
 
 /* Moves a person to another household, or to a new one (@household_id 0)
@@ -797,23 +748,32 @@ acu_person_move (AcuStore  *store,
                  GError   **error)
 {
   g_autoptr(AcuPerson) person = NULL;
-  MoveData data = { person_id, 0, household_id };
+  gint64 now = now_seconds ();
+  gint64 to_id = household_id;
+  gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
       || (person = acu_person_get (store, person_id, error)) == NULL
       || (household_id != 0 && !acu_household_exists (store, household_id, error)))
     return FALSE;
-  data.from_id = person->household_id;
-  if (household_id == data.from_id)
+  if (household_id == person->household_id)
     {
       g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
                    _("This person is already in household number %lld."), (long long) household_id);
       return FALSE;
     }
-  if (!acu_store_run_in_transaction (store, move_in_transaction, &data, error))
+  if (!acu_store_begin (store, error))
+    return FALSE;
+  if (to_id == 0)
+    to_id = insert_household_like (store, person->household_id, now, error);
+  ok = to_id != 0
+       && set_household (store, person_id, to_id, now, error)
+       && drop_if_empty (store, person->household_id, error)
+       && acu_audit_record (store, "person-move", "person", person_id, error);
+  if (!acu_sql_finish (store, ok, error))
     return FALSE;
   if (new_household_id != NULL)
-    *new_household_id = data.to_id;
+    *new_household_id = to_id;
   return TRUE;
 }
 
@@ -857,7 +817,7 @@ acu_person_find_duplicates (AcuStore    *store,
                             " WHERE p.sort_key = :key ORDER BY p.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  acu_sql_bind_text (stmt, ":key", key);
   candidates = collect_people (store, stmt, error);
   if (candidates == NULL)
     return NULL;
@@ -917,7 +877,6 @@ acu_people_search (AcuStore    *store,
   g_autofree char *folded = NULL;
   g_auto(GStrv) words = NULL;
   g_autoptr(GString) sql = NULL;
-  g_autoptr(GPtrArray) bounds = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   guint n_words;
   gint64 number;
@@ -937,9 +896,9 @@ acu_people_search (AcuStore    *store,
                                 "LIMIT :limit OFFSET :offset", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, number);
-      sqlite3_bind_int (stmt, 2, limit);
-      sqlite3_bind_int (stmt, 3, offset);
+      acu_sql_bind_int64 (stmt, ":number", number);
+      acu_sql_bind_int (stmt, ":limit", limit);
+      acu_sql_bind_int (stmt, ":offset", offset);
       return collect_people (store, stmt, error);
     }
 
@@ -954,30 +913,31 @@ acu_people_search (AcuStore    *store,
 
   sql = g_string_new ("SELECT " PERSON_COLUMNS " FROM person_word w "
                       "JOIN person p ON p.id = w.person_id" PERSON_JOINS
-                      " WHERE w.word >= ?1 AND w.word < ?2"
+                      " WHERE w.word >= :from0 AND w.word < :to0"
                       /* one row per person: the first of their words that matches */
                       " AND NOT EXISTS (SELECT 1 FROM person_word d WHERE d.person_id = w.person_id"
-                      " AND d.word >= ?1 AND d.word < w.word)");
+                      " AND d.word >= :from0 AND d.word < w.word)");
   for (guint i = 1; i < n_words; i++)
     g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM person_word x%u WHERE x%u.person_id = w.person_id"
-                            " AND x%u.word >= ?%u AND x%u.word < ?%u)",
-                            i, i, i, 2 * i + 1, i, 2 * i + 2);
-  g_string_append_printf (sql, " ORDER BY w.word, w.sort_key, w.person_id LIMIT ?%u OFFSET ?%u",
-                          2 * n_words + 1, 2 * n_words + 2);
+                            " AND x%u.word >= :from%u AND x%u.word < :to%u)",
+                            i, i, i, i, i, i);
+  g_string_append (sql, " ORDER BY w.word, w.sort_key, w.person_id LIMIT :limit OFFSET :offset");
 
   stmt = acu_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return NULL;
+  /* Word i's range: from :fromI up to :toI */
   for (guint i = 0; i < n_words; i++)
     {
-      char *end = g_strconcat (words[i], PREFIX_END, NULL);
+      g_autofree char *from = g_strdup_printf (":from%u", i);
+      g_autofree char *to = g_strdup_printf (":to%u", i);
+      g_autofree char *end = g_strconcat (words[i], PREFIX_END, NULL);
 
-      g_ptr_array_add (bounds, end);
-      sqlite3_bind_text (stmt, 2 * i + 1, words[i], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2 * i + 2, end, -1, SQLITE_STATIC);
+      acu_sql_bind_text (stmt, from, words[i]);
+      acu_sql_bind_text (stmt, to, end);
     }
-  sqlite3_bind_int (stmt, 2 * n_words + 1, limit);
-  sqlite3_bind_int (stmt, 2 * n_words + 2, offset);
+  acu_sql_bind_int (stmt, ":limit", limit);
+  acu_sql_bind_int (stmt, ":offset", offset);
   return collect_people (store, stmt, error);
 }
 
@@ -997,8 +957,8 @@ acu_people_list_all (AcuStore  *store,
                             " ORDER BY p.sort_key, p.id LIMIT :limit OFFSET :offset", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, limit);
-  sqlite3_bind_int (stmt, 2, offset);
+  acu_sql_bind_int (stmt, ":limit", limit);
+  acu_sql_bind_int (stmt, ":offset", offset);
   return collect_people (store, stmt, error);
 }
 
@@ -1021,7 +981,7 @@ acu_household_get (AcuStore  *store,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
+  acu_sql_bind_int64 (stmt, ":id", household_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       household = g_new0 (AcuHousehold, 1);
@@ -1042,6 +1002,40 @@ acu_household_get (AcuStore  *store,
   return household;
 }
 
+/* The fields a household's update and a merge both write, bound by this
+ * one function so that the two statements cannot drift apart */
+static void
+bind_household_fields (sqlite3_stmt        *stmt,
+                       const AcuHousehold  *fields,
+                       gint64               now)
+{
+  acu_sql_bind_text (stmt, ":address", fields->address);
+  acu_sql_bind_id (stmt, ":commune", fields->commune_id);
+  acu_sql_bind_text (stmt, ":phone", fields->phone);
+  acu_sql_bind_text (stmt, ":email", fields->email);
+  acu_sql_bind_text (stmt, ":worker", fields->referring_worker);
+  acu_sql_bind_text (stmt, ":note", fields->note);
+  acu_sql_bind_int64 (stmt, ":now", now);
+}
+
+static gboolean
+update_household (AcuStore            *store,
+                  const AcuHousehold  *household,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store,
+                            "UPDATE household SET address = :address, commune_id = :commune, phone = :phone, "
+                            "email = :email, referring_worker = :worker, note = :note, updated_at = :now "
+                            "WHERE id = :id", error);
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_int64 (stmt, ":id", household->id);
+  bind_household_fields (stmt, household, now_seconds ());
+  return acu_store_step_done (store, stmt, error);
+}
+
 /* Updates the contact, commune, referring worker and note */
 gboolean
 acu_household_update (AcuStore            *store,
@@ -1054,7 +1048,8 @@ acu_household_update (AcuStore            *store,
   g_autofree char *worker = NULL;
   g_autofree char *note = NULL;
   GError *local_error = NULL;
-  sqlite3_stmt *stmt;
+  AcuHousehold clean;
+  gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
       || !acu_household_exists (store, household->id, error))
@@ -1093,32 +1088,15 @@ acu_household_update (AcuStore            *store,
       && !acu_catalogue_exists (store, ACU_CATALOGUE_COMMUNE, household->commune_id, error))
     return FALSE;
 
-  stmt = acu_store_prepare (store,
-                            "UPDATE household SET address = :address, commune_id = :commune, phone = :phone, "
-                            "email = :email, referring_worker = :worker, note = :note, updated_at = :now "
-                            "WHERE id = :id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, address, -1, SQLITE_STATIC);
-  if (household->commune_id != 0)
-    sqlite3_bind_int64 (stmt, 2, household->commune_id);
-  sqlite3_bind_text (stmt, 3, phone, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, email, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, worker, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, now_seconds ());
-  sqlite3_bind_int64 (stmt, 8, household->id);
+  clean = (AcuHousehold) {
+    .id = household->id, .address = address, .commune_id = household->commune_id, .phone = phone,
+    .email = email, .referring_worker = worker, .note = note,
+  };
   if (!acu_store_begin (store, error))
     return FALSE;
-  if (!acu_store_step_done (store, stmt, error)
-      || !acu_audit_record (store, "household-edit", "household", household->id, error))
-    {
-      acu_store_rollback (store);
-      return FALSE;
-    }
-  if (!acu_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  ok = update_household (store, &clean, error)
+       && acu_audit_record (store, "household-edit", "household", household->id, error);
+  return acu_sql_finish (store, ok, error);
 }
 
 /* Members, adults first (oldest first), then by name */
@@ -1137,7 +1115,7 @@ acu_household_list_members (AcuStore  *store,
                             "ORDER BY p.birth_date IS NULL, p.birth_date, p.sort_key, p.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
+  acu_sql_bind_int64 (stmt, ":id", household_id);
   return collect_people (store, stmt, error);
 }
 
@@ -1152,29 +1130,26 @@ join_texts (const char *kept,
   return g_strdup_printf ("%s\n%s", kept, merged);
 }
 
-typedef struct
-{
-  gint64 kept_id;
-  gint64 merged_id;
-} MergeData;
-
+/* The kept household's fields win; empty ones take the merged one's;
+ * notes join */
 static gboolean
-merge_in_transaction (AcuStore  *store,
-                      gpointer   user_data,
-                      GError   **error)
+merge_fields (AcuStore  *store,
+              gint64     kept_id,
+              gint64     merged_id,
+              gint64     now,
+              GError   **error)
 {
-  MergeData *data = user_data;
-  g_autoptr(AcuHousehold) kept = acu_household_get (store, data->kept_id, error);
-  g_autoptr(AcuHousehold) merged = kept ? acu_household_get (store, data->merged_id, error) : NULL;
+  g_autoptr(AcuHousehold) kept = acu_household_get (store, kept_id, error);
+  g_autoptr(AcuHousehold) merged = kept ? acu_household_get (store, merged_id, error) : NULL;
   g_autofree char *note = NULL;
+  AcuHousehold fields;
   sqlite3_stmt *stmt;
-  gint64 now = now_seconds ();
 
   if (merged == NULL)
     return FALSE;
-
-  /* The kept household's fields win; empty ones take the other's; notes join */
   note = join_texts (kept->note, merged->note);
+  fields = *merged;
+  fields.note = note;
   stmt = acu_store_prepare (store,
                             "UPDATE household SET "
                             "address = ifnull (address, :address), commune_id = ifnull (commune_id, :commune), "
@@ -1183,27 +1158,30 @@ merge_in_transaction (AcuStore  *store,
                             "created_on = min (created_on, :created), updated_at = :now WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, merged->address, -1, SQLITE_STATIC);
-  if (merged->commune_id != 0)
-    sqlite3_bind_int64 (stmt, 2, merged->commune_id);
-  sqlite3_bind_text (stmt, 3, merged->phone, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, merged->email, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, merged->referring_worker, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, merged->created_on, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, now);
-  sqlite3_bind_int64 (stmt, 9, data->kept_id);
-  if (!acu_store_step_done (store, stmt, error))
-    return FALSE;
+  acu_sql_bind_int64 (stmt, ":id", kept_id);
+  bind_household_fields (stmt, &fields, now);
+  acu_sql_bind_text (stmt, ":created", merged->created_on);
+  return acu_store_step_done (store, stmt, error);
+}
+
+/* The merged household's members and confidential notes join the kept one */
+static gboolean
+move_members (AcuStore  *store,
+              gint64     kept_id,
+              gint64     merged_id,
+              gint64     now,
+              GError   **error)
+{
+  sqlite3_stmt *stmt;
 
   stmt = acu_store_prepare (store,
                             "UPDATE person SET household_id = :kept, updated_at = :now WHERE household_id = :merged",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->kept_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, data->merged_id);
+  acu_sql_bind_int64 (stmt, ":kept", kept_id);
+  acu_sql_bind_int64 (stmt, ":now", now);
+  acu_sql_bind_int64 (stmt, ":merged", merged_id);
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -1211,17 +1189,9 @@ merge_in_transaction (AcuStore  *store,
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->kept_id);
-  sqlite3_bind_int64 (stmt, 2, data->merged_id);
-  if (!acu_store_step_done (store, stmt, error))
-    return FALSE;
-
-  stmt = acu_store_prepare (store, "DELETE FROM household WHERE id = :id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->merged_id);
-  return acu_store_step_done (store, stmt, error)
-         && acu_audit_record (store, "household-merge", "household", data->merged_id, error);
+  acu_sql_bind_int64 (stmt, ":kept", kept_id);
+  acu_sql_bind_int64 (stmt, ":merged", merged_id);
+  return acu_store_step_done (store, stmt, error);
 }
 
 /* Two households that turn out to be the same: the members (and so their
@@ -1233,7 +1203,8 @@ acu_household_merge (AcuStore  *store,
                      gint64     merged_id,
                      GError   **error)
 {
-  MergeData data = { kept_id, merged_id };
+  gint64 now = now_seconds ();
+  gboolean ok;
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
       || !acu_household_exists (store, kept_id, error)
@@ -1245,7 +1216,11 @@ acu_household_merge (AcuStore  *store,
                            _("A household cannot be merged with itself. Choose another household number."));
       return FALSE;
     }
-  if (!acu_store_run_in_transaction (store, merge_in_transaction, &data, error))
+  if (!acu_store_begin (store, error))
     return FALSE;
-  return TRUE;
+  ok = merge_fields (store, kept_id, merged_id, now, error)
+       && move_members (store, kept_id, merged_id, now, error)
+       && acu_sql_run_for_id (store, "DELETE FROM household WHERE id = :id", merged_id, error)
+       && acu_audit_record (store, "household-merge", "household", merged_id, error);
+  return acu_sql_finish (store, ok, error);
 }

@@ -13,6 +13,7 @@
 
 #include "acu-audit.h"
 #include "acu-report-export.h"
+#include "acu-sql-private.h"
 #include "acu-store-private.h"
 
 /* The audit log's actions of this area (acu-audit.h) */
@@ -418,15 +419,12 @@ static gboolean
 record_export (AcuStore  *store,
                GError   **error)
 {
+  gboolean ok;
+
   if (!acu_store_begin (store, error))
     return FALSE;
-  if (!acu_audit_record (store, "report-export", NULL, 0, error))
-    {
-      acu_store_rollback (store);
-      return FALSE;
-    }
-  /* a failed commit rolls back */
-  return acu_store_commit (store, error);
+  ok = acu_audit_record (store, "report-export", NULL, 0, error);
+  return acu_sql_finish (store, ok, error);
 }
 
 /* Public API */

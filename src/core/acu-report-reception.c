@@ -11,6 +11,7 @@
 #include "acu-date.h"
 #include "acu-people.h"
 #include "acu-report-reception.h"
+#include "acu-sql-private.h"
 #include "acu-store-private.h"
 #include "acu-visits.h"
 
@@ -89,8 +90,8 @@ prepare_period (Reception   *r,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":from"), period->from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), period->to, -1, SQLITE_TRANSIENT);
+  acu_sql_bind_text (stmt, ":from", period->from);
+  acu_sql_bind_text (stmt, ":to", period->to);
   return stmt;
 }
 
@@ -396,8 +397,8 @@ count_trend (Reception  *r,
                             "WHERE day BETWEEN :from AND :to AND dimension = 'all' GROUP BY 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  acu_sql_bind_text (stmt, ":from", from);
+  acu_sql_bind_text (stmt, ":to", to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *month = (const char *) sqlite3_column_text (stmt, 0);

@@ -9,6 +9,7 @@
 #include "acu-audit.h"
 #include "acu-catalogue.h"
 #include "acu-date.h"
+#include "acu-sql-private.h"
 #include "acu-store-private.h"
 #include "acu-visits.h"
 
@@ -230,7 +231,7 @@ load_reasons (AcuStore  *store,
                             "WHERE vr.visit_id = :id ORDER BY r.position, r.id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, visit->id);
+  acu_sql_bind_int64 (stmt, ":id", visit->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -290,6 +291,8 @@ clean_visit_clear (CleanVisit *clean)
   g_free (clean->time);
   g_free (clean->note);
 }
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CleanVisit, clean_visit_clear)
 
 static gboolean
 valid_time (const char *text)
@@ -405,15 +408,8 @@ write_reasons (AcuStore      *store,
 {
   sqlite3_stmt *stmt;
 
-  if (replace)
-    {
-      stmt = acu_store_prepare (store, "DELETE FROM visit_reason WHERE visit_id = :id", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, visit_id);
-      if (!acu_store_step_done (store, stmt, error))
-        return FALSE;
-    }
+  if (replace && !acu_sql_run_for_id (store, "DELETE FROM visit_reason WHERE visit_id = :id", visit_id, error))
+    return FALSE;
 
   stmt = acu_store_prepare (store,
                             "INSERT OR IGNORE INTO visit_reason (visit_id, reason_id, day) "
@@ -422,14 +418,36 @@ write_reasons (AcuStore      *store,
     return FALSE;
   for (guint i = 0; i < n_reasons; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, visit_id);
-      sqlite3_bind_int64 (stmt, 2, reason_ids[i]);
+      acu_sql_bind_int64 (stmt, ":visit", visit_id);
+      acu_sql_bind_int64 (stmt, ":reason", reason_ids[i]);
       if (!acu_store_step_done (store, stmt, error))
         return FALSE;
     }
   return TRUE;
 }
 
+/* The fields a visit's insert and its update both write, bound by this
+ * one function so that the two statements cannot drift apart */
+static void
+bind_visit_fields (sqlite3_stmt         *stmt,
+                   const AcuVisitDraft  *draft,
+                   const char           *time,
+                   const char           *note,
+                   gint64                now)
+{
+  gboolean anonymous = draft->person_id == 0;
+
+  acu_sql_bind_text (stmt, ":time", time);
+  acu_sql_bind_id (stmt, ":person", draft->person_id);
+  acu_sql_bind_text (stmt, ":gender", anonymous ? acu_gender_to_string (draft->anon_gender) : NULL);
+  acu_sql_bind_text (stmt, ":age", anonymous ? acu_age_bracket_to_string (draft->anon_age) : NULL);
+  acu_sql_bind_id (stmt, ":commune", anonymous ? draft->anon_commune_id : 0);
+  acu_sql_bind_id (stmt, ":referral", draft->referral_id);
+  acu_sql_bind_text (stmt, ":note", note);
+  acu_sql_bind_int64 (stmt, ":now", now);
+}
+
+/* @id 0 gives the visit a new number */
 static gint64
 insert_visit (AcuStore             *store,
               gint64                id,
@@ -443,7 +461,6 @@ insert_visit (AcuStore             *store,
               GError              **error)
 {
   sqlite3_stmt *stmt;
-  gboolean anonymous = draft->person_id == 0;
 
   stmt = acu_store_prepare (store,
                             "INSERT INTO visit (id, day, time, person_id, anon_gender, anon_age, anon_commune_id, "
@@ -452,32 +469,38 @@ insert_visit (AcuStore             *store,
                             ":by, :created, :now)", error);
   if (stmt == NULL)
     return 0;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, time, -1, SQLITE_STATIC);
-  if (!anonymous)
-    sqlite3_bind_int64 (stmt, 4, draft->person_id);
-  else
-    {
-      sqlite3_bind_text (stmt, 5, acu_gender_to_string (draft->anon_gender), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, acu_age_bracket_to_string (draft->anon_age), -1, SQLITE_STATIC);
-      if (draft->anon_commune_id != 0)
-        sqlite3_bind_int64 (stmt, 7, draft->anon_commune_id);
-    }
-  if (draft->referral_id != 0)
-    sqlite3_bind_int64 (stmt, 8, draft->referral_id);
-  sqlite3_bind_text (stmt, 9, note, -1, SQLITE_STATIC);
-  if (logged_by != 0)
-    sqlite3_bind_int64 (stmt, 10, logged_by);
-  sqlite3_bind_int64 (stmt, 11, created_at);
-  sqlite3_bind_int64 (stmt, 12, now);
+  acu_sql_bind_id (stmt, ":id", id);
+  acu_sql_bind_text (stmt, ":day", day);
+  bind_visit_fields (stmt, draft, time, note, now);
+  acu_sql_bind_id (stmt, ":by", logged_by);
+  acu_sql_bind_int64 (stmt, ":created", created_at);
   if (!acu_store_step_done (store, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (acu_store_get_db (store));
   if (!write_reasons (store, id, draft->reason_ids, draft->n_reasons, FALSE, error))
     return 0;
   return id;
+}
+
+static gboolean
+update_visit (AcuStore             *store,
+              gint64                id,
+              const AcuVisitDraft  *draft,
+              const CleanVisit     *clean,
+              GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = acu_store_prepare (store,
+                            "UPDATE visit SET time = :time, person_id = :person, anon_gender = :gender, "
+                            "anon_age = :age, anon_commune_id = :commune, referral_id = :referral, "
+                            "note = :note, updated_at = :now WHERE id = :id", error);
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_int64 (stmt, ":id", id);
+  bind_visit_fields (stmt, draft, clean->time, clean->note, g_get_real_time () / G_USEC_PER_SEC);
+  return acu_store_step_done (store, stmt, error)
+         && write_reasons (store, id, draft->reason_ids, draft->n_reasons, TRUE, error);
 }
 
 gint64
@@ -490,26 +513,6 @@ acu_visit_insert_unchecked (AcuStore             *store,
   return insert_visit (store, 0, draft->day, draft->time, draft, draft->note, logged_by, now, now, error);
 }
 
-typedef struct
-{
-  const AcuVisitDraft *draft;
-  CleanVisit           clean;
-  gint64               id;
-} LogData;
-
-static gboolean
-log_in_transaction (AcuStore  *store,
-                    gpointer   user_data,
-                    GError   **error)
-{
-  LogData *data = user_data;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  data->id = insert_visit (store, 0, data->clean.day, data->clean.time, data->draft, data->clean.note,
-                           acu_store_get_person_id (store), now, now, error);
-  return data->id != 0 && acu_audit_record (store, "visit-add", "visit", data->id, error);
-}
-
 /* Logs a visit, by the person identified at the desk. One transaction:
  * the visit and its reasons are all written, or nothing is. */
 gint64
@@ -517,19 +520,22 @@ acu_visit_log (AcuStore             *store,
                const AcuVisitDraft  *draft,
                GError              **error)
 {
-  LogData data = { draft, { 0 }, 0 };
+  g_auto(CleanVisit) clean = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 id;
   gboolean ok;
 
   g_return_val_if_fail (ACU_IS_STORE (store), 0);
   g_return_val_if_fail (draft != NULL, 0);
 
-  ok = acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
-       && clean_visit (store, draft, &data.clean, error)
-       && acu_store_run_in_transaction (store, log_in_transaction, &data, error);
-  clean_visit_clear (&data.clean);
-  if (!ok)
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
+      || !clean_visit (store, draft, &clean, error)
+      || !acu_store_begin (store, error))
     return 0;
-  return data.id;
+  id = insert_visit (store, 0, clean.day, clean.time, draft, clean.note,
+                     acu_store_get_person_id (store), now, now, error);
+  ok = id != 0 && acu_audit_record (store, "visit-add", "visit", id, error);
+  return acu_sql_finish (store, ok, error) ? id : 0;
 }
 
 AcuVisit *
@@ -545,7 +551,7 @@ acu_visit_get (AcuStore  *store,
   stmt = acu_store_prepare (store, "SELECT " VISIT_COLUMNS " FROM visit v" VISIT_JOINS " WHERE v.id = :id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, visit_id);
+  acu_sql_bind_int64 (stmt, ":id", visit_id);
   visits = collect_visits (store, stmt, error);
   if (visits == NULL)
     return NULL;
@@ -579,49 +585,6 @@ get_changeable (AcuStore  *store,
   return g_steal_pointer (&visit);
 }
 
-typedef struct
-{
-  gint64               id;
-  const AcuVisitDraft *draft;
-  CleanVisit           clean;
-} UpdateData;
-
-static gboolean
-update_in_transaction (AcuStore  *store,
-                       gpointer   user_data,
-                       GError   **error)
-{
-  UpdateData *data = user_data;
-  const AcuVisitDraft *draft = data->draft;
-  gboolean anonymous = draft->person_id == 0;
-  sqlite3_stmt *stmt;
-
-  stmt = acu_store_prepare (store,
-                            "UPDATE visit SET time = :time, person_id = :person, anon_gender = :gender, "
-                            "anon_age = :age, anon_commune_id = :commune, referral_id = :referral, "
-                            "note = :note, updated_at = :now WHERE id = :id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, data->clean.time, -1, SQLITE_STATIC);
-  if (!anonymous)
-    sqlite3_bind_int64 (stmt, 2, draft->person_id);
-  else
-    {
-      sqlite3_bind_text (stmt, 3, acu_gender_to_string (draft->anon_gender), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, acu_age_bracket_to_string (draft->anon_age), -1, SQLITE_STATIC);
-      if (draft->anon_commune_id != 0)
-        sqlite3_bind_int64 (stmt, 5, draft->anon_commune_id);
-    }
-  if (draft->referral_id != 0)
-    sqlite3_bind_int64 (stmt, 6, draft->referral_id);
-  sqlite3_bind_text (stmt, 7, data->clean.note, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 9, data->id);
-  return acu_store_step_done (store, stmt, error)
-         && write_reasons (store, data->id, draft->reason_ids, draft->n_reasons, TRUE, error)
-         && acu_audit_record (store, "visit-edit", "visit", data->id, error);
-}
-
 /* Changes a visit of today: who, reasons, referral, note, time. Its day
  * stays; the draft's day is ignored. */
 gboolean
@@ -631,7 +594,7 @@ acu_visit_update (AcuStore             *store,
                   GError              **error)
 {
   g_autoptr(AcuVisit) visit = NULL;
-  UpdateData data = { visit_id, NULL, { 0 } };
+  g_auto(CleanVisit) clean = { 0 };
   AcuVisitDraft adjusted;
   gboolean ok;
 
@@ -641,11 +604,11 @@ acu_visit_update (AcuStore             *store,
   adjusted.day = visit->day;
   if (adjusted.time == NULL)
     adjusted.time = visit->time;
-  data.draft = &adjusted;
-  ok = clean_visit (store, &adjusted, &data.clean, error)
-       && acu_store_run_in_transaction (store, update_in_transaction, &data, error);
-  clean_visit_clear (&data.clean);
-  return ok;
+  if (!clean_visit (store, &adjusted, &clean, error) || !acu_store_begin (store, error))
+    return FALSE;
+  ok = update_visit (store, visit_id, &adjusted, &clean, error)
+       && acu_audit_record (store, "visit-edit", "visit", visit_id, error);
+  return acu_sql_finish (store, ok, error);
 }
 
 gboolean
@@ -654,42 +617,22 @@ acu_visit_delete (AcuStore  *store,
                   GError   **error)
 {
   g_autoptr(AcuVisit) visit = NULL;
-  sqlite3_stmt *stmt;
+  gboolean ok;
 
-  if ((visit = get_changeable (store, visit_id, error)) == NULL)
+  if ((visit = get_changeable (store, visit_id, error)) == NULL || !acu_store_begin (store, error))
     return FALSE;
   /* visit_reason rows go with it (ON DELETE CASCADE) */
-  if (!acu_store_begin (store, error))
-    return FALSE;
-  stmt = acu_store_prepare (store, "DELETE FROM visit WHERE id = :id", error);
-  if (stmt == NULL)
-    {
-      acu_store_rollback (store);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, visit_id);
-  if (!acu_store_step_done (store, stmt, error)
-      || !acu_audit_record (store, "visit-delete", "visit", visit_id, error))
-    {
-      acu_store_rollback (store);
-      return FALSE;
-    }
-  if (!acu_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  ok = acu_sql_run_for_id (store, "DELETE FROM visit WHERE id = :id", visit_id, error)
+       && acu_audit_record (store, "visit-delete", "visit", visit_id, error);
+  return acu_sql_finish (store, ok, error);
 }
 
-typedef struct
-{
-  AcuVisit *visit;
-} RestoreData;
-
+/* A deleted visit written again as it was, with its number */
 static gboolean
-restore_in_transaction (AcuStore  *store,
-                        gpointer   user_data,
-                        GError   **error)
+insert_again (AcuStore  *store,
+              AcuVisit  *visit,
+              GError   **error)
 {
-  AcuVisit *visit = ((RestoreData *) user_data)->visit;
   AcuVisitDraft draft = {
     .day = visit->day,
     .time = visit->time,
@@ -705,8 +648,7 @@ restore_in_transaction (AcuStore  *store,
 
   return insert_visit (store, visit->id, visit->day, visit->time, &draft, visit->note,
                        visit->logged_by_id, visit->created_at,
-                       g_get_real_time () / G_USEC_PER_SEC, error) != 0
-         && acu_audit_record (store, "visit-restore", "visit", visit->id, error);
+                       g_get_real_time () / G_USEC_PER_SEC, error) != 0;
 }
 
 /* Undoes a delete: the visit comes back as it was, with its number */
@@ -715,14 +657,15 @@ acu_visit_restore (AcuStore  *store,
                    AcuVisit  *visit,
                    GError   **error)
 {
-  RestoreData data = { visit };
+  gboolean ok;
 
   g_return_val_if_fail (ACU_IS_VISIT (visit), FALSE);
 
-  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
-      || !acu_store_run_in_transaction (store, restore_in_transaction, &data, error))
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error) || !acu_store_begin (store, error))
     return FALSE;
-  return TRUE;
+  ok = insert_again (store, visit, error)
+       && acu_audit_record (store, "visit-restore", "visit", visit->id, error);
+  return acu_sql_finish (store, ok, error);
 }
 
 /* Reading */
@@ -742,7 +685,7 @@ acu_visit_list_day (AcuStore    *store,
                             " WHERE v.day = :day ORDER BY v.time DESC, v.id DESC", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  acu_sql_bind_text (stmt, ":day", day);
   return collect_visits (store, stmt, error);
 }
 
@@ -764,9 +707,9 @@ acu_visit_list_household (AcuStore  *store,
                             "ORDER BY v.day DESC, v.time DESC, v.id DESC LIMIT :limit OFFSET :offset", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  sqlite3_bind_int (stmt, 2, limit);
-  sqlite3_bind_int (stmt, 3, offset);
+  acu_sql_bind_int64 (stmt, ":household", household_id);
+  acu_sql_bind_int (stmt, ":limit", limit);
+  acu_sql_bind_int (stmt, ":offset", offset);
   return collect_visits (store, stmt, error);
 }
 
@@ -784,7 +727,7 @@ acu_visit_get_last_day (AcuStore  *store,
   stmt = acu_store_prepare (store, "SELECT max (day) FROM visit WHERE person_id = :id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  acu_sql_bind_int64 (stmt, ":id", person_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     day = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
@@ -861,8 +804,8 @@ acu_visit_count (AcuStore        *store,
                             "WHERE v.day BETWEEN :from AND :to", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  acu_sql_bind_text (stmt, ":from", from);
+  acu_sql_bind_text (stmt, ":to", to);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       acu_store_set_sqlite_error (store, error);
@@ -894,8 +837,8 @@ acu_visit_count_by_day (AcuStore    *store,
                             "WHERE v.day BETWEEN :from AND :to GROUP BY v.day ORDER BY v.day", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  acu_sql_bind_text (stmt, ":from", from);
+  acu_sql_bind_text (stmt, ":to", to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AcuDayCounts day = { { 0 } };
@@ -936,8 +879,8 @@ acu_visit_count_by_reason (AcuStore    *store,
                             "FROM reason r WHERE r.hidden = 0 OR n > 0 ORDER BY r.position, r.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  acu_sql_bind_text (stmt, ":from", from);
+  acu_sql_bind_text (stmt, ":to", to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AcuReasonCount *count = g_new0 (AcuReasonCount, 1);
