@@ -3,7 +3,7 @@
 
 #include <sqlite3.h>
 
-#include "acu-store.h"
+#include "acu-store-private.h"
 
 G_BEGIN_DECLS
 
