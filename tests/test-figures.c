@@ -12,6 +12,8 @@
 #include "acu-desk-people.h"
 #include "acu-people.h"
 #include "acu-report.h"
+#include "acu-people-private.h"
+#include "acu-visits-private.h"
 #include "acu-store-private.h"
 #include "acu-store.h"
 #include "acu-visits.h"

@@ -12,6 +12,8 @@
 #include "acu-date.h"
 #include "acu-demo.h"
 #include "acu-sql-private.h"
+#include "acu-people-private.h"
+#include "acu-visits-private.h"
 #include "acu-store-private.h"
 #include "acu-visits.h"
 

@@ -11,6 +11,7 @@
 #include "acu-fold.h"
 #include "acu-people.h"
 #include "acu-sql-private.h"
+#include "acu-people-private.h"
 #include "acu-store-private.h"
 
 /* The audit log's actions of this area (acu-audit.h) */

@@ -109,17 +109,6 @@ gboolean      acu_household_merge (AcuStore  *store,
                                    gint64     merged_id,
                                    GError   **error);
 
-/* For the demo generator and its benchmark: one prepared insert, no checks */
-gint64        acu_people_insert_unchecked (AcuStore              *store,
-                                           const AcuPersonDraft  *draft,
-                                           gint64                 now,
-                                           GError               **error);
-gint64        acu_household_insert_unchecked (AcuStore    *store,
-                                              gint64       commune_id,
-                                              const char  *created_on,
-                                              gint64       now,
-                                              GError     **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuHousehold, acu_household_free)
 
 G_END_DECLS

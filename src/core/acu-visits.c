@@ -10,6 +10,7 @@
 #include "acu-catalogue.h"
 #include "acu-date.h"
 #include "acu-sql-private.h"
+#include "acu-visits-private.h"
 #include "acu-store-private.h"
 #include "acu-visits.h"
 

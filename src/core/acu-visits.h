@@ -126,12 +126,6 @@ GPtrArray     *acu_visit_count_by_reason (AcuStore    *store,
                                           const char  *to,
                                           GError     **error);
 
-/* For the demo generator: trusted input, the caller holds a transaction */
-gint64         acu_visit_insert_unchecked (AcuStore             *store,
-                                           const AcuVisitDraft  *draft,
-                                           gint64                logged_by,
-                                           gint64                now,
-                                           GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuReasonCount, acu_reason_count_free)
 
