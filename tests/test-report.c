@@ -8,6 +8,8 @@
 
 #include "acu-recovery-sheet.h"
 #include "acu-report-document.h"
+#include "acu-date.h"
+#include "acu-visits.h"
 #include "acu-test-util.h"
 
 /* PDF files hold NUL bytes: g_strstr_len would stop at the first one */
@@ -526,6 +528,92 @@ START_TEST (test_document_draws_scaled_to_fit)
 }
 END_TEST
 
+/* The one export the window and the command line share, and the count in
+ * a worker thread, on a real database */
+
+#define SITE     "Tiers-lieu de Lectoure"
+#define PERSON   "Hélène Martin"
+#define PASSWORD "Tr3s-Secret!Gers#2026"
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+START_TEST (test_export_and_count_in_a_thread)
+{
+  g_autofree char *dir = acu_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "lectoure.acuelh", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "octobre.pdf", NULL);
+  g_autofree char *refused = g_build_filename (dir, "refused.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuStore) store = NULL;
+  g_autoptr(AcuReport) report = NULL;
+  g_autoptr(AcuProgress) progress = acu_progress_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  gint64 reasons[] = { 1 };
+  AcuVisitDraft draft = { .day = "2025-10-07", .time = "10:00", .reason_ids = reasons, .n_reasons = 1 };
+  AcuPeriod period;
+  AcuFigureTable *visits;
+
+  store = acu_store_create (path, SITE, PERSON, PASSWORD, NULL, &error);
+  ck_assert_msg (store != NULL, "%s", error ? error->message : "");
+  /* three anonymous visits in October 2025, one in November */
+  ck_assert_int_gt (acu_visit_log (store, &draft, &error), 0);
+  draft.time = "11:00";
+  ck_assert_int_gt (acu_visit_log (store, &draft, &error), 0);
+  draft.day = "2025-10-21";
+  ck_assert_int_gt (acu_visit_log (store, &draft, &error), 0);
+  draft.day = "2025-11-04";
+  ck_assert_int_gt (acu_visit_log (store, &draft, &error), 0);
+  acu_period_init_month (&period, 2025, 10);
+
+  /* In a worker thread, on its own connection */
+  acu_report_compute_async (store, &period, progress, NULL, async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  report = acu_report_compute_finish (result, &error);
+  ck_assert_msg (report != NULL, "%s", error ? error->message : "");
+  ck_assert (acu_progress_get_fraction (progress) == 1.0);
+  visits = acu_report_find_table (report, "reception", "visits");
+  ck_assert_ptr_nonnull (visits);
+  ck_assert_int_eq (acu_figure_table_find (visits, "visits")->values[ACU_REPORT_NOW], 3);
+  ck_assert_int_eq (acu_figure_table_find (visits, "anonymous")->values[ACU_REPORT_NOW], 3);
+
+  /* Recorded, then written */
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'report-export'"), 0);
+  ck_assert_msg (acu_report_document_export (store, report, NULL, ACU_REPORT_FORMAT_PDF, pdf, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'report-export'"), 1);
+  ck_assert (g_file_get_contents (pdf, &data, &len, NULL));
+  ck_assert (len > 4 && memcmp (data, "%PDF", 4) == 0);
+
+  /* Nobody identified: refused, nothing written, nothing recorded */
+  acu_store_forget_identity (store);
+  ck_assert (!acu_report_document_export (store, report, NULL, ACU_REPORT_FORMAT_PDF, refused, &error));
+  ck_assert (g_error_matches (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN));
+  ck_assert (!g_file_test (refused, G_FILE_TEST_EXISTS));
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'report-export'"), 1);
+  g_clear_error (&error);
+
+  /* The count is refused too, from the thread */
+  g_clear_object (&result);
+  acu_report_compute_async (store, &period, NULL, NULL, async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert_ptr_null (acu_report_compute_finish (result, &error));
+  ck_assert (g_error_matches (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN));
+
+  acu_store_close (store);
+  acu_test_tmpdir_free (g_steal_pointer (&dir));
+}
+END_TEST
+
 int
 main (void)
 {
@@ -544,5 +632,10 @@ main (void)
   tcase_add_test (tcase, test_document_failed_save_keeps_the_old_file);
   tcase_add_test (tcase, test_document_draws_scaled_to_fit);
   suite_add_tcase (suite, tcase);
+
+  tcase = tcase_create ("export");
+  tcase_add_test (tcase, test_export_and_count_in_a_thread);
+  suite_add_tcase (suite, tcase);
+  acu_test_use_fast_kdf ();
   return acu_test_run (suite);
 }
