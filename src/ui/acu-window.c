@@ -5,50 +5,12 @@
 
 #include <glib/gi18n.h>
 
-#include "acu-context.h"
-#include "acu-create-page.h"
-#include "acu-desk-people.h"
-#include "acu-identify-page.h"
 #include "acu-page.h"
-#include "acu-preferences-window.h"
-#include "acu-recovery-page.h"
-#include "acu-store-async.h"
-#include "acu-unlock-page.h"
-#include "acu-window.h"
+#include "acu-window-private.h"
 
 /* One window: the locked pages (welcome, create, recovery code, unlock)
  * before any data is shown, then the leaflet with the sidebar of areas. */
 
-struct _AcuWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *outer_stack;
-  GtkStack             *lock_stack;
-  GtkWidget            *back_button;
-  AdwWindowTitle       *locked_title;
-  AdwLeaflet           *leaflet;
-  AdwWindowTitle       *site_title;
-  AdwWindowTitle       *page_title;
-  GtkListBox           *sidebar;
-  GtkStack             *content_stack;
-  AcuCreatePage        *create_page;
-  AcuRecoveryPage      *recovery_page;
-  AcuUnlockPage        *unlock_page;
-  AcuIdentifyPage      *identify_page;
-  gint64                last_activity;  /* monotonic µs of the last key or pointer event */
-  guint                 idle_source;
-  GtkWidget            *preferences;   /* while shown */
-  AdwStatusPage        *welcome_page;
-  GtkWidget            *welcome_create_button;
-  GtkWidget            *welcome_open_button;
-  GtkWidget            *welcome_demo_button;
-
-  AcuContext           *context;
-  GtkBuilder           *main_builder;   /* the open desk, once built */
-  gboolean              creating_demo;
-};
 
 G_DEFINE_FINAL_TYPE (AcuWindow, acu_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -63,9 +25,9 @@ static void       desk_page_recovery_code_replaced_cb (AcuPage     *page,
 static GtkWidget *create_sidebar_row (gpointer item,
                                       gpointer user_data);
 
-static void
-toast (AcuWindow  *self,
-       const char *message)
+void
+acu_window_toast (AcuWindow  *self,
+                  const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
@@ -76,9 +38,9 @@ acu_window_dup_demo_path (void)
   return g_build_filename (g_get_user_data_dir (), "acuelh", "demo.acuelh", NULL);
 }
 
-static void
-show_locked_page (AcuWindow  *self,
-                  const char *name)
+void
+acu_window_show_locked_page (AcuWindow  *self,
+                             const char *name)
 {
   gtk_stack_set_visible_child_name (self->outer_stack, "locked");
   gtk_stack_set_visible_child_name (self->lock_stack, name);
@@ -104,20 +66,20 @@ show_locked_page (AcuWindow  *self,
     adw_window_title_set_title (self->locked_title, _("Acuèlh"));
 }
 
-static void
-show_unlock (AcuWindow  *self,
-             const char *path)
+void
+acu_window_show_unlock (AcuWindow  *self,
+                        const char *path)
 {
   g_autofree char *demo = acu_window_dup_demo_path ();
 
   acu_unlock_page_set_database (self->unlock_page, path,
                                 g_str_equal (path, demo) ? ACU_DEMO_PASSWORD : NULL);
-  show_locked_page (self, "unlock");
+  acu_window_show_locked_page (self, "unlock");
 }
 
-static GtkStackPage *
-find_area (AcuWindow  *self,
-           const char *name)
+GtkStackPage *
+acu_window_find_area (AcuWindow  *self,
+                      const char *name)
 {
   GtkWidget *child = self->content_stack ? gtk_stack_get_child_by_name (self->content_stack, name) : NULL;
 
@@ -133,11 +95,11 @@ home_area (AcuWindow *self)
   return gtk_stack_page_get_name (gtk_stack_get_page (self->content_stack, first));
 }
 
-static void
-show_area (AcuWindow  *self,
-           const char *name)
+void
+acu_window_show_area (AcuWindow  *self,
+                      const char *name)
 {
-  GtkStackPage *page = find_area (self, name);
+  GtkStackPage *page = acu_window_find_area (self, name);
   GtkListBoxRow *row;
 
   if (page == NULL)
@@ -182,7 +144,7 @@ update_for_identity (AcuWindow *self)
     }
   g_object_unref (pages);
   if (visible_hidden)
-    show_area (self, home_area (self));
+    acu_window_show_area (self, home_area (self));
 
   if (store != NULL)
     adw_window_title_set_subtitle (self->site_title, acu_store_get_person_name (store));
@@ -249,7 +211,7 @@ enter_main (AcuWindow *self)
 
   adw_window_title_set_title (self->site_title, acu_store_get_site_name (store));
   update_for_identity (self);
-  show_area (self, home_area (self));
+  acu_window_show_area (self, home_area (self));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_stack_set_visible_child_name (self->outer_stack, "main");
   acu_page_activate (ACU_PAGE (gtk_stack_get_visible_child (self->content_stack)));
@@ -259,9 +221,9 @@ enter_main (AcuWindow *self)
 /* Closing the previous store wipes its keys; pages follow notify::store */
 /* Dialogs of this window (a note being written, a person being changed,
  * preferences) go when the desk locks or closes: nothing stays on screen */
-static gboolean
-is_our_dialog (AcuWindow *self,
-               GtkWindow *window)
+gboolean
+acu_window_is_our_dialog (AcuWindow *self,
+                          GtkWindow *window)
 {
   for (GtkWindow *parent = gtk_window_get_transient_for (window); parent != NULL;
        parent = gtk_window_get_transient_for (parent))
@@ -285,7 +247,7 @@ close_dialogs (AcuWindow *self)
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     {
-      if (is_our_dialog (self, l->data))
+      if (acu_window_is_our_dialog (self, l->data))
         {
           if (dialog_type != 0 && g_type_is_a (G_OBJECT_TYPE (l->data), dialog_type))
             g_signal_emit_by_name (l->data, "response", GTK_RESPONSE_CANCEL);
@@ -295,26 +257,10 @@ close_dialogs (AcuWindow *self)
     }
 }
 
-static void watch_activity (AcuWindow *self,
-                            GtkWidget *widget);
 
-/* Typing in a dialog counts as activity too */
-static void
-watch_dialogs (AcuWindow *self)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (is_our_dialog (self, l->data) && g_object_get_data (l->data, "acu-watched") == NULL)
-      {
-        g_object_set_data (l->data, "acu-watched", GINT_TO_POINTER (1));
-        watch_activity (self, l->data);
-      }
-}
-
-static void
-set_store (AcuWindow *self,
-           AcuStore  *store)
+void
+acu_window_set_store (AcuWindow *self,
+                      AcuStore  *store)
 {
   /* Nothing of a closed database stays on screen */
   close_dialogs (self);
@@ -333,10 +279,10 @@ create_page_created_cb (AcuCreatePage *page,
                         const char    *recovery_code,
                         AcuWindow     *self)
 {
-  set_store (self, store);
+  acu_window_set_store (self, store);
   acu_recovery_page_show_code (self->recovery_page, recovery_code,
                                acu_store_get_site_name (store), acu_store_get_path (store));
-  show_locked_page (self, "recovery");
+  acu_window_show_locked_page (self, "recovery");
 }
 
 static void
@@ -347,7 +293,7 @@ recovery_page_done_cb (AcuRecoveryPage *page,
   if (acu_context_get_store (self->context) != NULL)
     enter_main (self);
   else
-    show_locked_page (self, "welcome");
+    acu_window_show_locked_page (self, "welcome");
 }
 
 static void
@@ -355,7 +301,7 @@ unlock_page_unlocked_cb (AcuUnlockPage *page,
                          AcuStore      *store,
                          AcuWindow     *self)
 {
-  set_store (self, store);
+  acu_window_set_store (self, store);
   enter_main (self);
 }
 
@@ -370,8 +316,8 @@ identify_page_identified_cb (AcuIdentifyPage *page,
 
 /* Back to identifying: nothing of the data stays on screen, the
  * confidential key is wiped; the database stays open */
-static void
-lock_desk (AcuWindow *self)
+void
+acu_window_lock_desk (AcuWindow *self)
 {
   AcuStore *store = acu_context_get_store (self->context);
 
@@ -381,79 +327,26 @@ lock_desk (AcuWindow *self)
   acu_store_forget_identity (store);
   update_for_identity (self);
   acu_identify_page_show (self->identify_page, store);
-  show_locked_page (self, "identify");
+  acu_window_show_locked_page (self, "identify");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database", TRUE);
   adw_window_title_set_title (self->locked_title, acu_store_get_site_name (store));
 }
 
-static void
-close_desk (AcuWindow *self)
+void
+acu_window_close_desk (AcuWindow *self)
 {
   g_autofree char *path = NULL;
 
   if (acu_context_get_store (self->context) == NULL)
     return;
   path = g_strdup (acu_store_get_path (acu_context_get_store (self->context)));
-  set_store (self, NULL);
-  show_unlock (self, path);
+  acu_window_set_store (self, NULL);
+  acu_window_show_unlock (self, path);
 }
 
-/* Every second: idle long enough, the desk locks, then closes */
-static gboolean
-idle_check_cb (gpointer user_data)
-{
-  AcuWindow *self = user_data;
-  AcuStore *store = acu_context_get_store (self->context);
-  AcuSettings *settings = acu_context_get_settings (self->context);
-  gint64 idle;
 
-  if (store == NULL)
-    return G_SOURCE_CONTINUE;
-  watch_dialogs (self);
-  idle = (g_get_monotonic_time () - self->last_activity) / G_USEC_PER_SEC;
-  if (idle >= acu_settings_get_close_delay (settings))
-    {
-      close_desk (self);
-      toast (self, _("The desk was idle: it is closed and its keys are wiped from memory."));
-    }
-  else if (idle >= acu_settings_get_lock_delay (settings) && acu_store_is_identified (store))
-    lock_desk (self);
-  return G_SOURCE_CONTINUE;
-}
 
-static void
-activity_cb (AcuWindow *self)
-{
-  self->last_activity = g_get_monotonic_time ();
-}
 
-/* Notes the key press and lets it go on to its widget */
-static gboolean
-key_activity_cb (AcuWindow *self)
-{
-  activity_cb (self);
-  return GDK_EVENT_PROPAGATE;
-}
-
-static void
-watch_activity (AcuWindow *self,
-                GtkWidget *widget)
-{
-  GtkEventController *controller;
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_activity_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, controller);
-  controller = gtk_event_controller_motion_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "motion", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, controller);
-  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "pressed", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, controller);
-}
 
 static void
 desk_page_recovery_code_replaced_cb (AcuPage     *page,
@@ -464,7 +357,7 @@ desk_page_recovery_code_replaced_cb (AcuPage     *page,
 
   acu_recovery_page_show_code (self->recovery_page, code,
                                acu_store_get_site_name (store), acu_store_get_path (store));
-  show_locked_page (self, "recovery");
+  acu_window_show_locked_page (self, "recovery");
 }
 
 /* One sidebar row per area page of content_stack, following its title,
@@ -495,7 +388,7 @@ sidebar_row_activated_cb (GtkListBox    *box,
                           GtkListBoxRow *row,
                           AcuWindow     *self)
 {
-  show_area (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  acu_window_show_area (self, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   /* The keyboard follows: the page's first field (a search) gets the focus */
   gtk_widget_child_focus (gtk_stack_get_visible_child (self->content_stack), GTK_DIR_TAB_FORWARD);
@@ -506,282 +399,6 @@ leaflet_back_clicked_cb (GtkButton *button,
                          AcuWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/* Actions */
-
-static void
-new_database_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  show_locked_page (ACU_WINDOW (widget), "create");
-}
-
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  show_locked_page (ACU_WINDOW (widget), "welcome");
-}
-
-static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  AcuWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path == NULL)
-        toast (self, _("Choose a file on this computer or on a USB stick."));
-      else
-        {
-          set_store (self, NULL);
-          show_unlock (self, path);
-        }
-    }
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-static void
-open_database_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  AcuWindow *self = ACU_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Open a Database"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_filter_set_name (filter, _("Acuèlh databases"));
-  gtk_file_filter_add_pattern (filter, "*.acuelh");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-demo_created_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(AcuWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AcuStore) store = acu_store_create_finish (result, NULL, &error);
-  g_autofree char *path = acu_window_dup_demo_path ();
-
-  self->creating_demo = FALSE;
-  gtk_widget_set_sensitive (self->welcome_demo_button, TRUE);
-  if (store == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  /* Closed again: the person unlocks it as they will unlock a real one */
-  acu_store_close (store);
-  show_unlock (self, path);
-}
-
-static void
-demo_database_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  AcuWindow *self = ACU_WINDOW (widget);
-  g_autofree char *path = acu_window_dup_demo_path ();
-
-  if (self->creating_demo)
-    return;
-  set_store (self, NULL);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      show_unlock (self, path);
-      return;
-    }
-
-  self->creating_demo = TRUE;
-  gtk_widget_set_sensitive (self->welcome_demo_button, FALSE);
-  /* The size of a village's third place: a few seconds to make */
-  acu_store_create_demo_async (path, _("Demo Third Place"), "Camille Martin", ACU_DEMO_PASSWORD,
-                               1500, 3, NULL, demo_created_cb, g_object_ref (self));
-}
-
-/* Coordinators only: the core refuses catalogue changes to other roles too */
-static void
-preferences_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  AcuWindow *self = ACU_WINDOW (widget);
-  AcuStore *store = acu_context_get_store (self->context);
-
-  if (store == NULL || self->preferences != NULL)
-    return;
-  self->preferences = acu_preferences_window_new (GTK_WINDOW (self), store,
-                                                  acu_context_get_settings (self->context));
-  g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
-  gtk_window_present (GTK_WINDOW (self->preferences));
-}
-
-/* From the reception page: the household of the person picked */
-/* The keyboard shortcuts, built when asked for rather than with every
- * window (GtkApplication would build gtk/help-overlay.ui at once) */
-static void
-show_shortcuts_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/acuelh/Acuelh/acu-shortcuts-window.ui");
-  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
-  gtk_window_present (shortcuts);
-}
-
-/* ("people", 12): an area page shows one of its records; pages never
- * call each other */
-static void
-show_record_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  AcuWindow *self = ACU_WINDOW (widget);
-  const char *name;
-  gint64 id;
-  GtkStackPage *page;
-
-  g_variant_get (parameter, "(&sx)", &name, &id);
-  page = find_area (self, name);
-  if (page == NULL || !gtk_stack_page_get_visible (page))
-    return;
-  acu_page_show_record (ACU_PAGE (gtk_stack_page_get_child (page)), id);
-  show_area (self, name);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-close_database_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AcuWindow *self = ACU_WINDOW (widget);
-
-  if (acu_context_get_store (self->context) == NULL)
-    return;
-  close_desk (self);
-  toast (self, _("The database is closed and its keys are wiped from memory."));
-}
-
-static void
-lock_desk_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  lock_desk (ACU_WINDOW (widget));
-}
-
-static void
-change_pin_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        AcuWindow        *self)
-{
-  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
-  GtkEditable *old_pin = GTK_EDITABLE (gtk_widget_get_first_child (box));
-  GtkEditable *new_pin = GTK_EDITABLE (gtk_widget_get_next_sibling (GTK_WIDGET (old_pin)));
-  GtkEditable *confirm = GTK_EDITABLE (gtk_widget_get_next_sibling (GTK_WIDGET (new_pin)));
-  AcuStore *store = acu_context_get_store (self->context);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "change") || store == NULL)
-    return;
-  if (g_strcmp0 (gtk_editable_get_text (new_pin), gtk_editable_get_text (confirm)) != 0)
-    toast (self, _("The two new PINs are not the same. Nothing was changed."));
-  else if (!acu_desk_person_change_pin (store, gtk_editable_get_text (old_pin), gtk_editable_get_text (new_pin),
-                                        &error))
-    toast (self, error->message);
-  else
-    toast (self, _("Your PIN is changed."));
-}
-
-/* A volunteer changes their own PIN */
-static void
-change_pin_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AcuWindow *self = ACU_WINDOW (widget);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  const char *placeholders[] = { N_("Current PIN"), N_("New PIN (4 to 8 digits)"), N_("New PIN again") };
-  AdwMessageDialog *dialog;
-
-  for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
-    {
-      GtkWidget *entry = gtk_password_entry_new ();
-
-      g_object_set (entry, "placeholder-text", _(placeholders[i]), "activates-default", TRUE, NULL);
-      gtk_box_append (GTK_BOX (box), entry);
-    }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Change My PIN"), NULL));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "change", _("C_hange"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "change", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "change");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (change_pin_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-help_shown_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(AcuWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not open the help: %s"), error->message);
-      toast (self, message);
-    }
-}
-
-static void
-help_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AcuWindow *self = ACU_WINDOW (widget);
-  const char *page = acu_window_get_visible_page (self);
-  const char *topic = "index";
-  g_autofree char *uri = NULL;
-
-  if (g_str_equal (page, "create"))
-    topic = "create-database";
-  else if (g_str_equal (page, "recovery"))
-    topic = "recovery-code";
-  else if (g_str_equal (page, "unlock"))
-    topic = "unlock";
-  else if (self->content_stack != NULL
-           && g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "main") == 0)
-    topic = acu_page_get_help_id (ACU_PAGE (gtk_stack_get_visible_child (self->content_stack)));
-
-  uri = g_strdup_printf ("help:%s/%s", APPLICATION_ID, topic);
-  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, help_shown_cb, g_object_ref (self));
 }
 
 /* Overrides */
@@ -795,7 +412,7 @@ acu_window_close_request (GtkWindow *window)
   gtk_window_get_default_size (window, &width, &height);
   acu_settings_set_window_size (acu_context_get_settings (self->context),
                                 width, height, gtk_window_is_maximized (window));
-  set_store (self, NULL);
+  acu_window_set_store (self, NULL);
 
   return GTK_WINDOW_CLASS (acu_window_parent_class)->close_request (window);
 }
@@ -849,21 +466,9 @@ acu_window_class_init (AcuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, recovery_page_done_cb);
   gtk_widget_class_bind_template_callback (widget_class, unlock_page_unlocked_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
-  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
-  gtk_widget_class_install_action (widget_class, "win.demo-database", NULL, demo_database_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.close-database", NULL, close_database_action);
-  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
-  gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_action);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
-  gtk_widget_class_install_action (widget_class, "win.lock-desk", NULL, lock_desk_action);
-  gtk_widget_class_install_action (widget_class, "win.change-pin", NULL, change_pin_action);
+  acu_window_class_install_actions (widget_class);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-database", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+
 }
 
 static void
@@ -871,10 +476,7 @@ acu_window_init (AcuWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Any key, click or pointer move keeps the desk awake */
-  watch_activity (self, GTK_WIDGET (self));
-  self->last_activity = g_get_monotonic_time ();
-  self->idle_source = g_timeout_add_seconds (1, idle_check_cb, self);
+  acu_window_watch_idle (self);
 }
 
 static void
@@ -892,9 +494,9 @@ restore_state (AcuWindow *self)
 
   /* The last database used opens at its unlock page */
   if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
-    show_unlock (self, last);
+    acu_window_show_unlock (self, last);
   else
-    show_locked_page (self, "welcome");
+    acu_window_show_locked_page (self, "welcome");
 }
 
 AcuWindow *
