@@ -693,38 +693,6 @@ END_TEST
  * durations, rates and counts, each written by its kind; the values
  * expected are written here */
 
-static void
-table_free (AcuFigureTable *table)
-{
-  g_free (table->id);
-  g_free (table->title);
-  g_ptr_array_unref (table->figures);
-  g_free (table);
-}
-
-static void
-section_free (AcuReportSection *section)
-{
-  g_free (section->id);
-  g_free (section->title);
-  g_ptr_array_unref (section->tables);
-  g_free (section);
-}
-
-static AcuReportSection *
-add_section (AcuReport  *report,
-             const char *id,
-             const char *title)
-{
-  AcuReportSection *section = g_new0 (AcuReportSection, 1);
-
-  section->id = g_strdup (id);
-  section->title = g_strdup (title);
-  section->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
-  g_ptr_array_add (report->sections, section);
-  return section;
-}
-
 /* A row of the period, the previous period and one year earlier, and
  * the households each value describes */
 static AcuFigure *
@@ -750,18 +718,17 @@ add_row (AcuFigureTable *table,
 static AcuReport *
 kinds_report_new (void)
 {
-  AcuReport *report = g_new0 (AcuReport, 1);
+  g_autoptr(GDateTime) made_at = g_date_time_new_local (2026, 11, 3, 9, 30, 0);
+  AcuReport *report;
   AcuReportSection *section;
   AcuFigureTable *table;
+  AcuPeriod october;
 
-  acu_period_init_month (&report->periods[ACU_REPORT_NOW], 2026, 10);
-  acu_period_init_month (&report->periods[ACU_REPORT_PREVIOUS], 2026, 9);
-  acu_period_init_month (&report->periods[ACU_REPORT_YEAR_BEFORE], 2025, 10);
-  report->site_name = g_strdup (SITE);
-  report->made_at = g_date_time_new_local (2026, 11, 3, 9, 30, 0);
-  report->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  /* the previous period is September 2026, a year before October 2025 */
+  acu_period_init_month (&october, 2026, 10);
+  report = acu_report_new (SITE, &october, made_at);
 
-  section = add_section (report, "food-aid", "Food aid");
+  section = acu_report_add_section (report, "food-aid", "Food aid");
   table = acu_report_section_add_table (section, "served", "Food served", ACU_FIGURE_GRAMS, ACU_CHART_BARS);
   add_row (table, "fresh", "Fresh produce", 3000, 2500, 0, 7);
   add_row (table, "dry", "Dry goods", 2000, 1000, 1500, 3);
@@ -775,7 +742,7 @@ kinds_report_new (void)
   add_row (table, "paid", "Paid", 123456, 100000, 120000, 12);
   add_row (table, "waived", "Waived", 150, 0, 0, 2);
 
-  section = add_section (report, "digital", "Digital help");
+  section = acu_report_add_section (report, "digital", "Digital help");
   table = acu_report_section_add_table (section, "time", "Time spent helping", ACU_FIGURE_MINUTES, ACU_CHART_NONE);
   add_row (table, "help", "Help", 200, 150, 100, 9);
   add_row (table, "short", "Short questions", 45, 30, 0, 4);

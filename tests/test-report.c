@@ -79,38 +79,6 @@ END_TEST
  * weekdays with their columns and ages on page 3 */
 #define HAND_MADE_PAGES 3
 
-static void
-table_free (AcuFigureTable *table)
-{
-  g_free (table->id);
-  g_free (table->title);
-  g_ptr_array_unref (table->figures);
-  g_free (table);
-}
-
-static void
-section_free (AcuReportSection *section)
-{
-  g_free (section->id);
-  g_free (section->title);
-  g_ptr_array_unref (section->tables);
-  g_free (section);
-}
-
-static AcuReportSection *
-add_section (AcuReport  *report,
-             const char *id,
-             const char *title)
-{
-  AcuReportSection *section = g_new0 (AcuReportSection, 1);
-
-  section->id = g_strdup (id);
-  section->title = g_strdup (title);
-  section->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
-  g_ptr_array_add (report->sections, section);
-  return section;
-}
-
 static AcuFigure *
 add_row (AcuFigureTable *table,
          const char     *key,
@@ -150,18 +118,17 @@ static AcuReport *
 report_new (void)
 {
   static const char *days[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };
-  AcuReport *report = g_new0 (AcuReport, 1);
+  g_autoptr(GDateTime) made_at = g_date_time_new_local (2026, 11, 3, 9, 30, 0);
+  AcuReport *report;
   AcuReportSection *section;
   AcuFigureTable *table;
+  AcuPeriod october;
 
-  acu_period_init_month (&report->periods[ACU_REPORT_NOW], 2026, 10);
-  acu_period_init_month (&report->periods[ACU_REPORT_PREVIOUS], 2026, 9);
-  acu_period_init_month (&report->periods[ACU_REPORT_YEAR_BEFORE], 2025, 10);
-  report->site_name = g_strdup ("Tiers-lieu de Mauvezin");
-  report->made_at = g_date_time_new_local (2026, 11, 3, 9, 30, 0);
-  report->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  /* the previous period is September 2026, a year before October 2025 */
+  acu_period_init_month (&october, 2026, 10);
+  report = acu_report_new ("Tiers-lieu de Mauvezin", &october, made_at);
 
-  section = add_section (report, "reception", "Reception");
+  section = acu_report_add_section (report, "reception", "Reception");
   table = acu_report_section_add_table (section, "visits", "Visits", ACU_FIGURE_VISITS, ACU_CHART_NONE);
   add_row (table, "visits", "Visits", 1234, 1180, 1010);
   add_row (table, "identified", "Visits of known persons", 1000, 950, 830);
@@ -269,7 +236,7 @@ START_TEST (test_document_pages)
 
   ck_assert_uint_eq (acu_report_document_get_n_pages (doc), HAND_MADE_PAGES);
 
-  section = add_section (longer, "more", "More figures");
+  section = acu_report_add_section (longer, "more", "More figures");
   for (guint i = 0; i < 8; i++)
     {
       g_autofree char *id = g_strdup_printf ("more-%u", i);
@@ -344,7 +311,7 @@ START_TEST (test_document_long_table)
   g_autofree char *text = NULL;
   g_autoptr(AcuReport) report = report_new ();
   g_autoptr(AcuReportDocument) doc = NULL;
-  AcuReportSection *section = add_section (report, "places", "Places");
+  AcuReportSection *section = acu_report_add_section (report, "places", "Places");
   AcuFigureTable *table = acu_report_section_add_table (section, "by-commune", "Visits by commune",
                                                         ACU_FIGURE_VISITS, ACU_CHART_BARS);
 
@@ -380,7 +347,7 @@ START_TEST (test_document_kinds)
   g_autofree char *text = NULL;
   g_autoptr(AcuReport) report = report_new ();
   g_autoptr(AcuReportDocument) doc = NULL;
-  AcuReportSection *section = add_section (report, "food-aid", "Food aid");
+  AcuReportSection *section = acu_report_add_section (report, "food-aid", "Food aid");
   AcuFigureTable *table;
 
   table = acu_report_section_add_table (section, "served", "Food served by day", ACU_FIGURE_GRAMS,

@@ -718,6 +718,39 @@ query_interrupted_cb (void *user_data)
  * by SQL aggregates over the period; each section is registered in
  * acu-report-sections.c. Safe to call in a worker thread with a reader
  * (acu_store_open_reader()), which that thread alone uses. */
+/* An empty report of @period (with its previous period and the same
+ * period a year earlier), made at @made_at: acu_report_compute fills it,
+ * and tests build one by hand */
+AcuReport *
+acu_report_new (const char      *site_name,
+                const AcuPeriod *period,
+                GDateTime       *made_at)
+{
+  AcuReport *report = g_new0 (AcuReport, 1);
+
+  report->periods[ACU_REPORT_NOW] = *period;
+  acu_period_get_previous (period, &report->periods[ACU_REPORT_PREVIOUS]);
+  acu_period_get_year_before (period, &report->periods[ACU_REPORT_YEAR_BEFORE]);
+  report->site_name = g_strdup (site_name);
+  report->made_at = g_date_time_ref (made_at);
+  report->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  return report;
+}
+
+AcuReportSection *
+acu_report_add_section (AcuReport  *report,
+                        const char *id,
+                        const char *title)
+{
+  AcuReportSection *section = g_new0 (AcuReportSection, 1);
+
+  section->id = g_strdup (id);
+  section->title = g_strdup (title);
+  section->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_table_free);
+  g_ptr_array_add (report->sections, section);
+  return section;
+}
+
 AcuReport *
 acu_report_compute (AcuStore           *store,
                     const AcuPeriod    *period,
@@ -737,13 +770,11 @@ acu_report_compute (AcuStore           *store,
   if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error))
     return NULL;
 
-  report = g_new0 (AcuReport, 1);
-  report->periods[ACU_REPORT_NOW] = *period;
-  acu_period_get_previous (period, &report->periods[ACU_REPORT_PREVIOUS]);
-  acu_period_get_year_before (period, &report->periods[ACU_REPORT_YEAR_BEFORE]);
-  report->site_name = g_strdup (acu_store_get_site_name (store));
-  report->made_at = g_date_time_new_now_local ();
-  report->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    report = acu_report_new (acu_store_get_site_name (store), period, now);
+  }
 
   ctx.store = store;
   ctx.report = report;
@@ -772,12 +803,8 @@ acu_report_compute (AcuStore           *store,
     ok = FALSE;
   for (guint i = 0; ok && i < n_infos; i++)
     {
-      AcuReportSection *section = g_new0 (AcuReportSection, 1);
+      AcuReportSection *section = acu_report_add_section (report, infos[i].id, _(infos[i].title));
 
-      section->id = g_strdup (infos[i].id);
-      section->title = g_strdup (_(infos[i].title));
-      section->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_table_free);
-      g_ptr_array_add (report->sections, section);
       ok = infos[i].compute (&ctx, section, error);
     }
   if (reader)

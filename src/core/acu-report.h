@@ -159,6 +159,12 @@ typedef struct
 typedef void (*AcuReportProgress) (double    fraction,
                                    gpointer  user_data);
 
+AcuReport        *acu_report_new (const char      *site_name,
+                                  const AcuPeriod *period,
+                                  GDateTime       *made_at);
+AcuReportSection *acu_report_add_section (AcuReport  *report,
+                                          const char *id,
+                                          const char *title);
 /* The data areas the activity summary reads (every section's) */
 AcuAreas          acu_report_get_areas (void);
 AcuReport        *acu_report_compute (AcuStore           *store,
