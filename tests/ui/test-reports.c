@@ -17,6 +17,7 @@
 #include "acu-test-util.h"
 #include "acu-ui-test.h"
 #include "acu-unlock-page.h"
+#include "acu-visits.h"
 #include "acu-window.h"
 
 /* The Reports page through the real widgets: a coordinator opens the
@@ -193,6 +194,25 @@ START_TEST (test_reports)
     ck_assert_msg (g_strstr_len (line, end - line, total) != NULL, "no total %s in the CSV", total);
   }
   ck_assert_uint_eq (count_exports (acu_window_get_store (window)), 2);
+
+  /* A visit of October logged elsewhere (the page does nothing): the
+   * report's sections read visits, so the figures are stale and Reports
+   * counts them again when it is shown */
+  {
+    gint64 reason = 1;
+    AcuVisitDraft draft = { .day = "2026-10-15", .time = "10:00", .reason_ids = &reason, .n_reasons = 1 };
+
+    ck_assert_int_gt (acu_visit_log (acu_window_get_store (window), &draft, &error), 0);
+    g_signal_emit_by_name (child (window, ACU_TYPE_WINDOW, "sidebar"), "row-activated",
+                           sidebar_row (window, "reception"));
+    g_signal_emit_by_name (child (window, ACU_TYPE_WINDOW, "sidebar"), "row-activated",
+                           sidebar_row (window, "reports"));
+    WAIT_UNTIL (acu_reports_page_get_report (page) != NULL
+                && acu_report_get_value (acu_reports_page_get_report (page), "reception", "visits", "anonymous",
+                                         ACU_REPORT_NOW) == anonymous + 1);
+    ck_assert_int_eq (acu_report_get_value (acu_reports_page_get_report (page), "reception", "visits", "visits",
+                                            ACU_REPORT_NOW), visits + 1);
+  }
 
   /* A two-dates period typed wrong says so and keeps the report */
   gtk_drop_down_set_selected (child (page, ACU_TYPE_REPORTS_PAGE, "kind_dropdown"), ACU_PERIOD_DATES);
