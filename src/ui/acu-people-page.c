@@ -35,14 +35,14 @@ struct _AcuPeoplePage
   AdwEntryRow         *worker_row;
   GtkTextView         *note_view;
   GtkLabel            *household_error;
-  GtkListBox          *visits_list;
+  GtkListView         *visits_view;
+  GListStore          *visits;             /* AcuVisit, the pages shown */
   GtkButton           *more_button;
   AdwPreferencesGroup *confidential_group;
   GtkWidget           *confidential_buttons;
   GtkWidget           *read_confidential_button;
 
-  AcuPeopleModel      *model;
-  GtkSingleSelection  *selection;
+  AcuPeopleModel      *model;              /* the search results */
   GPtrArray           *member_rows;
   GPtrArray           *confidential_rows;
   GPtrArray           *communes;
@@ -80,45 +80,16 @@ static void open_person_dialog (AcuPeoplePage    *self,
 
 /* The list */
 
-static void
-setup_person_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+/* Its rows are declared in acu-people-page.ui: "Household no. 12 · Auch" */
+static char *
+person_details_cb (GtkListItem *item,
+                   gint64       household_id,
+                   const char  *commune,
+                   gpointer     user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_widget_add_css_class (details, "caption");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), details);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_person_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  AcuPerson *person = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *details = gtk_widget_get_next_sibling (name);
-  g_autofree char *display = acu_person_dup_display_name (person);
-  g_autofree char *text = NULL;
-
-  gtk_label_set_label (GTK_LABEL (name), display);
-  if (acu_person_get_commune (person) != NULL)
-    text = g_strdup_printf (_("Household no. %lld · %s"),
-                            (long long) acu_person_get_household_id (person), acu_person_get_commune (person));
-  else
-    text = g_strdup_printf (_("Household no. %lld"), (long long) acu_person_get_household_id (person));
-  gtk_label_set_label (GTK_LABEL (details), text);
+  if (commune != NULL)
+    return g_strdup_printf (_("Household no. %lld · %s"), (long long) household_id, commune);
+  return g_strdup_printf (_("Household no. %lld"), (long long) household_id);
 }
 
 static void
@@ -325,12 +296,12 @@ load_visits (AcuPeoplePage *self,
 
   if (!append)
     {
-      acu_list_box_clear (self->visits_list);
+      g_list_store_remove_all (self->visits);
       self->visits_shown = 0;
     }
   visits = acu_visit_list_household (acu_page_get_store (ACU_PAGE (self)), self->household_id, self->visits_shown, VISITS_PAGE, NULL);
-  for (guint i = 0; visits != NULL && i < visits->len; i++)
-    gtk_list_box_append (self->visits_list, acu_visit_row_new (g_ptr_array_index (visits, i), TRUE));
+  if (visits != NULL)
+    g_list_store_splice (self->visits, self->visits_shown, 0, visits->pdata, visits->len);
   self->visits_shown += visits ? visits->len : 0;
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), visits != NULL && visits->len == VISITS_PAGE);
 }
@@ -905,8 +876,6 @@ acu_people_page_dispose (GObject *object)
 {
   AcuPeoplePage *self = ACU_PEOPLE_PAGE (object);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->model);
   g_clear_pointer (&self->member_rows, g_ptr_array_unref);
   g_clear_pointer (&self->confidential_rows, g_ptr_array_unref);
   g_clear_pointer (&self->communes, g_ptr_array_unref);
@@ -926,9 +895,15 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   /* win.show-record ("people", household number), as the reception page asks */
   page_class->show_record = acu_people_page_show_record;
 
+  /* the .ui names them */
+  g_type_ensure (ACU_TYPE_PEOPLE_MODEL);
+  g_type_ensure (ACU_TYPE_PERSON);
+  g_type_ensure (ACU_TYPE_VISIT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, people_view);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, model);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, members_group);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, address_row);
@@ -938,7 +913,8 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, worker_row);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, note_view);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, household_error);
-  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, visits_list);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, visits_view);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, visits);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, more_button);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, confidential_group);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, confidential_buttons);
@@ -952,27 +928,17 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, merge_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_details_cb);
+  acu_list_rows_bind_callbacks (widget_class);
 }
 
 static void
 acu_people_page_init (AcuPeoplePage *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->member_rows = g_ptr_array_new ();
   self->confidential_rows = g_ptr_array_new ();
-  self->model = acu_people_model_new (NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_person_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_person_cb), NULL);
-  gtk_list_view_set_factory (self->people_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
 
   /* Typing anywhere on the page goes to the search */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
