@@ -325,6 +325,17 @@ START_TEST (test_keyboard_visits)
       WAIT_UNTIL (g_strcmp0 (row_label (today_view, 2, 0), expected->core_title) == 0);
     }
 
+    /* The keyboard goes through the rows as it did through the list box:
+     * Down from a row's Change button to the next row (named after its
+     * title), Tab into its buttons */
+    gtk_widget_grab_focus (find_button (nth_row (today_view, 0), "reception.edit-visit"));
+    press (XK_Down, 0);
+    ck_assert (gtk_root_get_focus (GTK_ROOT (window)) == nth_row (today_view, 1));
+    press (XK_Tab, 0);
+    ck_assert (gtk_root_get_focus (GTK_ROOT (window))
+               == find_button (nth_row (today_view, 1), "reception.edit-visit"));
+    gtk_widget_grab_focus (child (reception, ACU_TYPE_RECEPTION_PAGE, "search_entry"));
+
     ck_assert (acu_catalogue_rename (acu_window_get_store (window), ACU_CATALOGUE_REASON,
                                      reason_id (acu_window_get_store (window), "food-aid"), "Colis", &error));
     first = GTK_TOGGLE_BUTTON (gtk_flow_box_child_get_child (
