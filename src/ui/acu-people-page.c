@@ -9,6 +9,7 @@
 #include "acu-catalogue.h"
 #include "acu-confidential.h"
 #include "acu-date.h"
+#include "acu-fit-list.h"
 #include "acu-people-model.h"
 #include "acu-people-page.h"
 #include "acu-ui-util.h"
@@ -43,7 +44,8 @@ struct _AcuPeoplePage
   GtkWidget           *read_confidential_button;
 
   AcuPeopleModel      *model;              /* the search results */
-  GPtrArray           *member_rows;
+  GtkListView         *members_view;
+  GListStore          *members;            /* AcuPerson, rows in acu-member-row.ui */
   GPtrArray           *confidential_rows;
   GPtrArray           *communes;
   gint64               household_id;
@@ -119,22 +121,69 @@ search_activate_cb (AcuPeoplePage *self)
 
 /* The household */
 
-static void
-remove_member_rows (AcuPeoplePage *self)
+/* "born 25/03/1977 · Man · informed on 22/05/2025" */
+static char *
+member_details_cb (GtkListItem *item,
+                   const char  *birth_date,
+                   AcuGender    gender,
+                   const char  *informed_on,
+                   gpointer     user_data)
 {
-  for (guint i = 0; i < self->member_rows->len; i++)
-    adw_preferences_group_remove (self->members_group, g_ptr_array_index (self->member_rows, i));
-  g_ptr_array_set_size (self->member_rows, 0);
+  GString *details = g_string_new (NULL);
+
+  if (birth_date != NULL)
+    {
+      g_autofree char *born = acu_date_to_display (birth_date);
+
+      g_string_append_printf (details, _("born %s"), born);
+    }
+  else
+    g_string_append (details, _("birth date not known"));
+  g_string_append_printf (details, " · %s", acu_gender_get_label (gender));
+  g_string_append (details, " · ");
+  if (informed_on != NULL)
+    {
+      g_autofree char *informed = acu_date_to_display (informed_on);
+
+      g_string_append_printf (details, _("informed on %s"), informed);
+    }
+  else
+    g_string_append (details, _("not yet informed of the processing"));
+  return g_string_free (details, FALSE);
+}
+
+/* The member of a row's button (people.edit-member, people.move-member
+ * with the person's id), read again from the store */
+static AcuPerson *
+member_of_action (AcuPeoplePage *self,
+                  GVariant      *parameter)
+{
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  AcuPerson *person;
+
+  if (store == NULL)
+    return NULL;
+  person = acu_person_get (store, g_variant_get_int64 (parameter), &error);
+  if (person == NULL)
+    acu_page_show_toast (ACU_PAGE (self), error->message);
+  return person;
 }
 
 static void
-edit_member_clicked_cb (GtkButton     *button,
-                        AcuPeoplePage *self)
+edit_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  AcuPerson *person = g_object_get_data (G_OBJECT (button), "person");
-  g_autofree char *birth = acu_date_to_display (acu_person_get_birth_date (person));
-  g_autofree char *informed = acu_date_to_display (acu_person_get_informed_on (person));
+  AcuPeoplePage *self = ACU_PEOPLE_PAGE (widget);
+  g_autoptr(AcuPerson) person = member_of_action (self, parameter);
+  g_autofree char *birth = NULL;
+  g_autofree char *informed = NULL;
 
+  if (person == NULL)
+    return;
+  birth = acu_date_to_display (acu_person_get_birth_date (person));
+  informed = acu_date_to_display (acu_person_get_informed_on (person));
   open_person_dialog (self, PERSON_DIALOG_EDIT, acu_person_get_id (person),
                       acu_person_get_first_name (person), acu_person_get_last_name (person),
                       birth, acu_person_get_gender (person), informed, NULL);
@@ -218,14 +267,20 @@ household_number_dialog_new (AcuPeoplePage         *self,
 }
 
 static void
-move_member_clicked_cb (GtkButton     *button,
-                        AcuPeoplePage *self)
+move_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  AcuPerson *person = g_object_get_data (G_OBJECT (button), "person");
-  g_autofree char *name = acu_person_dup_display_name (person);
-  g_autofree char *heading = g_strdup_printf (_("Move %s"), name);
+  AcuPeoplePage *self = ACU_PEOPLE_PAGE (widget);
+  g_autoptr(AcuPerson) person = member_of_action (self, parameter);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
+  if (person == NULL)
+    return;
+  name = acu_person_dup_display_name (person);
+  heading = g_strdup_printf (_("Move %s"), name);
   dialog = household_number_dialog_new (self, heading,
                                         _("Type the number of the household this person now lives in, "
                                           "or leave it empty to give them a household of their own. "
@@ -235,57 +290,6 @@ move_member_clicked_cb (GtkButton     *button,
   g_object_set_data_full (G_OBJECT (dialog), "person", g_object_ref (person), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (move_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-member_row_new (AcuPeoplePage *self,
-                AcuPerson     *person)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *name = acu_person_dup_display_name (person);
-  g_autofree char *escaped = g_markup_escape_text (name, -1);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  GtkWidget *move = gtk_button_new_from_icon_name ("go-jump-symbolic");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  if (acu_person_get_birth_date (person) != NULL)
-    {
-      g_autofree char *born = acu_date_to_display (acu_person_get_birth_date (person));
-
-      g_string_append_printf (subtitle, _("born %s"), born);
-    }
-  else
-    g_string_append (subtitle, _("birth date not known"));
-  g_string_append_printf (subtitle, " · %s", acu_gender_get_label (acu_person_get_gender (person)));
-  if (acu_person_get_informed_on (person) != NULL)
-    {
-      g_autofree char *informed = acu_date_to_display (acu_person_get_informed_on (person));
-
-      g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, _("informed on %s"), informed);
-    }
-  else
-    {
-      g_string_append (subtitle, " · ");
-      g_string_append (subtitle, _("not yet informed of the processing"));
-    }
-  g_free (escaped);
-  escaped = g_markup_escape_text (subtitle->str, -1);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-
-  gtk_widget_set_tooltip_text (edit, _("Change"));
-  gtk_widget_set_tooltip_text (move, _("Move to Another Household"));
-  for (GtkWidget *button = edit; button != NULL; button = button == edit ? move : NULL)
-    {
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "person", g_object_ref (person), g_object_unref);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-  g_signal_connect (edit, "clicked", G_CALLBACK (edit_member_clicked_cb), self);
-  g_signal_connect (move, "clicked", G_CALLBACK (move_member_clicked_cb), self);
-  return row;
 }
 
 static void
@@ -484,7 +488,7 @@ refresh_household (AcuPeoplePage *self)
   g_autofree char *today = acu_date_today ();
   guint commune = 0;
 
-  remove_member_rows (self);
+  g_list_store_remove_all (self->members);
   remove_confidential_rows (self);
   gtk_label_set_label (self->household_error, "");
   if (store == NULL || self->household_id == 0
@@ -503,13 +507,8 @@ refresh_household (AcuPeoplePage *self)
   description = g_strdup_printf (_("%s · known since %s"), summary, since);
   adw_preferences_group_set_title (self->members_group, title);
   adw_preferences_group_set_description (self->members_group, description);
-  for (guint i = 0; members != NULL && i < members->len; i++)
-    {
-      GtkWidget *row = member_row_new (self, g_ptr_array_index (members, i));
-
-      adw_preferences_group_add (self->members_group, row);
-      g_ptr_array_add (self->member_rows, row);
-    }
+  if (members != NULL)
+    g_list_store_splice (self->members, 0, 0, members->pdata, members->len);
 
   set_entry (self->address_row, household->address);
   set_entry (self->phone_row, household->phone);
@@ -751,7 +750,7 @@ add_member_clicked_cb (AcuPeoplePage *self)
   const char *last = NULL;
 
   /* Members most often share the first one's last name */
-  if (self->member_rows->len > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->members)) > 0)
     {
       g_autoptr(GPtrArray) members = acu_household_list_members (acu_page_get_store (ACU_PAGE (self)), self->household_id, NULL);
 
@@ -876,7 +875,6 @@ acu_people_page_dispose (GObject *object)
 {
   AcuPeoplePage *self = ACU_PEOPLE_PAGE (object);
 
-  g_clear_pointer (&self->member_rows, g_ptr_array_unref);
   g_clear_pointer (&self->confidential_rows, g_ptr_array_unref);
   g_clear_pointer (&self->communes, g_ptr_array_unref);
   G_OBJECT_CLASS (acu_people_page_parent_class)->dispose (object);
@@ -899,6 +897,7 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   g_type_ensure (ACU_TYPE_PEOPLE_MODEL);
   g_type_ensure (ACU_TYPE_PERSON);
   g_type_ensure (ACU_TYPE_VISIT);
+  g_type_ensure (ACU_TYPE_FIT_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, search_entry);
@@ -906,6 +905,8 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, model);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, members_group);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, members_view);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, members);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, address_row);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, commune_row);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, phone_row);
@@ -929,7 +930,12 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_details_cb);
+  gtk_widget_class_bind_template_callback (widget_class, member_details_cb);
   acu_list_rows_bind_callbacks (widget_class);
+
+  /* The buttons of the members' rows, with the person's id */
+  gtk_widget_class_install_action (widget_class, "people.edit-member", "x", edit_member_action);
+  gtk_widget_class_install_action (widget_class, "people.move-member", "x", move_member_action);
 }
 
 static void
@@ -937,7 +943,6 @@ acu_people_page_init (AcuPeoplePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->member_rows = g_ptr_array_new ();
   self->confidential_rows = g_ptr_array_new ();
 
   /* Typing anywhere on the page goes to the search */

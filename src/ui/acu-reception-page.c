@@ -7,6 +7,7 @@
 
 #include "acu-catalogue.h"
 #include "acu-date.h"
+#include "acu-fit-list.h"
 #include "acu-reception-page.h"
 #include "acu-ui-util.h"
 #include "acu-visits.h"
@@ -1121,6 +1122,7 @@ acu_reception_page_class_init (AcuReceptionPageClass *klass)
 
   /* acu-reception-page.ui names it */
   g_type_ensure (ACU_TYPE_VISIT);
+  g_type_ensure (ACU_TYPE_FIT_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-reception-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, visits_count);

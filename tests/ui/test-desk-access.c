@@ -90,6 +90,22 @@ nth_label (GtkWidget *widget,
   return NULL;
 }
 
+/* The first button under @widget, depth first */
+static GtkWidget *
+first_button (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c))
+        return c;
+      if ((found = first_button (c)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The @nth label of the first row a list view shows */
 static const char *
 first_row_label (GtkListView *view,
@@ -200,6 +216,20 @@ START_TEST (test_desk_access)
     ck_assert_str_eq (first_row_label (people, 1), expected->person_details);
     ck_assert_str_eq (first_row_label (visits, 0), "04/03/2025 14:30  Jeanne SEMPÉ");
     ck_assert_str_eq (first_row_label (visits, 1), expected->visit_details);
+  }
+  /* Her row among the members: her name, and Change acts on her id */
+  {
+    GtkListView *members = child (people_page, ACU_TYPE_PEOPLE_PAGE, "members_view");
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (members));
+    GtkWidget *change;
+
+    WAIT_UNTIL (first_row_label (members, 0) != NULL);
+    ck_assert_str_eq (first_row_label (members, 0), "Jeanne SEMPÉ");
+    ck_assert_ptr_null (gtk_widget_get_next_sibling (row));
+    change = first_button (row);
+    ck_assert_ptr_nonnull (change);
+    ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (change)), "people.edit-member");
+    ck_assert_int_eq (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (change))), person);
   }
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
   g_clear_error (&error);
