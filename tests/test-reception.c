@@ -1359,6 +1359,135 @@ START_TEST (test_visit_log_identified)
 }
 END_TEST
 
+/* The records' properties, as the lists bound in .ui files read them */
+START_TEST (test_record_properties)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuPerson) person = NULL;
+  g_autoptr(AcuVisit) visit = NULL;
+  g_autofree char *first = NULL, *last = NULL, *display = NULL, *birth = NULL, *informed = NULL;
+  g_autofree char *commune = NULL, *day = NULL, *time = NULL, *name = NULL, *reasons_label = NULL;
+  g_autofree char *referral = NULL, *note = NULL, *logged_by = NULL;
+  gint64 reasons[] = { REASON_FOOD_AID, REASON_DIGITAL_HELP };
+  AcuPersonDraft person_draft = {
+    .first_name = "Jean",
+    .last_name = "Dupuis",
+    .birth_date = "1980-05-01",
+    .gender = ACU_GENDER_MAN,
+    .informed_on = "2025-03-04",
+    .commune_id = COMMUNE_AUCH,
+  };
+  AcuVisitDraft visit_draft = {
+    .day = "2025-03-04",
+    .time = "14:30",
+    .reason_ids = reasons,
+    .n_reasons = G_N_ELEMENTS (reasons),
+    .referral_id = PARTNER_CAF,
+    .note = "Brought a neighbour",
+  };
+  gint64 person_id, visit_id, id, household_id, person_of_visit, referral_id, anon_commune;
+  AcuGender gender;
+  AcuAgeBracket age;
+
+  person_id = acu_person_add (store, &person_draft, &error);
+  ck_assert_int_gt (person_id, 0);
+  person = acu_person_get (store, person_id, &error);
+  ck_assert_ptr_nonnull (person);
+  /* Read-only: the store writes them, the interface only reads */
+  ck_assert_uint_eq (g_object_class_find_property (G_OBJECT_GET_CLASS (person), "display-name")->flags
+                     & (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY), G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_get (person,
+                "id", &id,
+                "household-id", &household_id,
+                "first-name", &first,
+                "last-name", &last,
+                "display-name", &display,
+                "birth-date", &birth,
+                "gender", &gender,
+                "informed-on", &informed,
+                "commune", &commune,
+                NULL);
+  ck_assert_int_eq (id, person_id);
+  /* the first household of an empty database */
+  ck_assert_int_eq (household_id, 1);
+  ck_assert_str_eq (first, "Jean");
+  ck_assert_str_eq (last, "Dupuis");
+  ck_assert_str_eq (display, "Jean DUPUIS");
+  ck_assert_str_eq (birth, "1980-05-01");
+  ck_assert_int_eq (gender, ACU_GENDER_MAN);
+  ck_assert_str_eq (informed, "2025-03-04");
+  ck_assert_str_eq (commune, "Auch");
+
+  visit_draft.person_id = person_id;
+  visit_id = acu_visit_log (store, &visit_draft, &error);
+  ck_assert_int_gt (visit_id, 0);
+  visit = acu_visit_get (store, visit_id, &error);
+  ck_assert_ptr_nonnull (visit);
+  g_object_get (visit,
+                "id", &id,
+                "day", &day,
+                "time", &time,
+                "person-id", &person_of_visit,
+                "person-name", &name,
+                "household-id", &household_id,
+                "reasons-label", &reasons_label,
+                "referral-id", &referral_id,
+                "referral-label", &referral,
+                "note", &note,
+                "logged-by", &logged_by,
+                "anon-gender", &gender,
+                "anon-age", &age,
+                "anon-commune-id", &anon_commune,
+                NULL);
+  ck_assert_int_eq (id, visit_id);
+  ck_assert_str_eq (day, "2025-03-04");
+  ck_assert_str_eq (time, "14:30");
+  ck_assert_int_eq (person_of_visit, person_id);
+  ck_assert_str_eq (name, "Jean DUPUIS");
+  ck_assert_int_eq (household_id, 1);
+  ck_assert_str_eq (reasons_label, "Food aid, Digital help");
+  ck_assert_int_eq (referral_id, PARTNER_CAF);
+  ck_assert_str_eq (referral, "CAF");
+  ck_assert_str_eq (note, "Brought a neighbour");
+  ck_assert_str_eq (logged_by, "Hélène Martin");
+  ck_assert_int_eq (gender, ACU_GENDER_NOT_STATED);
+  ck_assert_int_eq (age, ACU_AGE_NOT_STATED);
+  ck_assert_int_eq (anon_commune, 0);
+  g_clear_object (&visit);
+  g_clear_pointer (&name, g_free);
+  g_clear_pointer (&referral, g_free);
+
+  /* Anonymous: no name, what is known of them */
+  memset (&visit_draft, 0, sizeof visit_draft);
+  visit_draft.day = "2025-03-04";
+  visit_draft.time = "15:00";
+  visit_draft.reason_ids = reasons;
+  visit_draft.n_reasons = 1;
+  visit_draft.anon_gender = ACU_GENDER_WOMAN;
+  visit_draft.anon_age = ACU_AGE_30_54;
+  visit_draft.anon_commune_id = COMMUNE_LECTOURE;
+  visit = acu_visit_get (store, acu_visit_log (store, &visit_draft, &error), &error);
+  ck_assert_ptr_nonnull (visit);
+  g_object_get (visit,
+                "person-id", &person_of_visit,
+                "person-name", &name,
+                "referral-label", &referral,
+                "anon-gender", &gender,
+                "anon-age", &age,
+                "anon-commune-id", &anon_commune,
+                NULL);
+  ck_assert_int_eq (person_of_visit, 0);
+  ck_assert_ptr_null (name);
+  ck_assert_ptr_null (referral);
+  ck_assert_int_eq (gender, ACU_GENDER_WOMAN);
+  ck_assert_int_eq (age, ACU_AGE_30_54);
+  ck_assert_int_eq (anon_commune, COMMUNE_LECTOURE);
+
+  close_store (store);
+}
+END_TEST
+
 static void
 assert_log_fails (AcuStore             *store,
                   const AcuVisitDraft  *draft,
@@ -2298,6 +2427,7 @@ reception_suite (void)
   tc = acu_test_tcase_new ("visits", acu_test_db_setup, acu_test_db_teardown);
   tcase_add_test (tc, test_visit_log_anonymous);
   tcase_add_test (tc, test_visit_log_identified);
+  tcase_add_test (tc, test_record_properties);
   tcase_add_test (tc, test_visit_log_invalid);
   tcase_add_test (tc, test_visit_update);
   tcase_add_test (tc, test_visit_delete_restore);

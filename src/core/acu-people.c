@@ -47,6 +47,24 @@ struct _AcuPerson
 
 G_DEFINE_FINAL_TYPE (AcuPerson, acu_person, G_TYPE_OBJECT)
 
+/* Its read-only properties, for lists bound in .ui files */
+enum
+{
+  PERSON_PROP_0,
+  PERSON_PROP_ID,
+  PERSON_PROP_HOUSEHOLD_ID,
+  PERSON_PROP_FIRST_NAME,
+  PERSON_PROP_LAST_NAME,
+  PERSON_PROP_DISPLAY_NAME,
+  PERSON_PROP_BIRTH_DATE,
+  PERSON_PROP_GENDER,
+  PERSON_PROP_INFORMED_ON,
+  PERSON_PROP_COMMUNE,
+  PERSON_N_PROPS
+};
+
+static GParamSpec *person_props[PERSON_N_PROPS];
+
 /* The columns every person query reads, in this order */
 #define PERSON_COLUMNS \
   "p.id, p.household_id, p.first_name, p.last_name, p.birth_date, p.gender, p.informed_on, c.label"
@@ -116,6 +134,12 @@ acu_gender_from_string (const char *text)
   return ACU_GENDER_NOT_STATED;
 }
 
+G_DEFINE_ENUM_TYPE (AcuGender, acu_gender,
+                    G_DEFINE_ENUM_VALUE (ACU_GENDER_NOT_STATED, "not-stated"),
+                    G_DEFINE_ENUM_VALUE (ACU_GENDER_WOMAN, "woman"),
+                    G_DEFINE_ENUM_VALUE (ACU_GENDER_MAN, "man"),
+                    G_DEFINE_ENUM_VALUE (ACU_GENDER_OTHER, "other"))
+
 const char *
 acu_gender_get_label (AcuGender gender)
 {
@@ -145,9 +169,80 @@ acu_person_finalize (GObject *object)
 }
 
 static void
+acu_person_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  AcuPerson *self = ACU_PERSON (object);
+
+  switch (prop_id)
+    {
+    case PERSON_PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PERSON_PROP_HOUSEHOLD_ID:
+      g_value_set_int64 (value, self->household_id);
+      break;
+    case PERSON_PROP_FIRST_NAME:
+      g_value_set_string (value, self->first_name);
+      break;
+    case PERSON_PROP_LAST_NAME:
+      g_value_set_string (value, self->last_name);
+      break;
+    case PERSON_PROP_DISPLAY_NAME:
+      g_value_take_string (value, acu_person_dup_display_name (self));
+      break;
+    case PERSON_PROP_BIRTH_DATE:
+      g_value_set_string (value, self->birth_date);
+      break;
+    case PERSON_PROP_GENDER:
+      g_value_set_enum (value, self->gender);
+      break;
+    case PERSON_PROP_INFORMED_ON:
+      g_value_set_string (value, self->informed_on);
+      break;
+    case PERSON_PROP_COMMUNE:
+      g_value_set_string (value, self->commune);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 acu_person_class_init (AcuPersonClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = acu_person_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = acu_person_finalize;
+  object_class->get_property = acu_person_get_property;
+
+  person_props[PERSON_PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* also its number at the desk */
+  person_props[PERSON_PROP_HOUSEHOLD_ID] =
+    g_param_spec_int64 ("household-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  person_props[PERSON_PROP_FIRST_NAME] =
+    g_param_spec_string ("first-name", NULL, NULL, NULL, flags);
+  person_props[PERSON_PROP_LAST_NAME] =
+    g_param_spec_string ("last-name", NULL, NULL, NULL, flags);
+  /* "Hélène DUPONT-MARTIN" */
+  person_props[PERSON_PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL, flags);
+  /* "YYYY-MM-DD", "YYYY" or NULL */
+  person_props[PERSON_PROP_BIRTH_DATE] =
+    g_param_spec_string ("birth-date", NULL, NULL, NULL, flags);
+  person_props[PERSON_PROP_GENDER] =
+    g_param_spec_enum ("gender", NULL, NULL, ACU_TYPE_GENDER, ACU_GENDER_NOT_STATED, flags);
+  /* "YYYY-MM-DD" or NULL */
+  person_props[PERSON_PROP_INFORMED_ON] =
+    g_param_spec_string ("informed-on", NULL, NULL, NULL, flags);
+  /* the household's commune, or NULL */
+  person_props[PERSON_PROP_COMMUNE] =
+    g_param_spec_string ("commune", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, PERSON_N_PROPS, person_props);
 }
 
 static void

@@ -13,6 +13,9 @@ typedef enum
   ACU_GENDER_OTHER,
 } AcuGender;
 
+#define ACU_TYPE_GENDER (acu_gender_get_type ())
+
+GType        acu_gender_get_type (void) G_GNUC_CONST;
 const char  *acu_gender_to_string (AcuGender gender);
 AcuGender    acu_gender_from_string (const char *text);
 const char  *acu_gender_get_label (AcuGender gender);

@@ -51,6 +51,29 @@ struct _AcuVisit
 
 G_DEFINE_FINAL_TYPE (AcuVisit, acu_visit, G_TYPE_OBJECT)
 
+/* Its read-only properties, for lists bound in .ui files */
+enum
+{
+  VISIT_PROP_0,
+  VISIT_PROP_ID,
+  VISIT_PROP_DAY,
+  VISIT_PROP_TIME,
+  VISIT_PROP_PERSON_ID,
+  VISIT_PROP_PERSON_NAME,
+  VISIT_PROP_HOUSEHOLD_ID,
+  VISIT_PROP_REASONS_LABEL,
+  VISIT_PROP_REFERRAL_ID,
+  VISIT_PROP_REFERRAL_LABEL,
+  VISIT_PROP_NOTE,
+  VISIT_PROP_LOGGED_BY,
+  VISIT_PROP_ANON_GENDER,
+  VISIT_PROP_ANON_AGE,
+  VISIT_PROP_ANON_COMMUNE_ID,
+  VISIT_N_PROPS
+};
+
+static GParamSpec *visit_props[VISIT_N_PROPS];
+
 #define VISIT_COLUMNS \
   "v.id, v.day, v.time, v.person_id, p.first_name, p.last_name, p.household_id, v.referral_id, " \
   "rp.code, rp.label, v.note, v.logged_by, dp.display_name, v.anon_gender, v.anon_age, " \
@@ -76,6 +99,16 @@ static const struct
   { "55-64", N_("55 to 64 years") },
   { "65+", N_("65 and over") },
 };
+
+G_DEFINE_ENUM_TYPE (AcuAgeBracket, acu_age_bracket,
+                    G_DEFINE_ENUM_VALUE (ACU_AGE_NOT_STATED, "not-stated"),
+                    G_DEFINE_ENUM_VALUE (ACU_AGE_0_3, "0-3"),
+                    G_DEFINE_ENUM_VALUE (ACU_AGE_4_14, "4-14"),
+                    G_DEFINE_ENUM_VALUE (ACU_AGE_15_17, "15-17"),
+                    G_DEFINE_ENUM_VALUE (ACU_AGE_18_29, "18-29"),
+                    G_DEFINE_ENUM_VALUE (ACU_AGE_30_54, "30-54"),
+                    G_DEFINE_ENUM_VALUE (ACU_AGE_55_64, "55-64"),
+                    G_DEFINE_ENUM_VALUE (ACU_AGE_65_PLUS, "65-plus"))
 
 const char *
 acu_age_bracket_to_string (AcuAgeBracket bracket)
@@ -139,9 +172,108 @@ acu_visit_finalize (GObject *object)
 }
 
 static void
+acu_visit_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  AcuVisit *self = ACU_VISIT (object);
+
+  switch (prop_id)
+    {
+    case VISIT_PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case VISIT_PROP_DAY:
+      g_value_set_string (value, self->day);
+      break;
+    case VISIT_PROP_TIME:
+      g_value_set_string (value, self->time);
+      break;
+    case VISIT_PROP_PERSON_ID:
+      g_value_set_int64 (value, self->person_id);
+      break;
+    case VISIT_PROP_PERSON_NAME:
+      g_value_set_string (value, self->person_name);
+      break;
+    case VISIT_PROP_HOUSEHOLD_ID:
+      g_value_set_int64 (value, self->household_id);
+      break;
+    case VISIT_PROP_REASONS_LABEL:
+      g_value_set_string (value, self->reasons_label);
+      break;
+    case VISIT_PROP_REFERRAL_ID:
+      g_value_set_int64 (value, self->referral_id);
+      break;
+    case VISIT_PROP_REFERRAL_LABEL:
+      g_value_set_string (value, self->referral_label);
+      break;
+    case VISIT_PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    case VISIT_PROP_LOGGED_BY:
+      g_value_set_string (value, self->logged_by);
+      break;
+    case VISIT_PROP_ANON_GENDER:
+      g_value_set_enum (value, self->anon_gender);
+      break;
+    case VISIT_PROP_ANON_AGE:
+      g_value_set_enum (value, self->anon_age);
+      break;
+    case VISIT_PROP_ANON_COMMUNE_ID:
+      g_value_set_int64 (value, self->anon_commune_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 acu_visit_class_init (AcuVisitClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = acu_visit_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = acu_visit_finalize;
+  object_class->get_property = acu_visit_get_property;
+
+  visit_props[VISIT_PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* "YYYY-MM-DD" */
+  visit_props[VISIT_PROP_DAY] =
+    g_param_spec_string ("day", NULL, NULL, NULL, flags);
+  /* "HH:MM" */
+  visit_props[VISIT_PROP_TIME] =
+    g_param_spec_string ("time", NULL, NULL, NULL, flags);
+  /* 0: an anonymous visit */
+  visit_props[VISIT_PROP_PERSON_ID] =
+    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* "Jean DUPUIS", NULL for an anonymous visit */
+  visit_props[VISIT_PROP_PERSON_NAME] =
+    g_param_spec_string ("person-name", NULL, NULL, NULL, flags);
+  visit_props[VISIT_PROP_HOUSEHOLD_ID] =
+    g_param_spec_int64 ("household-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* "Food aid, Digital help", in the reader's language */
+  visit_props[VISIT_PROP_REASONS_LABEL] =
+    g_param_spec_string ("reasons-label", NULL, NULL, NULL, flags);
+  visit_props[VISIT_PROP_REFERRAL_ID] =
+    g_param_spec_int64 ("referral-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* NULL: not referred */
+  visit_props[VISIT_PROP_REFERRAL_LABEL] =
+    g_param_spec_string ("referral-label", NULL, NULL, NULL, flags);
+  visit_props[VISIT_PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL, flags);
+  /* the name of who logged it at the desk */
+  visit_props[VISIT_PROP_LOGGED_BY] =
+    g_param_spec_string ("logged-by", NULL, NULL, NULL, flags);
+  /* anonymous visits only */
+  visit_props[VISIT_PROP_ANON_GENDER] =
+    g_param_spec_enum ("anon-gender", NULL, NULL, ACU_TYPE_GENDER, ACU_GENDER_NOT_STATED, flags);
+  visit_props[VISIT_PROP_ANON_AGE] =
+    g_param_spec_enum ("anon-age", NULL, NULL, ACU_TYPE_AGE_BRACKET, ACU_AGE_NOT_STATED, flags);
+  visit_props[VISIT_PROP_ANON_COMMUNE_ID] =
+    g_param_spec_int64 ("anon-commune-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  g_object_class_install_properties (object_class, VISIT_N_PROPS, visit_props);
 }
 
 static void

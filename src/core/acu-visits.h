@@ -19,6 +19,9 @@ typedef enum
   ACU_N_AGE_BRACKETS
 } AcuAgeBracket;
 
+#define ACU_TYPE_AGE_BRACKET (acu_age_bracket_get_type ())
+
+GType          acu_age_bracket_get_type (void) G_GNUC_CONST;
 const char    *acu_age_bracket_to_string (AcuAgeBracket bracket);
 AcuAgeBracket  acu_age_bracket_from_string (const char *text);
 AcuAgeBracket  acu_age_bracket_for_age (int age);

@@ -9,6 +9,7 @@
 #include "acu-catalogue.h"
 #include "acu-confidential.h"
 #include "acu-date.h"
+#include "acu-fit-list.h"
 #include "acu-people-model.h"
 #include "acu-people-page.h"
 #include "acu-ui-util.h"
@@ -35,15 +36,16 @@ struct _AcuPeoplePage
   AdwEntryRow         *worker_row;
   GtkTextView         *note_view;
   GtkLabel            *household_error;
-  GtkListBox          *visits_list;
+  GtkListView         *visits_view;
+  GListStore          *visits;             /* AcuVisit, the pages shown */
   GtkButton           *more_button;
   AdwPreferencesGroup *confidential_group;
   GtkWidget           *confidential_buttons;
   GtkWidget           *read_confidential_button;
 
-  AcuPeopleModel      *model;
-  GtkSingleSelection  *selection;
-  GPtrArray           *member_rows;
+  AcuPeopleModel      *model;              /* the search results */
+  GtkListView         *members_view;
+  GListStore          *members;            /* AcuPerson, rows in acu-member-row.ui */
   GPtrArray           *confidential_rows;
   GPtrArray           *communes;
   gint64               household_id;
@@ -80,45 +82,16 @@ static void open_person_dialog (AcuPeoplePage    *self,
 
 /* The list */
 
-static void
-setup_person_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+/* Its rows are declared in acu-people-page.ui: "Household no. 12 · Auch" */
+static char *
+person_details_cb (GtkListItem *item,
+                   gint64       household_id,
+                   const char  *commune,
+                   gpointer     user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_widget_add_css_class (details, "caption");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), details);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_person_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  AcuPerson *person = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *details = gtk_widget_get_next_sibling (name);
-  g_autofree char *display = acu_person_dup_display_name (person);
-  g_autofree char *text = NULL;
-
-  gtk_label_set_label (GTK_LABEL (name), display);
-  if (acu_person_get_commune (person) != NULL)
-    text = g_strdup_printf (_("Household no. %lld · %s"),
-                            (long long) acu_person_get_household_id (person), acu_person_get_commune (person));
-  else
-    text = g_strdup_printf (_("Household no. %lld"), (long long) acu_person_get_household_id (person));
-  gtk_label_set_label (GTK_LABEL (details), text);
+  if (commune != NULL)
+    return g_strdup_printf (_("Household no. %lld · %s"), (long long) household_id, commune);
+  return g_strdup_printf (_("Household no. %lld"), (long long) household_id);
 }
 
 static void
@@ -148,22 +121,69 @@ search_activate_cb (AcuPeoplePage *self)
 
 /* The household */
 
-static void
-remove_member_rows (AcuPeoplePage *self)
+/* "born 25/03/1977 · Man · informed on 22/05/2025" */
+static char *
+member_details_cb (GtkListItem *item,
+                   const char  *birth_date,
+                   AcuGender    gender,
+                   const char  *informed_on,
+                   gpointer     user_data)
 {
-  for (guint i = 0; i < self->member_rows->len; i++)
-    adw_preferences_group_remove (self->members_group, g_ptr_array_index (self->member_rows, i));
-  g_ptr_array_set_size (self->member_rows, 0);
+  GString *details = g_string_new (NULL);
+
+  if (birth_date != NULL)
+    {
+      g_autofree char *born = acu_date_to_display (birth_date);
+
+      g_string_append_printf (details, _("born %s"), born);
+    }
+  else
+    g_string_append (details, _("birth date not known"));
+  g_string_append_printf (details, " · %s", acu_gender_get_label (gender));
+  g_string_append (details, " · ");
+  if (informed_on != NULL)
+    {
+      g_autofree char *informed = acu_date_to_display (informed_on);
+
+      g_string_append_printf (details, _("informed on %s"), informed);
+    }
+  else
+    g_string_append (details, _("not yet informed of the processing"));
+  return g_string_free (details, FALSE);
+}
+
+/* The member of a row's button (people.edit-member, people.move-member
+ * with the person's id), read again from the store */
+static AcuPerson *
+member_of_action (AcuPeoplePage *self,
+                  GVariant      *parameter)
+{
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  AcuPerson *person;
+
+  if (store == NULL)
+    return NULL;
+  person = acu_person_get (store, g_variant_get_int64 (parameter), &error);
+  if (person == NULL)
+    acu_page_show_toast (ACU_PAGE (self), error->message);
+  return person;
 }
 
 static void
-edit_member_clicked_cb (GtkButton     *button,
-                        AcuPeoplePage *self)
+edit_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  AcuPerson *person = g_object_get_data (G_OBJECT (button), "person");
-  g_autofree char *birth = acu_date_to_display (acu_person_get_birth_date (person));
-  g_autofree char *informed = acu_date_to_display (acu_person_get_informed_on (person));
+  AcuPeoplePage *self = ACU_PEOPLE_PAGE (widget);
+  g_autoptr(AcuPerson) person = member_of_action (self, parameter);
+  g_autofree char *birth = NULL;
+  g_autofree char *informed = NULL;
 
+  if (person == NULL)
+    return;
+  birth = acu_date_to_display (acu_person_get_birth_date (person));
+  informed = acu_date_to_display (acu_person_get_informed_on (person));
   open_person_dialog (self, PERSON_DIALOG_EDIT, acu_person_get_id (person),
                       acu_person_get_first_name (person), acu_person_get_last_name (person),
                       birth, acu_person_get_gender (person), informed, NULL);
@@ -247,14 +267,20 @@ household_number_dialog_new (AcuPeoplePage         *self,
 }
 
 static void
-move_member_clicked_cb (GtkButton     *button,
-                        AcuPeoplePage *self)
+move_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  AcuPerson *person = g_object_get_data (G_OBJECT (button), "person");
-  g_autofree char *name = acu_person_dup_display_name (person);
-  g_autofree char *heading = g_strdup_printf (_("Move %s"), name);
+  AcuPeoplePage *self = ACU_PEOPLE_PAGE (widget);
+  g_autoptr(AcuPerson) person = member_of_action (self, parameter);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
+  if (person == NULL)
+    return;
+  name = acu_person_dup_display_name (person);
+  heading = g_strdup_printf (_("Move %s"), name);
   dialog = household_number_dialog_new (self, heading,
                                         _("Type the number of the household this person now lives in, "
                                           "or leave it empty to give them a household of their own. "
@@ -266,57 +292,6 @@ move_member_clicked_cb (GtkButton     *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GtkWidget *
-member_row_new (AcuPeoplePage *self,
-                AcuPerson     *person)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *name = acu_person_dup_display_name (person);
-  g_autofree char *escaped = g_markup_escape_text (name, -1);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  GtkWidget *move = gtk_button_new_from_icon_name ("go-jump-symbolic");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  if (acu_person_get_birth_date (person) != NULL)
-    {
-      g_autofree char *born = acu_date_to_display (acu_person_get_birth_date (person));
-
-      g_string_append_printf (subtitle, _("born %s"), born);
-    }
-  else
-    g_string_append (subtitle, _("birth date not known"));
-  g_string_append_printf (subtitle, " · %s", acu_gender_get_label (acu_person_get_gender (person)));
-  if (acu_person_get_informed_on (person) != NULL)
-    {
-      g_autofree char *informed = acu_date_to_display (acu_person_get_informed_on (person));
-
-      g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, _("informed on %s"), informed);
-    }
-  else
-    {
-      g_string_append (subtitle, " · ");
-      g_string_append (subtitle, _("not yet informed of the processing"));
-    }
-  g_free (escaped);
-  escaped = g_markup_escape_text (subtitle->str, -1);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-
-  gtk_widget_set_tooltip_text (edit, _("Change"));
-  gtk_widget_set_tooltip_text (move, _("Move to Another Household"));
-  for (GtkWidget *button = edit; button != NULL; button = button == edit ? move : NULL)
-    {
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "person", g_object_ref (person), g_object_unref);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-  g_signal_connect (edit, "clicked", G_CALLBACK (edit_member_clicked_cb), self);
-  g_signal_connect (move, "clicked", G_CALLBACK (move_member_clicked_cb), self);
-  return row;
-}
-
 static void
 load_visits (AcuPeoplePage *self,
              gboolean       append)
@@ -325,12 +300,12 @@ load_visits (AcuPeoplePage *self,
 
   if (!append)
     {
-      acu_list_box_clear (self->visits_list);
+      g_list_store_remove_all (self->visits);
       self->visits_shown = 0;
     }
   visits = acu_visit_list_household (acu_page_get_store (ACU_PAGE (self)), self->household_id, self->visits_shown, VISITS_PAGE, NULL);
-  for (guint i = 0; visits != NULL && i < visits->len; i++)
-    gtk_list_box_append (self->visits_list, acu_visit_row_new (g_ptr_array_index (visits, i), TRUE));
+  if (visits != NULL)
+    g_list_store_splice (self->visits, self->visits_shown, 0, visits->pdata, visits->len);
   self->visits_shown += visits ? visits->len : 0;
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), visits != NULL && visits->len == VISITS_PAGE);
 }
@@ -513,7 +488,7 @@ refresh_household (AcuPeoplePage *self)
   g_autofree char *today = acu_date_today ();
   guint commune = 0;
 
-  remove_member_rows (self);
+  g_list_store_remove_all (self->members);
   remove_confidential_rows (self);
   gtk_label_set_label (self->household_error, "");
   if (store == NULL || self->household_id == 0
@@ -532,13 +507,8 @@ refresh_household (AcuPeoplePage *self)
   description = g_strdup_printf (_("%s · known since %s"), summary, since);
   adw_preferences_group_set_title (self->members_group, title);
   adw_preferences_group_set_description (self->members_group, description);
-  for (guint i = 0; members != NULL && i < members->len; i++)
-    {
-      GtkWidget *row = member_row_new (self, g_ptr_array_index (members, i));
-
-      adw_preferences_group_add (self->members_group, row);
-      g_ptr_array_add (self->member_rows, row);
-    }
+  if (members != NULL)
+    g_list_store_splice (self->members, 0, 0, members->pdata, members->len);
 
   set_entry (self->address_row, household->address);
   set_entry (self->phone_row, household->phone);
@@ -780,7 +750,7 @@ add_member_clicked_cb (AcuPeoplePage *self)
   const char *last = NULL;
 
   /* Members most often share the first one's last name */
-  if (self->member_rows->len > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->members)) > 0)
     {
       g_autoptr(GPtrArray) members = acu_household_list_members (acu_page_get_store (ACU_PAGE (self)), self->household_id, NULL);
 
@@ -905,9 +875,6 @@ acu_people_page_dispose (GObject *object)
 {
   AcuPeoplePage *self = ACU_PEOPLE_PAGE (object);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->model);
-  g_clear_pointer (&self->member_rows, g_ptr_array_unref);
   g_clear_pointer (&self->confidential_rows, g_ptr_array_unref);
   g_clear_pointer (&self->communes, g_ptr_array_unref);
   G_OBJECT_CLASS (acu_people_page_parent_class)->dispose (object);
@@ -926,11 +893,20 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   /* win.show-record ("people", household number), as the reception page asks */
   page_class->show_record = acu_people_page_show_record;
 
+  /* the .ui names them */
+  g_type_ensure (ACU_TYPE_PEOPLE_MODEL);
+  g_type_ensure (ACU_TYPE_PERSON);
+  g_type_ensure (ACU_TYPE_VISIT);
+  g_type_ensure (ACU_TYPE_FIT_LIST);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, people_view);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, model);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, members_group);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, members_view);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, members);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, address_row);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, commune_row);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, phone_row);
@@ -938,7 +914,8 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, worker_row);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, note_view);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, household_error);
-  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, visits_list);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, visits_view);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, visits);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, more_button);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, confidential_group);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, confidential_buttons);
@@ -952,27 +929,21 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, merge_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_details_cb);
+  gtk_widget_class_bind_template_callback (widget_class, member_details_cb);
+  acu_list_rows_bind_callbacks (widget_class);
+
+  /* The buttons of the members' rows, with the person's id */
+  gtk_widget_class_install_action (widget_class, "people.edit-member", "x", edit_member_action);
+  gtk_widget_class_install_action (widget_class, "people.move-member", "x", move_member_action);
 }
 
 static void
 acu_people_page_init (AcuPeoplePage *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->member_rows = g_ptr_array_new ();
   self->confidential_rows = g_ptr_array_new ();
-  self->model = acu_people_model_new (NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_person_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_person_cb), NULL);
-  gtk_list_view_set_factory (self->people_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
 
   /* Typing anywhere on the page goes to the search */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

@@ -8,6 +8,7 @@
 #include "acu-catalogue.h"
 #include "acu-date.h"
 #include "acu-desk-area.h"
+#include "acu-fit-list.h"
 #include "acu-reception-page.h"
 #include "acu-ui-util.h"
 #include "acu-visits.h"
@@ -50,9 +51,9 @@ struct _AcuReceptionPage
   GtkDropDown      *anon_commune_dropdown;
   GtkButton        *anonymous_button;
   GtkLabel         *log_error;
-  GtkListBox       *today_list;
-
-  GListStore       *today;            /* AcuVisit */
+  GtkListView      *today_view;
+  GListStore       *today;            /* AcuVisit, its rows in acu-today-row.ui */
+  GtkWidget        *today_placeholder;
   GPtrArray        *results;          /* AcuPerson, as the rows above the "create" row */
   AcuPerson        *person;           /* the person picked */
   GPtrArray        *reasons;          /* AcuCatalogueEntry, visible ones */
@@ -847,22 +848,78 @@ clear_person_clicked_cb (AcuReceptionPage *self)
 
 /* Today's visits: edit and delete */
 
-static void
-delete_clicked_cb (GtkButton        *button,
-                   AcuReceptionPage *self)
+/* The visit of a row's button (reception.edit-visit, reception.delete-visit
+ * with the visit's id), read again from the store */
+static AcuVisit *
+visit_of_action (AcuReceptionPage *self,
+                 GVariant         *parameter)
 {
-  AcuVisit *visit = g_object_get_data (G_OBJECT (button), "visit");
-  g_autoptr(AcuVisit) kept = g_object_ref (visit);
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  AcuVisit *visit;
+
+  if (store == NULL)
+    return NULL;
+  visit = acu_visit_get (store, g_variant_get_int64 (parameter), &error);
+  if (visit == NULL)
+    acu_page_show_toast (ACU_PAGE (self), error->message);
+  return visit;
+}
+
+typedef struct
+{
+  AcuReceptionPage *self;
+  AcuVisit         *visit;
+} DeleteData;
+
+static void
+delete_data_free (gpointer data)
+{
+  DeleteData *delete = data;
+
+  g_object_unref (delete->self);
+  g_object_unref (delete->visit);
+  g_free (delete);
+}
+
+static gboolean
+delete_visit_idle_cb (gpointer data)
+{
+  DeleteData *delete = data;
+  AcuStore *store = acu_page_get_store (ACU_PAGE (delete->self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!acu_visit_delete (acu_page_get_store (ACU_PAGE (self)), acu_visit_get_id (kept), &error))
+  if (store == NULL)
+    return G_SOURCE_REMOVE;
+  if (!acu_visit_delete (store, acu_visit_get_id (delete->visit), &error))
     {
-      acu_page_show_toast (ACU_PAGE (self), error->message);
-      return;
+      acu_page_show_toast (ACU_PAGE (delete->self), error->message);
+      return G_SOURCE_REMOVE;
     }
-  message = g_strdup_printf (_("Visit at %s deleted."), acu_visit_get_time (kept));
-  toast_with_undo (self, message, 0, kept);
+  message = g_strdup_printf (_("Visit at %s deleted."), acu_visit_get_time (delete->visit));
+  toast_with_undo (delete->self, message, 0, delete->visit);
+  return G_SOURCE_REMOVE;
+}
+
+/* Deleted once the click is over: the list drops the row, and GTK 4.8
+ * must not finalize its button while the button still emits "clicked"
+ * (the expression bound to it warns of a weak reference it cannot find) */
+static void
+delete_visit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AcuReceptionPage *self = ACU_RECEPTION_PAGE (widget);
+  AcuVisit *visit = visit_of_action (self, parameter);
+  DeleteData *delete;
+
+  if (visit == NULL)
+    return;
+  delete = g_new0 (DeleteData, 1);
+  delete->self = g_object_ref (self);
+  delete->visit = visit;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, delete_visit_idle_cb, delete, delete_data_free);
 }
 
 typedef struct
@@ -914,20 +971,29 @@ edit_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-edit_clicked_cb (GtkButton        *button,
-                 AcuReceptionPage *self)
+edit_visit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  AcuVisit *visit = g_object_get_data (G_OBJECT (button), "visit");
-  g_autoptr(GtkStringList) partners = labels_model (_("Not referred"), self->partners);
-  EditData *data = g_new0 (EditData, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *flow = gtk_flow_box_new ();
-  GtkWidget *note = gtk_entry_new ();
-  g_autofree char *heading = g_strdup_printf (_("Visit at %s"), acu_visit_get_time (visit));
+  AcuReceptionPage *self = ACU_RECEPTION_PAGE (widget);
+  g_autoptr(AcuVisit) visit = visit_of_action (self, parameter);
+  g_autoptr(GtkStringList) partners = NULL;
+  EditData *data;
+  GtkWidget *box, *flow, *note;
+  g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
   guint n_reasons;
-  const gint64 *ids = acu_visit_get_reason_ids (visit, &n_reasons);
+  const gint64 *ids;
 
+  if (visit == NULL)
+    return;
+  partners = labels_model (_("Not referred"), self->partners);
+  data = g_new0 (EditData, 1);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  flow = gtk_flow_box_new ();
+  note = gtk_entry_new ();
+  heading = g_strdup_printf (_("Visit at %s"), acu_visit_get_time (visit));
+  ids = acu_visit_get_reason_ids (visit, &n_reasons);
   data->self = g_object_ref (self);
   data->visit = g_object_ref (visit);
   data->checks = g_ptr_array_new ();
@@ -965,29 +1031,6 @@ edit_clicked_cb (GtkButton        *button,
   g_signal_connect_data (dialog, "response", G_CALLBACK (edit_response_cb), data,
                          (GClosureNotify) (void (*) (void)) edit_data_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-create_today_row (gpointer item,
-                  gpointer user_data)
-{
-  AcuReceptionPage *self = user_data;
-  GtkWidget *row = acu_visit_row_new (item, FALSE);
-  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_set_tooltip_text (edit, _("Change"));
-  gtk_widget_set_tooltip_text (delete, _("Delete"));
-  for (GtkWidget *button = edit; button != NULL; button = button == edit ? delete : NULL)
-    {
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "visit", g_object_ref (item), g_object_unref);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-  g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
-  g_signal_connect (delete, "clicked", G_CALLBACK (delete_clicked_cb), self);
-  return row;
 }
 
 static void
@@ -1091,7 +1134,6 @@ acu_reception_page_dispose (GObject *object)
   AcuReceptionPage *self = ACU_RECEPTION_PAGE (object);
 
   g_clear_object (&self->person);
-  g_clear_object (&self->today);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->reasons, g_ptr_array_unref);
   g_clear_pointer (&self->reason_buttons, g_ptr_array_unref);
@@ -1112,6 +1154,10 @@ acu_reception_page_class_init (AcuReceptionPageClass *klass)
   page_class->store_changed = acu_reception_page_store_changed;
   page_class->areas_changed = acu_reception_page_areas_changed;
   page_class->activate = acu_reception_page_activate;
+
+  /* acu-reception-page.ui names it */
+  g_type_ensure (ACU_TYPE_VISIT);
+  g_type_ensure (ACU_TYPE_FIT_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-reception-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, visits_count);
@@ -1139,7 +1185,9 @@ acu_reception_page_class_init (AcuReceptionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, anon_commune_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, anonymous_button);
   gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, log_error);
-  gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, today_list);
+  gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, today_view);
+  gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, today);
+  gtk_widget_class_bind_template_child (widget_class, AcuReceptionPage, today_placeholder);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -1151,6 +1199,11 @@ acu_reception_page_class_init (AcuReceptionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, note_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, log_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, anonymous_clicked_cb);
+  acu_list_rows_bind_callbacks (widget_class);
+
+  /* The buttons of today's rows, with the visit's id */
+  gtk_widget_class_install_action (widget_class, "reception.edit-visit", "x", edit_visit_action);
+  gtk_widget_class_install_action (widget_class, "reception.delete-visit", "x", delete_visit_action);
 }
 
 static void
@@ -1164,7 +1217,6 @@ acu_reception_page_init (AcuReceptionPage *self)
 
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
   self->reason_buttons = g_ptr_array_new ();
-  self->today = g_list_store_new (ACU_TYPE_VISIT);
   add_desk_actions (self);
   /* "Someone Else" stays last, after the areas' actions */
   g_object_ref (self->clear_person_button);
@@ -1180,16 +1232,6 @@ acu_reception_page_init (AcuReceptionPage *self)
   for (AcuAgeBracket a = ACU_AGE_NOT_STATED; a < ACU_N_AGE_BRACKETS; a++)
     gtk_string_list_append (ages, a == ACU_AGE_NOT_STATED ? _("Age not stated") : acu_age_bracket_get_label (a));
   gtk_drop_down_set_model (self->anon_age_dropdown, G_LIST_MODEL (ages));
-
-  gtk_list_box_bind_model (self->today_list, G_LIST_MODEL (self->today), create_today_row, self, NULL);
-  {
-    GtkWidget *placeholder = gtk_label_new (_("No visit logged yet today."));
-
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_widget_set_margin_top (placeholder, 18);
-    gtk_widget_set_margin_bottom (placeholder, 18);
-    gtk_list_box_set_placeholder (self->today_list, placeholder);
-  }
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);

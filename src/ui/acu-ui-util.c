@@ -91,58 +91,147 @@ acu_household_summary (GPtrArray  *members,
   return g_strdup_printf (_("%s, %s"), adults_text, children_text);
 }
 
-/* A row of a visit list: time and who, then reasons, referral, note and
- * who logged it */
-GtkWidget *
-acu_visit_row_new (gpointer item,
-                   gboolean with_day)
+/* Lists declared in .ui files (GtkBuilderListItemFactory) bind their rows
+ * to the records' properties with <lookup>; what needs words or a format
+ * goes through these closures. A page makes them callable from its .ui
+ * with acu_list_rows_bind_callbacks(). The first argument is the
+ * expression's "this" (the GtkListItem in a row), the last the closure's
+ * data: neither is used. */
+
+static char *
+visit_title (const char    *when,
+             const char    *who,
+             AcuGender      anon_gender,
+             AcuAgeBracket  anon_age)
 {
-  AcuVisit *visit = ACU_VISIT (item);
-  GtkWidget *row = adw_action_row_new ();
-  g_autoptr(GString) subtitle = g_string_new (acu_visit_get_reasons_label (visit));
-  g_autofree char *title = NULL;
-  g_autofree char *when = NULL;
-  const char *who = acu_visit_get_person_name (visit);
-  g_autofree char *escaped = NULL;
-
-  if (with_day)
-    {
-      g_autofree char *day = acu_date_to_display (acu_visit_get_day (visit));
-
-      when = g_strdup_printf ("%s %s", day, acu_visit_get_time (visit));
-    }
-  else
-    when = g_strdup (acu_visit_get_time (visit));
+  g_autoptr(GString) details = NULL;
 
   if (who != NULL)
-    title = g_strdup_printf ("%s  %s", when, who);
-  else
+    return g_strdup_printf ("%s  %s", when, who);
+  details = g_string_new (NULL);
+  if (anon_gender != ACU_GENDER_NOT_STATED)
+    g_string_append (details, acu_gender_get_label (anon_gender));
+  if (anon_age != ACU_AGE_NOT_STATED)
+    g_string_append_printf (details, "%s%s", details->len ? ", " : "", acu_age_bracket_get_label (anon_age));
+  if (details->len > 0)
+    /* Translators: an anonymous visit, with what is known: "Anonymous (woman, 30 to 54 years)" */
+    return g_strdup_printf (_("%s  Anonymous (%s)"), when, details->str);
+  return g_strdup_printf (_("%s  Anonymous"), when);
+}
+
+/* "10:15  Jean DUPUIS", "10:20  Anonymous (Woman)" */
+static char *
+acu_visit_title_cb (gpointer    owner,
+                    const char *time,
+                    const char *person_name,
+                    int         anon_gender,
+                    int         anon_age,
+                    gpointer    user_data)
+{
+  return visit_title (time ? time : "", person_name, anon_gender, anon_age);
+}
+
+/* "04/03/2025 10:15  Jean DUPUIS" */
+static char *
+acu_visit_dated_title_cb (gpointer    owner,
+                          const char *day,
+                          const char *time,
+                          const char *person_name,
+                          int         anon_gender,
+                          int         anon_age,
+                          gpointer    user_data)
+{
+  g_autofree char *display = acu_date_to_display (day);
+  g_autofree char *when = g_strdup_printf ("%s %s", display ? display : "", time ? time : "");
+
+  return visit_title (when, person_name, anon_gender, anon_age);
+}
+
+/* Reasons, referral and who logged it; the note on its own line */
+static char *
+acu_visit_subtitle_cb (gpointer    owner,
+                       const char *reasons_label,
+                       const char *referral_label,
+                       const char *logged_by,
+                       const char *note,
+                       gpointer    user_data)
+{
+  GString *subtitle = g_string_new (reasons_label);
+
+  if (referral_label != NULL)
+    g_string_append_printf (subtitle, " · %s %s", _("referred to"), referral_label);
+  if (logged_by != NULL)
+    g_string_append_printf (subtitle, " · %s %s", _("logged by"), logged_by);
+  if (note != NULL)
+    g_string_append_printf (subtitle, "\n%s", note);
+  return g_string_free (subtitle, FALSE);
+}
+
+/* A list's placeholder shows while it has no items */
+static gboolean
+acu_is_zero_cb (gpointer owner,
+                guint    n,
+                gpointer user_data)
+{
+  return n == 0;
+}
+
+/* GtkActionable:action-target is a GVariant, which a <lookup> of an int64
+ * property cannot fill: a row's button takes its record's id through this */
+static GVariant *
+acu_int64_variant_cb (gpointer owner,
+                      gint64   value,
+                      gpointer user_data)
+{
+  return g_variant_ref_sink (g_variant_new_int64 (value));
+}
+
+static GtkWidget *
+find_label (GtkWidget *widget,
+            GtkWidget *after)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      g_autoptr(GString) details = g_string_new (NULL);
+      GtkWidget *found;
 
-      if (acu_visit_get_anon_gender (visit) != ACU_GENDER_NOT_STATED)
-        g_string_append (details, acu_gender_get_label (acu_visit_get_anon_gender (visit)));
-      if (acu_visit_get_anon_age (visit) != ACU_AGE_NOT_STATED)
-        g_string_append_printf (details, "%s%s", details->len ? ", " : "",
-                                acu_age_bracket_get_label (acu_visit_get_anon_age (visit)));
-      if (details->len > 0)
-        /* Translators: an anonymous visit, with what is known: "Anonymous (woman, 30 to 54 years)" */
-        title = g_strdup_printf (_("%s  Anonymous (%s)"), when, details->str);
-      else
-        title = g_strdup_printf (_("%s  Anonymous"), when);
+      if (GTK_IS_LABEL (child) && child != after)
+        return child;
+      if ((found = find_label (child, after)) != NULL)
+        return found;
     }
-  if (acu_visit_get_referral_label (visit) != NULL)
-    g_string_append_printf (subtitle, " · %s %s", _("referred to"), acu_visit_get_referral_label (visit));
-  if (acu_visit_get_logged_by (visit) != NULL)
-    g_string_append_printf (subtitle, " · %s %s", _("logged by"), acu_visit_get_logged_by (visit));
-  if (acu_visit_get_note (visit) != NULL)
-    g_string_append_printf (subtitle, "\n%s", acu_visit_get_note (visit));
+  return NULL;
+}
 
-  escaped = g_markup_escape_text (title, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  g_free (escaped);
-  escaped = g_markup_escape_text (subtitle->str, -1);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  return row;
+/* A row's content (the GtkListItem's child), on "realize": the row that
+ * holds it (GTK's list item widget) is named by the content's first label
+ * and described by the second, as AdwActionRow does with its title and
+ * subtitle. GTK 4.8 has no GtkListItem:accessible-label (4.12) and names
+ * a row by nothing else. ("realize", as the content is given its row
+ * before the factory's builder connects its signals.) */
+static void
+acu_row_content_realize_cb (GtkWidget *content,
+                            gpointer   user_data)
+{
+  GtkWidget *row = gtk_widget_get_parent (content);
+  GtkWidget *title, *subtitle;
+
+  if (row == NULL)
+    return;
+  title = find_label (content, NULL);
+  subtitle = title ? find_label (content, title) : NULL;
+  if (title != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  if (subtitle != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, subtitle, NULL, -1);
+}
+
+void
+acu_list_rows_bind_callbacks (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, acu_visit_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, acu_visit_dated_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, acu_visit_subtitle_cb);
+  gtk_widget_class_bind_template_callback (widget_class, acu_is_zero_cb);
+  gtk_widget_class_bind_template_callback (widget_class, acu_int64_variant_cb);
+  gtk_widget_class_bind_template_callback (widget_class, acu_row_content_realize_cb);
 }

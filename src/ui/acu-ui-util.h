@@ -11,8 +11,7 @@ void        acu_widget_add_toast (GtkWidget *widget,
                                   AdwToast  *toast);
 void        acu_list_box_clear (GtkListBox *box);
 char       *acu_date_from_user (const char *text);
-GtkWidget  *acu_visit_row_new (gpointer visit,
-                                gboolean with_day);
+void        acu_list_rows_bind_callbacks (GtkWidgetClass *widget_class);
 char       *acu_household_summary (GPtrArray  *members,
                                    const char *today);
 

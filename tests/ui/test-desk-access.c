@@ -16,6 +16,7 @@
 #include "acu-test-util.h"
 #include "acu-ui-test.h"
 #include "acu-unlock-page.h"
+#include "acu-visits.h"
 #include "acu-window.h"
 
 /* Who may see what, through the real widgets: the desk is opened, a
@@ -38,13 +39,17 @@ typedef struct
   const char *lang;
   const char *volunteer_notice;   /* the confidential group's description for a volunteer */
   const char *pin_title;          /* the secret row's title for a volunteer */
+  const char *person_details;     /* under her name in the list of people */
+  const char *visit_details;      /* under her visit in the household's visits */
 } Expected;
 
 static const Expected expected_by_lang[] = {
-  { "en", "Only staff and coordinators identified with their password can read them.", "PIN" },
+  { "en", "Only staff and coordinators identified with their password can read them.", "PIN",
+    "Household no. 1", "Food aid · logged by Hélène Martin" },
   { "fr", "Seules les personnes salariées ou coordinatrices identifiées par leur mot de passe peuvent les lire.",
-    "Code PIN" },
-  { "oc", "Sonque lo personal e los coordinators identificats amb lor senhal las pòdon legir.", "Còdi PIN" },
+    "Code PIN", "Foyer n°\u00a01", "Aide alimentaire · noté par Hélène Martin" },
+  { "oc", "Sonque lo personal e los coordinators identificats amb lor senhal las pòdon legir.", "Còdi PIN",
+    "Ostal n°\u00a01", "Ajuda alimentària · notat per Hélène Martin" },
 };
 
 static const Expected *expected;
@@ -66,6 +71,49 @@ find_named (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+/* The text of the @nth label (depth first) under @widget, or NULL */
+static const char *
+nth_label (GtkWidget *widget,
+           guint     *nth)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *text;
+
+      if (GTK_IS_LABEL (c) && (*nth)-- == 0)
+        return gtk_label_get_text (GTK_LABEL (c));
+      if ((text = nth_label (c, nth)) != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* The first button under @widget, depth first */
+static GtkWidget *
+first_button (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c))
+        return c;
+      if ((found = first_button (c)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The @nth label of the first row a list view shows */
+static const char *
+first_row_label (GtkListView *view,
+                 guint        nth)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (view));
+
+  return row ? nth_label (row, &nth) : NULL;
 }
 
 static guint
@@ -108,6 +156,13 @@ START_TEST (test_desk_access)
     household = acu_person_get_household_id (p);
   }
   ck_assert_int_gt (acu_confidential_add (store, household, NOTE, &error), 0);
+  {
+    gint64 food_aid = 1;   /* the first default reason */
+    AcuVisitDraft visit = { .day = "2025-03-04", .time = "14:30", .person_id = person,
+                            .reason_ids = &food_aid, .n_reasons = 1 };
+
+    ck_assert_int_gt (acu_visit_log (store, &visit, &error), 0);
+  }
   acu_store_close (store);
   g_clear_object (&store);
 
@@ -148,6 +203,34 @@ START_TEST (test_desk_access)
   ck_assert (!gtk_widget_get_visible (child (people_page, ACU_TYPE_PEOPLE_PAGE, "confidential_buttons")));
   ck_assert_ptr_null (find_named (GTK_WIDGET (window), "confidential-text"));
   ck_assert_ptr_null (acu_confidential_read (acu_window_get_store (window), household, &error));
+  /* The page's lists, their rows declared in its .ui: everyone by name (she
+   * alone), and the household's visits */
+  {
+    GtkListView *people = child (people_page, ACU_TYPE_PEOPLE_PAGE, "people_view");
+    GtkListView *visits = child (people_page, ACU_TYPE_PEOPLE_PAGE, "visits_view");
+
+    ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (people))), 1);
+    ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (visits))), 1);
+    WAIT_UNTIL (first_row_label (people, 0) != NULL && first_row_label (visits, 0) != NULL);
+    ck_assert_str_eq (first_row_label (people, 0), "Jeanne SEMPÉ");
+    ck_assert_str_eq (first_row_label (people, 1), expected->person_details);
+    ck_assert_str_eq (first_row_label (visits, 0), "04/03/2025 14:30  Jeanne SEMPÉ");
+    ck_assert_str_eq (first_row_label (visits, 1), expected->visit_details);
+  }
+  /* Her row among the members: her name, and Change acts on her id */
+  {
+    GtkListView *members = child (people_page, ACU_TYPE_PEOPLE_PAGE, "members_view");
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (members));
+    GtkWidget *change;
+
+    WAIT_UNTIL (first_row_label (members, 0) != NULL);
+    ck_assert_str_eq (first_row_label (members, 0), "Jeanne SEMPÉ");
+    ck_assert_ptr_null (gtk_widget_get_next_sibling (row));
+    change = first_button (row);
+    ck_assert_ptr_nonnull (change);
+    ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (change)), "people.edit-member");
+    ck_assert_int_eq (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (change))), person);
+  }
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
   g_clear_error (&error);
 
