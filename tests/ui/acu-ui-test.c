@@ -42,6 +42,43 @@ acu_ui_test_child (gpointer    widget,
   return object;
 }
 
+static const char *
+nth_label (GtkWidget *widget,
+           guint     *nth)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *text;
+
+      if (GTK_IS_LABEL (c) && (*nth)-- == 0)
+        return gtk_label_get_text (GTK_LABEL (c));
+      if ((text = nth_label (c, nth)) != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+GtkWidget *
+acu_ui_test_nth_row (GtkListView *view,
+                     guint        index)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (view));
+
+  for (; row != NULL && index > 0; index--)
+    row = gtk_widget_get_next_sibling (row);
+  return row;
+}
+
+const char *
+acu_ui_test_row_label (GtkListView *view,
+                       guint        index,
+                       guint        nth)
+{
+  GtkWidget *row = acu_ui_test_nth_row (view, index);
+
+  return row ? nth_label (row, &nth) : NULL;
+}
+
 int
 acu_ui_test_run (const char              *name,
                  const TTest             *test,

@@ -27,6 +27,14 @@ gpointer  acu_ui_test_child (gpointer    widget,
                              GType       type,
                              const char *name);
 
+/* The @index-th row a list view shows, and the text of its @nth label
+ * (depth first), or NULL */
+GtkWidget  *acu_ui_test_nth_row   (GtkListView *view,
+                                   guint        index);
+const char *acu_ui_test_row_label (GtkListView *view,
+                                   guint        index,
+                                   guint        nth);
+
 /* On the identify page: picks @name, types @secret, presses Identify */
 void      acu_ui_test_identify (AcuWindow  *window,
                                 const char *name,

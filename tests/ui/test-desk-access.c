@@ -73,23 +73,6 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
-/* The text of the @nth label (depth first) under @widget, or NULL */
-static const char *
-nth_label (GtkWidget *widget,
-           guint     *nth)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      const char *text;
-
-      if (GTK_IS_LABEL (c) && (*nth)-- == 0)
-        return gtk_label_get_text (GTK_LABEL (c));
-      if ((text = nth_label (c, nth)) != NULL)
-        return text;
-    }
-  return NULL;
-}
-
 /* The first button under @widget, depth first */
 static GtkWidget *
 first_button (GtkWidget *widget)
@@ -104,16 +87,6 @@ first_button (GtkWidget *widget)
         return found;
     }
   return NULL;
-}
-
-/* The @nth label of the first row a list view shows */
-static const char *
-first_row_label (GtkListView *view,
-                 guint        nth)
-{
-  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (view));
-
-  return row ? nth_label (row, &nth) : NULL;
 }
 
 static guint
@@ -211,11 +184,11 @@ START_TEST (test_desk_access)
 
     ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (people))), 1);
     ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (visits))), 1);
-    WAIT_UNTIL (first_row_label (people, 0) != NULL && first_row_label (visits, 0) != NULL);
-    ck_assert_str_eq (first_row_label (people, 0), "Jeanne SEMPÉ");
-    ck_assert_str_eq (first_row_label (people, 1), expected->person_details);
-    ck_assert_str_eq (first_row_label (visits, 0), "04/03/2025 14:30  Jeanne SEMPÉ");
-    ck_assert_str_eq (first_row_label (visits, 1), expected->visit_details);
+    WAIT_UNTIL (acu_ui_test_row_label (people, 0, 0) != NULL && acu_ui_test_row_label (visits, 0, 0) != NULL);
+    ck_assert_str_eq (acu_ui_test_row_label (people, 0, 0), "Jeanne SEMPÉ");
+    ck_assert_str_eq (acu_ui_test_row_label (people, 0, 1), expected->person_details);
+    ck_assert_str_eq (acu_ui_test_row_label (visits, 0, 0), "04/03/2025 14:30  Jeanne SEMPÉ");
+    ck_assert_str_eq (acu_ui_test_row_label (visits, 0, 1), expected->visit_details);
   }
   /* Her row among the members: her name, and Change acts on her id */
   {
@@ -223,8 +196,8 @@ START_TEST (test_desk_access)
     GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (members));
     GtkWidget *change;
 
-    WAIT_UNTIL (first_row_label (members, 0) != NULL);
-    ck_assert_str_eq (first_row_label (members, 0), "Jeanne SEMPÉ");
+    WAIT_UNTIL (acu_ui_test_row_label (members, 0, 0) != NULL);
+    ck_assert_str_eq (acu_ui_test_row_label (members, 0, 0), "Jeanne SEMPÉ");
     ck_assert_ptr_null (gtk_widget_get_next_sibling (row));
     change = first_button (row);
     ck_assert_ptr_nonnull (change);

@@ -120,45 +120,6 @@ point_at (GtkWidget *window)
   settle (300);
 }
 
-/* The text of the @nth label (depth first) of the @index-th row a list
- * view shows, or NULL */
-static const char *
-nth_label (GtkWidget *widget,
-           guint     *nth)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      const char *text;
-
-      if (GTK_IS_LABEL (c) && (*nth)-- == 0)
-        return gtk_label_get_text (GTK_LABEL (c));
-      if ((text = nth_label (c, nth)) != NULL)
-        return text;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-nth_row (GtkListView *view,
-         guint        index)
-{
-  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (view));
-
-  for (; row != NULL && index > 0; index--)
-    row = gtk_widget_get_next_sibling (row);
-  return row;
-}
-
-static const char *
-row_label (GtkListView *view,
-           guint        index,
-           guint        nth)
-{
-  GtkWidget *row = nth_row (view, index);
-
-  return row ? nth_label (row, &nth) : NULL;
-}
-
 /* The button of a row (or its descendants) that acts through @action */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -315,18 +276,18 @@ START_TEST (test_keyboard_visits)
     ck_assert (!gtk_widget_get_visible (child (reception, ACU_TYPE_RECEPTION_PAGE, "today_placeholder")));
     /* The rows drawn, latest first: Jean Dupuis (logged with the keys, at
      * the time of day), the anonymous visit, the one at 00:01 */
-    WAIT_UNTIL (g_strcmp0 (row_label (today_view, 2, 0), expected->core_title) == 0);
-    ck_assert_msg (g_str_has_suffix (row_label (today_view, 0, 0), "  Jean DUPUIS"), "first row: %s",
-                   row_label (today_view, 0, 0));
-    ck_assert_str_eq (row_label (today_view, 0, 1), expected->known_details);
-    ck_assert_str_eq (row_label (today_view, 2, 1), expected->core_details);
-    ck_assert_ptr_null (nth_row (today_view, 3));
+    WAIT_UNTIL (g_strcmp0 (acu_ui_test_row_label (today_view, 2, 0), expected->core_title) == 0);
+    ck_assert_msg (g_str_has_suffix (acu_ui_test_row_label (today_view, 0, 0), "  Jean DUPUIS"), "first row: %s",
+                   acu_ui_test_row_label (today_view, 0, 0));
+    ck_assert_str_eq (acu_ui_test_row_label (today_view, 0, 1), expected->known_details);
+    ck_assert_str_eq (acu_ui_test_row_label (today_view, 2, 1), expected->core_details);
+    ck_assert_ptr_null (acu_ui_test_nth_row (today_view, 3));
 
     /* Its Delete button acts on that visit (its id, through the page's
      * action); the visit is then put back through the core */
     {
       g_autoptr(AcuVisit) at_0001 = g_list_model_get_item (rows, 2);
-      GtkWidget *delete = find_button (nth_row (today_view, 2), "reception.delete-visit");
+      GtkWidget *delete = find_button (acu_ui_test_nth_row (today_view, 2), "reception.delete-visit");
 
       ck_assert_str_eq (acu_visit_get_time (at_0001), "00:01");
       ck_assert_ptr_nonnull (delete);
@@ -335,21 +296,21 @@ START_TEST (test_keyboard_visits)
       g_signal_emit_by_name (delete, "clicked");
       WAIT_UNTIL (visits_today (window) == 2);
       ck_assert_uint_eq (g_list_model_get_n_items (rows), 2);
-      WAIT_UNTIL (nth_row (today_view, 2) == NULL);
+      WAIT_UNTIL (acu_ui_test_nth_row (today_view, 2) == NULL);
       ck_assert (acu_visit_restore (acu_window_get_store (window), at_0001, &error));
       ck_assert_uint_eq (g_list_model_get_n_items (rows), 3);
-      WAIT_UNTIL (g_strcmp0 (row_label (today_view, 2, 0), expected->core_title) == 0);
+      WAIT_UNTIL (g_strcmp0 (acu_ui_test_row_label (today_view, 2, 0), expected->core_title) == 0);
     }
 
     /* The keyboard goes through the rows as it did through the list box:
      * Down from a row's Change button to the next row (named after its
      * title), Tab into its buttons */
-    gtk_widget_grab_focus (find_button (nth_row (today_view, 0), "reception.edit-visit"));
+    gtk_widget_grab_focus (find_button (acu_ui_test_nth_row (today_view, 0), "reception.edit-visit"));
     press (XK_Down, 0);
-    ck_assert (gtk_root_get_focus (GTK_ROOT (window)) == nth_row (today_view, 1));
+    ck_assert (gtk_root_get_focus (GTK_ROOT (window)) == acu_ui_test_nth_row (today_view, 1));
     press (XK_Tab, 0);
     ck_assert (gtk_root_get_focus (GTK_ROOT (window))
-               == find_button (nth_row (today_view, 1), "reception.edit-visit"));
+               == find_button (acu_ui_test_nth_row (today_view, 1), "reception.edit-visit"));
     gtk_widget_grab_focus (child (reception, ACU_TYPE_RECEPTION_PAGE, "search_entry"));
 
     ck_assert (acu_catalogue_rename (acu_window_get_store (window), ACU_CATALOGUE_REASON,
