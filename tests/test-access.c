@@ -475,6 +475,14 @@ START_TEST (test_nobody_identified)
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
   g_clear_error (&error);
 
+  /* Who can unlock, and the lists, are not for nobody either */
+  ck_assert_ptr_null (acu_store_list_slots (store, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ck_assert_ptr_null (acu_catalogue_list (store, ACU_CATALOGUE_REASON, TRUE, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
   ck_assert_int_eq (try_log_visit (store, NULL, jean, &error), 0);
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
   g_clear_error (&error);
@@ -973,7 +981,7 @@ START_TEST (test_deactivate_staff)
   identify_password (store, COORDINATOR_ID, COORD_PASSWORD);
   ck_assert_int_eq (acu_store_get_person_id (store), COORDINATOR_ID);
 
-  slots = acu_store_list_slots (store);
+  slots = acu_store_list_slots (store, NULL);
   for (guint i = 0; i < slots->len; i++)
     ck_assert_str_ne (((AcuSlotInfo *) g_ptr_array_index (slots, i))->name, STAFF);
 
@@ -1128,6 +1136,17 @@ END_TEST
 
 /* 6. The audit log */
 
+/* What a page listening to the people of the desk reads when told */
+static void
+count_slots_cb (AcuStore *store,
+                AcuAreas  area,
+                guint    *n_slots)
+{
+  g_autoptr(GPtrArray) slots = acu_store_list_slots (store, NULL);
+
+  *n_slots = slots != NULL ? slots->len : 0;
+}
+
 /* Every write of access tells its area, the audit log's too, once it
  * commits; a refused one tells nothing */
 START_TEST (test_writes_tell_their_area)
@@ -1139,10 +1158,17 @@ START_TEST (test_writes_tell_their_area)
   g_auto(GStrv) texts = NULL;
   gint64 volunteer, staff, household;
 
+  guint n_slots = 0;
+
+  /* the creator's slot and the recovery code */
+  g_signal_connect (store, "changed::desk-people", G_CALLBACK (count_slots_cb), &n_slots);
   volunteer = add_desk_person (store, VOLUNTEER, ACU_ROLE_VOLUNTEER, PIN);
   ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+  ck_assert_uint_eq (n_slots, 2);
   staff = add_desk_person (store, STAFF, ACU_ROLE_STAFF, STAFF_PASSWORD);
   ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+  /* told once the new key file is the store's: the listener sees the slot */
+  ck_assert_uint_eq (n_slots, 3);
   ck_assert (acu_desk_person_reset_secret (store, volunteer, NEW_PIN, &error));
   ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
   ck_assert (acu_desk_person_set_role (store, staff, ACU_ROLE_COORDINATOR, NULL, &error));
@@ -1184,6 +1210,8 @@ START_TEST (test_writes_tell_their_area)
   ACU_ASSERT_CHANGES (log, ACU_AREA_IDENTITY | ACU_AREA_AUDIT);
   ck_assert (acu_desk_person_deactivate (store, staff, &error));
   ACU_ASSERT_CHANGES (log, ACU_AREA_DESK_PEOPLE | ACU_AREA_AUDIT);
+  ck_assert_uint_eq (n_slots, 2);
+  g_signal_handlers_disconnect_by_func (store, count_slots_cb, &n_slots);
 
   g_clear_pointer (&log, acu_change_log_free);
   close_store (store);

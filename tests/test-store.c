@@ -147,7 +147,7 @@ static guint
 count_slots (AcuStore    *store,
              AcuSlotKind  kind)
 {
-  g_autoptr(GPtrArray) slots = acu_store_list_slots (store);
+  g_autoptr(GPtrArray) slots = acu_store_list_slots (store, NULL);
   guint n = 0;
 
   for (guint i = 0; i < slots->len; i++)
@@ -836,7 +836,7 @@ assert_add_slot_refused (AcuStore   *store,
   guint slots;
 
   {
-    g_autoptr(GPtrArray) list = acu_store_list_slots (store);
+    g_autoptr(GPtrArray) list = acu_store_list_slots (store, NULL);
     slots = list->len;
   }
 
@@ -847,7 +847,7 @@ assert_add_slot_refused (AcuStore   *store,
   ck_assert_str_eq (before, after);
   ck_assert_int_eq (count_people (store), people);
   {
-    g_autoptr(GPtrArray) list = acu_store_list_slots (store);
+    g_autoptr(GPtrArray) list = acu_store_list_slots (store, NULL);
     ck_assert_uint_eq (list->len, slots);
   }
 }
@@ -905,7 +905,7 @@ START_TEST (test_store_remove_last_slot)
 
   /* One's own slot is never removed while in use */
   store = create_store (&code);
-  slots = acu_store_list_slots (store);
+  slots = acu_store_list_slots (store, NULL);
   mine = find_slot_info (slots, PERSON, ACU_SLOT_PASSWORD);
   ck_assert_ptr_nonnull (mine);
   before = acu_test_file_checksum (key_path);
@@ -950,7 +950,7 @@ START_TEST (test_store_staff_cannot_manage_slots)
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  slots = acu_store_list_slots (store);
+  slots = acu_store_list_slots (store, NULL);
   coordinator = find_slot_info (slots, PERSON, ACU_SLOT_PASSWORD);
   ck_assert_ptr_nonnull (coordinator);
   ck_assert (!acu_store_remove_slot (store, coordinator->slot_id, &error));
@@ -1148,7 +1148,7 @@ START_TEST (test_store_list_slots)
 {
   g_autofree char *code = NULL;
   g_autoptr(AcuStore) store = create_store (&code);
-  g_autoptr(GPtrArray) slots = acu_store_list_slots (store);
+  g_autoptr(GPtrArray) slots = acu_store_list_slots (store, NULL);
   g_autoptr(GError) error = NULL;
   AcuSlotInfo *info;
 
@@ -1163,7 +1163,7 @@ START_TEST (test_store_list_slots)
   g_clear_pointer (&slots, g_ptr_array_unref);
 
   add_staff_slot (store);
-  slots = acu_store_list_slots (store);
+  slots = acu_store_list_slots (store, NULL);
   ck_assert_uint_eq (slots->len, 3);
   info = find_slot_info (slots, STAFF_PERSON, ACU_SLOT_PASSWORD);
   ck_assert_ptr_nonnull (info);
@@ -1175,7 +1175,7 @@ START_TEST (test_store_list_slots)
 
   /* Seen by the staff person */
   store = open_store (STAFF_PERSON, STAFF_PASSWORD);
-  slots = acu_store_list_slots (store);
+  slots = acu_store_list_slots (store, NULL);
   ck_assert_uint_eq (slots->len, 3);
   ck_assert (find_slot_info (slots, STAFF_PERSON, ACU_SLOT_PASSWORD)->is_me);
   ck_assert (!find_slot_info (slots, PERSON, ACU_SLOT_PASSWORD)->is_me);
@@ -1186,7 +1186,7 @@ START_TEST (test_store_list_slots)
   /* Opened with the recovery code */
   store = acu_store_open_with_recovery_code (db_path, code, &error);
   ck_assert_ptr_nonnull (store);
-  slots = acu_store_list_slots (store);
+  slots = acu_store_list_slots (store, NULL);
   ck_assert (find_slot_info (slots, NULL, ACU_SLOT_RECOVERY)->is_me);
   ck_assert (!find_slot_info (slots, PERSON, ACU_SLOT_PASSWORD)->is_me);
 }
@@ -1305,57 +1305,6 @@ START_TEST (test_store_nested_rollback)
   ck_assert_int_eq (count_people (store), 2);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person WHERE display_name = 'Anne Roux'"), 1);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person WHERE display_name = 'Bruno Petit'"), 0);
-}
-END_TEST
-
-static gboolean
-insert_then_fail (AcuStore  *store,
-                  gpointer   user_data,
-                  GError   **error)
-{
-  guint *calls = user_data;
-
-  (*calls)++;
-  if (!acu_store_exec (store, INSERT_VOLUNTEER ("Anne Roux"), error))
-    return FALSE;
-  g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, "Refused by the test");
-  return FALSE;
-}
-
-static gboolean
-insert_and_succeed (AcuStore  *store,
-                    gpointer   user_data,
-                    GError   **error)
-{
-  guint *calls = user_data;
-
-  (*calls)++;
-  return acu_store_exec (store, INSERT_VOLUNTEER ("Bruno Petit"), error);
-}
-
-START_TEST (test_store_run_in_transaction)
-{
-  g_autoptr(AcuStore) store = create_store (NULL);
-  g_autoptr(GError) error = NULL;
-  guint calls = 0;
-
-  ck_assert (!acu_store_run_in_transaction (store, insert_then_fail, &calls, &error));
-  ck_assert_uint_eq (calls, 1);
-  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
-  ck_assert_str_eq (error->message, "Refused by the test");
-  g_clear_error (&error);
-  ck_assert_int_eq (count_people (store), 1);
-
-  /* Nothing left open: the next one commits */
-  ck_assert (acu_store_run_in_transaction (store, insert_and_succeed, &calls, &error));
-  ck_assert_ptr_null (error);
-  ck_assert_uint_eq (calls, 2);
-  ck_assert_int_eq (count_people (store), 2);
-  close_store (g_steal_pointer (&store));
-
-  store = open_store (PERSON, PASSWORD);
-  ck_assert_int_eq (count_people (store), 2);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM desk_person WHERE display_name = 'Anne Roux'"), 0);
 }
 END_TEST
 
@@ -1503,7 +1452,6 @@ store_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_store_rollback);
   tcase_add_test (tc, test_store_nested_rollback);
-  tcase_add_test (tc, test_store_run_in_transaction);
   tcase_add_test (tc, test_store_close_wipes_keys);
   tcase_add_test (tc, test_store_statement_cache);
   suite_add_tcase (suite, tc);

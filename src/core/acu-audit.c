@@ -136,8 +136,16 @@ acu_audit_record_as (AcuStore    *store,
   sqlite3_stmt *stmt;
   g_autofree char *object = NULL;
 
-  /* Every action is declared by its area's module, with the areas it changes */
-  g_return_val_if_fail (declared != NULL, FALSE);
+  /* Every action is declared by its area's module, with the areas it
+   * changes: an undeclared one is a programmer's error, refused with a
+   * message all the same, so that the write is rolled back */
+  if (declared == NULL)
+    {
+      g_critical ("Audit action “%s” is declared by no area", action);
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+                           _("This change could not be recorded in the audit log, so it was not made."));
+      return FALSE;
+    }
 
   if (object_kind != NULL)
     object = g_strdup_printf ("%s %" G_GINT64_FORMAT, object_kind, object_id);

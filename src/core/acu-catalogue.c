@@ -152,6 +152,8 @@ acu_catalogue_list (AcuStore      *store,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
   stmt = prepare (store, catalogue,
                   "SELECT id, code, label, position, hidden FROM @T "
                   "WHERE hidden = 0 OR :all ORDER BY position, id", error);

@@ -20,7 +20,8 @@ static const AcuAuditAction people_actions[] = {
   { "person-edit", N_("Person changed"), ACU_AREA_PEOPLE },
   { "person-move", N_("Person moved to another household"), ACU_AREA_PEOPLE },
   { "household-edit", N_("Household changed"), ACU_AREA_PEOPLE },
-  { "household-merge", N_("Households merged"), ACU_AREA_PEOPLE },
+  /* the merged household's notes and visits go to the kept one */
+  { "household-merge", N_("Households merged"), ACU_AREA_PEOPLE | ACU_AREA_CONFIDENTIAL | ACU_AREA_VISITS },
 };
 
 const AcuAuditActions acu_audit_people_actions = ACU_AUDIT_ACTIONS (people_actions);

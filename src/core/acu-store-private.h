@@ -8,10 +8,6 @@
 G_BEGIN_DECLS
 
 /* Statements and transactions (acu-store-sql.c): SQL stays in the core */
-typedef gboolean (*AcuStoreFunc) (AcuStore  *store,
-                                  gpointer   user_data,
-                                  GError   **error);
-
 sqlite3_stmt *acu_store_prepare (AcuStore    *self,
                                  const char  *sql,
                                  GError     **error);
@@ -26,10 +22,6 @@ gboolean      acu_store_begin (AcuStore  *self,
 gboolean      acu_store_commit (AcuStore  *self,
                                 GError   **error);
 void          acu_store_rollback (AcuStore *self);
-gboolean      acu_store_run_in_transaction (AcuStore      *self,
-                                            AcuStoreFunc   func,
-                                            gpointer       user_data,
-                                            GError       **error);
 
 
 /* For src/core modules and their tests only: the raw connection and the

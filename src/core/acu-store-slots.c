@@ -10,17 +10,23 @@
 #include "acu-audit.h"
 #include "acu-fold.h"
 #include "acu-password.h"
+#include "acu-sql-private.h"
 #include "acu-store-internal.h"
 
 /* Key slots */
 
 GPtrArray *
-acu_store_list_slots (AcuStore *self)
+acu_store_list_slots (AcuStore  *self,
+                      GError   **error)
 {
-  GPtrArray *slots = g_ptr_array_new_with_free_func ((GDestroyNotify) acu_slot_info_free);
+  GPtrArray *slots;
 
-  g_return_val_if_fail (ACU_IS_STORE (self) && self->key_file != NULL, slots);
+  g_return_val_if_fail (ACU_IS_STORE (self) && self->key_file != NULL, NULL);
 
+  /* who can unlock the database: staff see it, coordinators manage it */
+  if (!acu_store_require_role (self, ACU_ROLE_STAFF, error))
+    return NULL;
+  slots = g_ptr_array_new_with_free_func ((GDestroyNotify) acu_slot_info_free);
   for (guint i = 0; i < acu_key_file_get_n_slots (self->key_file); i++)
     {
       AcuKeySlot *slot = acu_key_file_get_slot (self->key_file, i);
@@ -89,7 +95,7 @@ set_desk_person_slot (AcuStore  *self,
   stmt = acu_store_prepare (self, "UPDATE desk_person SET active = 0, key_slot = NULL WHERE key_slot = :slot", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
+  acu_sql_bind_int (stmt, ":slot", slot_id);
   return acu_store_step_done (self, stmt, error);
 }
 
@@ -182,13 +188,13 @@ acu_store_write_slot (AcuStore    *self,
     }
   if (desk_person_id == 0)
     {
-      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), person, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), g_get_real_time () / G_USEC_PER_SEC);
+      acu_sql_bind_text (stmt, ":name", person);
+      acu_sql_bind_int64 (stmt, ":now", g_get_real_time () / G_USEC_PER_SEC);
     }
   else
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), desk_person_id);
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":role"), acu_role_to_string (role), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), slot_id);
+    acu_sql_bind_int64 (stmt, ":id", desk_person_id);
+  acu_sql_bind_text (stmt, ":role", acu_role_to_string (role));
+  acu_sql_bind_int (stmt, ":slot", slot_id);
   if (!acu_store_step_done (self, stmt, error))
     {
       acu_store_rollback (self);
@@ -203,10 +209,11 @@ acu_store_write_slot (AcuStore    *self,
       acu_store_rollback (self);
       return 0;
     }
+  /* The key file on disk is the truth from now on: adopted before the
+   * commit tells the pages, so that they read the new slots */
+  adopt_key_file (self, g_steal_pointer (&fresh));
   if (!acu_store_commit (self, error))
     return 0;
-
-  adopt_key_file (self, g_steal_pointer (&fresh));
   return slot_id;
 }
 
@@ -267,12 +274,10 @@ acu_store_remove_slot (AcuStore  *self,
       acu_store_rollback (self);
       return FALSE;
     }
-  acu_store_changed (self, ACU_AREA_DESK_PEOPLE);
-  if (!acu_store_commit (self, error))
-    return FALSE;
-
+  /* adopted before the commit tells the pages (see acu_store_write_slot) */
   adopt_key_file (self, g_steal_pointer (&fresh));
-  return TRUE;
+  acu_store_changed (self, ACU_AREA_DESK_PEOPLE);
+  return acu_store_commit (self, error);
 }
 
 gboolean

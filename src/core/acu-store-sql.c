@@ -145,22 +145,6 @@ acu_store_rollback (AcuStore *self)
   g_array_set_size (self->changes, self->transaction_depth);
 }
 
-gboolean
-acu_store_run_in_transaction (AcuStore      *self,
-                              AcuStoreFunc   func,
-                              gpointer       user_data,
-                              GError       **error)
-{
-  if (!acu_store_begin (self, error))
-    return FALSE;
-  if (!func (self, user_data, error))
-    {
-      acu_store_rollback (self);
-      return FALSE;
-    }
-  return acu_store_commit (self, error);
-}
-
 /* A write names the areas it changed; the store tells the pages once
  * the outermost transaction commits, or at once outside a transaction */
 void

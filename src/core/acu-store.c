@@ -14,6 +14,7 @@
 #include "acu-fold.h"
 #include "acu-migrations-private.h"
 #include "acu-password.h"
+#include "acu-sql-private.h"
 #include "acu-store-internal.h"
 
 /* "AcuE": written in the SQLite header so that another program's database
@@ -52,20 +53,13 @@ acu_slot_info_free (AcuSlotInfo *info)
   g_free (info);
 }
 
-static void
-set_sqlite_error (AcuStore    *self,
-                  GError     **error)
-{
-  g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
-               _("The database reported an error: %s"),
-               self->db ? sqlite3_errmsg (self->db) : "—");
-}
-
 void
 acu_store_set_sqlite_error (AcuStore  *self,
                             GError   **error)
 {
-  set_sqlite_error (self, error);
+  g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
+               _("The database reported an error: %s"),
+               self->db ? sqlite3_errmsg (self->db) : "—");
 }
 
 /* Migrations (acu-migrations.c) */
@@ -309,7 +303,7 @@ load_identity (AcuStore  *self,
                             "SELECT role, id FROM desk_person WHERE key_slot = :slot AND active = 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), self->slot_id);
+  acu_sql_bind_int (stmt, ":slot", self->slot_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       role = (const char *) sqlite3_column_text (stmt, 0);
@@ -594,9 +588,9 @@ insert_first_records (AcuStore   *self,
                             "VALUES (1, :name, :now, :person)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), site_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), now);
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":person"), person_name, -1, SQLITE_TRANSIENT);
+  acu_sql_bind_text (stmt, ":name", site_name);
+  acu_sql_bind_int64 (stmt, ":now", now);
+  acu_sql_bind_text (stmt, ":person", person_name);
   if (!acu_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -605,9 +599,9 @@ insert_first_records (AcuStore   *self,
                             "VALUES (:name, 'coordinator', :slot, :now)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":name"), person_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":slot"), self->slot_id);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), now);
+  acu_sql_bind_text (stmt, ":name", person_name);
+  acu_sql_bind_int (stmt, ":slot", self->slot_id);
+  acu_sql_bind_int64 (stmt, ":now", now);
   return acu_store_step_done (self, stmt, error);
 }
 
@@ -654,7 +648,7 @@ build_partial (AcuStore    *self,
   g_hash_table_remove_all (self->statements);
   if (sqlite3_close (self->db) != SQLITE_OK)
     {
-      set_sqlite_error (self, error);
+      acu_store_set_sqlite_error (self, error);
       return FALSE;
     }
   self->db = NULL;

@@ -74,7 +74,9 @@ gboolean      acu_integrity_check_run (AcuIntegrityCheck  *check,
                                        GError            **error);
 void          acu_integrity_check_free (AcuIntegrityCheck *check);
 
-GPtrArray    *acu_store_list_slots (AcuStore *self);
+/* Staff and coordinators */
+GPtrArray    *acu_store_list_slots (AcuStore  *self,
+                                    GError   **error);
 guint         acu_store_add_slot (AcuStore    *self,
                                   const char  *person_name,
                                   AcuRole      role,

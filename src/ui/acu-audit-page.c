@@ -213,8 +213,8 @@ acu_audit_page_areas_changed (AcuPage  *page,
 {
   AcuAuditPage *self = ACU_AUDIT_PAGE (page);
 
-  /* the people of the desk filter */
-  if (area == ACU_AREA_IDENTITY || area == ACU_AREA_DESK_PEOPLE)
+  /* the people of the desk filter, the retention line */
+  if (area == ACU_AREA_IDENTITY || area == ACU_AREA_DESK_PEOPLE || area == ACU_AREA_SETTINGS)
     rebuild_filters (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) || area == ACU_AREA_IDENTITY)
     load_entries (self, FALSE);

@@ -58,8 +58,8 @@ refresh_slots (AcuDeskPage *self)
   if (store == NULL || !acu_store_is_open (store))
     return;
 
-  slots = acu_store_list_slots (store);
-  for (guint i = 0; i < slots->len; i++)
+  slots = acu_store_list_slots (store, NULL);
+  for (guint i = 0; slots != NULL && i < slots->len; i++)
     {
       AcuSlotInfo *info = g_ptr_array_index (slots, i);
       GtkWidget *row = adw_action_row_new ();

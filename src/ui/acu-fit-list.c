@@ -18,6 +18,7 @@ struct _AcuFitList
 
   GtkWidget *child;
   guint      resize_source;
+  int        asked;          /* the height last asked for, once the rows were made */
 };
 
 enum
@@ -113,8 +114,13 @@ acu_fit_list_size_allocate (GtkWidget *widget,
       int needed, unused;
 
       acu_fit_list_measure (widget, GTK_ORIENTATION_VERTICAL, width, &needed, &unused, NULL, NULL);
-      if (needed != height && self->resize_source == 0)
-        self->resize_source = g_idle_add (resize_cb, self);
+      /* asked once per height: a parent that gives more (vexpand) is not
+       * asked again and again */
+      if (needed != height && needed != self->asked && self->resize_source == 0)
+        {
+          self->asked = needed;
+          self->resize_source = g_idle_add (resize_cb, self);
+        }
     }
 }
 

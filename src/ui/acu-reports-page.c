@@ -182,6 +182,7 @@ compute_done_cb (GObject      *object,
         }
       else
         {
+          self->stale = TRUE;
           adw_status_page_set_title (self->failed_status, _("The Figures Could Not Be Counted"));
           adw_status_page_set_description (self->failed_status, error->message);
         }
@@ -194,7 +195,6 @@ compute_done_cb (GObject      *object,
   g_clear_pointer (&self->report, acu_report_free);
   self->report = report;
   self->document = acu_report_document_new (self->report);
-  self->stale = FALSE;
   show_pages (self);
   update_actions (self);
 }
@@ -207,6 +207,8 @@ compute (AcuReportsPage *self)
   if (!is_coordinator (self))
     return;
 
+  /* a change from now on is not in this count's snapshot: stale again */
+  self->stale = FALSE;
   self->progress = acu_progress_new ();
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
