@@ -14,7 +14,9 @@ G_DEFINE_FLAGS_TYPE (AcuAreas, acu_areas,
                      G_DEFINE_ENUM_VALUE (ACU_AREA_CATALOGUES, "catalogues"),
                      G_DEFINE_ENUM_VALUE (ACU_AREA_PEOPLE, "people"),
                      G_DEFINE_ENUM_VALUE (ACU_AREA_CONFIDENTIAL, "confidential"),
-                     G_DEFINE_ENUM_VALUE (ACU_AREA_VISITS, "visits"))
+                     G_DEFINE_ENUM_VALUE (ACU_AREA_VISITS, "visits"),
+                     G_DEFINE_ENUM_VALUE (ACU_AREA_FOOD, "food"),
+                     G_DEFINE_ENUM_VALUE (ACU_AREA_GOODS, "goods"))
 
 const char *
 acu_area_get_nick (AcuAreas area)

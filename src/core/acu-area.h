@@ -22,6 +22,8 @@ typedef enum
   ACU_AREA_PEOPLE       = 1 << 5,  /* persons and households */
   ACU_AREA_CONFIDENTIAL = 1 << 6,  /* confidential notes */
   ACU_AREA_VISITS       = 1 << 7,  /* the reception log */
+  ACU_AREA_FOOD         = 1 << 8,  /* food aid: access, days, services */
+  ACU_AREA_GOODS        = 1 << 9,  /* the goods ledger and its stock */
 } AcuAreas;
 
 #define ACU_TYPE_AREAS (acu_areas_get_type ())

@@ -28,6 +28,7 @@ static const Migration registry[] = {
   { 2, "0002-reception.sql", NULL },
   { 3, "0003-access.sql", NULL },
   { 4, "0004-report.sql", NULL },
+  { 5, "0005-food.sql", NULL },
 };
 
 /* Tests make databases of an earlier version, and add steps in C */

@@ -18,4 +18,7 @@ gint64        acu_household_insert_unchecked (AcuStore    *store,
                                               gint64       now,
                                               GError     **error);
 
+/* The tables that keep records on a household (acu-household-links.c) */
+extern const char *const acu_household_tables[];
+
 G_END_DECLS

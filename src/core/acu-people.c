@@ -21,7 +21,8 @@ static const AcuAuditAction people_actions[] = {
   { "person-move", N_("Person moved to another household"), ACU_AREA_PEOPLE },
   { "household-edit", N_("Household changed"), ACU_AREA_PEOPLE },
   /* the merged household's notes and visits go to the kept one */
-  { "household-merge", N_("Households merged"), ACU_AREA_PEOPLE | ACU_AREA_CONFIDENTIAL | ACU_AREA_VISITS },
+  { "household-merge", N_("Households merged"),
+    ACU_AREA_PEOPLE | ACU_AREA_CONFIDENTIAL | ACU_AREA_VISITS | ACU_AREA_FOOD | ACU_AREA_GOODS },
 };
 
 const AcuAuditActions acu_audit_people_actions = ACU_AUDIT_ACTIONS (people_actions);
@@ -794,11 +795,13 @@ drop_if_empty (AcuStore  *store,
                gint64     household_id,
                GError   **error)
 {
-  return acu_sql_run_for_id (store,
-                             "DELETE FROM household WHERE id = :id "
-                             "AND NOT EXISTS (SELECT 1 FROM person WHERE household_id = :id) "
-                             "AND NOT EXISTS (SELECT 1 FROM confidential_note WHERE household_id = :id)",
-                             household_id, error);
+  g_autoptr(GString) sql = g_string_new ("DELETE FROM household WHERE id = :id "
+                                         "AND NOT EXISTS (SELECT 1 FROM person WHERE household_id = :id)");
+
+  for (guint i = 0; acu_household_tables[i] != NULL; i++)
+    g_string_append_printf (sql, " AND NOT EXISTS (SELECT 1 FROM %s WHERE household_id = :id)",
+                            acu_household_tables[i]);
+  return acu_sql_run_for_id (store, sql->str, household_id, error);
 }
 
 /* A new household at the commune of @like_id; its number, or 0 */
@@ -1261,7 +1264,8 @@ merge_fields (AcuStore  *store,
   return acu_store_step_done (store, stmt, error);
 }
 
-/* The merged household's members and confidential notes join the kept one */
+/* The merged household's members, and its records of every area
+ * (acu_household_tables), join the kept one */
 static gboolean
 move_members (AcuStore  *store,
               gint64     kept_id,
@@ -1282,13 +1286,20 @@ move_members (AcuStore  *store,
   if (!acu_store_step_done (store, stmt, error))
     return FALSE;
 
-  stmt = acu_store_prepare (store, "UPDATE confidential_note SET household_id = :kept WHERE household_id = :merged",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  acu_sql_bind_int64 (stmt, ":kept", kept_id);
-  acu_sql_bind_int64 (stmt, ":merged", merged_id);
-  return acu_store_step_done (store, stmt, error);
+  for (guint i = 0; acu_household_tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET household_id = :kept WHERE household_id = :merged",
+                                              acu_household_tables[i]);
+
+      stmt = acu_store_prepare (store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      acu_sql_bind_int64 (stmt, ":kept", kept_id);
+      acu_sql_bind_int64 (stmt, ":merged", merged_id);
+      if (!acu_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Two households that turn out to be the same: the members (and so their
