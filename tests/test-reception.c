@@ -2230,12 +2230,41 @@ fill_demo (AcuStore             *store,
   ck_assert_ptr_null (error);
 }
 
+/* The food aid and the goods ledger, without the clock's timestamps */
+static char *
+dump_food (AcuStore *store)
+{
+  const char *queries[] = {
+    "SELECT id, household_id, follows_id, partner_id, worker, start_day, end_day, mode, times, period, "
+    "right_cents, right_by_hand, rate_bp, created_by FROM food_access ORDER BY id",
+    "SELECT id, weekday, start_time, end_time, mode, from_day, until_day FROM food_rule ORDER BY id",
+    "SELECT id, day, start_time, end_time, mode, rule_id, closed FROM food_day ORDER BY id",
+    "SELECT id, day, household_id, mode, food_day_id, access_id, visit_id, persons, value_cents, shelf_cents, "
+    "paid_cents, override_reason, cancelled, served_by FROM food_service ORDER BY id",
+    "SELECT * FROM food_service_person ORDER BY service_id, person_id",
+    "SELECT * FROM food_basket_line ORDER BY id",
+    "SELECT id, day, place_id, category_id, direction, reason, source, pieces, grams, estimated, value_cents, "
+    "household_id, service_id, lot, expiry, corrects_id, recorded_by FROM goods_movement ORDER BY id",
+    "SELECT * FROM goods_stock ORDER BY place_id, category_id",
+  };
+  GString *dump = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *part = dump_query (store, queries[i]);
+
+      g_string_append (dump, part);
+      g_string_append (dump, "--\n");
+    }
+  return g_string_free (dump, FALSE);
+}
+
 /* The content, without the clock's timestamps */
 static char *
 dump_content (AcuStore *store)
 {
   g_autofree char *households = dump_query (store,
-    "SELECT id, commune_id, created_on FROM household ORDER BY id");
+    "SELECT id, commune_id, created_on, housing FROM household ORDER BY id");
   g_autofree char *people = dump_query (store,
     "SELECT id, household_id, first_name, last_name, sort_key, birth_date, gender, informed_on "
     "FROM person ORDER BY id");
@@ -2245,8 +2274,10 @@ dump_content (AcuStore *store)
   g_autofree char *reasons = dump_query (store,
     "SELECT visit_id, reason_id FROM visit_reason ORDER BY visit_id, reason_id");
   g_autofree char *desk = dump_query (store, "SELECT id, display_name, role FROM desk_person ORDER BY id");
+  g_autofree char *food = dump_food (store);
 
-  return g_strconcat (households, "--\n", people, "--\n", visits, "--\n", reasons, "--\n", desk, NULL);
+  return g_strconcat (households, "--\n", people, "--\n", visits, "--\n", reasons, "--\n", desk, "--\n",
+                      food, NULL);
 }
 
 START_TEST (test_demo_same_seed)
@@ -2263,6 +2294,8 @@ START_TEST (test_demo_same_seed)
   second_dump = dump_content (second);
   ck_assert_int_eq (count_rows (first, "visit"), count_rows (second, "visit"));
   ck_assert_int_gt (count_rows (first, "visit"), 0);
+  ck_assert_int_gt (count_rows (first, "food_service"), 0);
+  ck_assert_int_gt (count_rows (first, "goods_movement"), 0);
   ck_assert_msg (g_str_equal (first_dump, second_dump), "the same seed gave different data");
 
   close_store (first);
@@ -2286,11 +2319,19 @@ START_TEST (test_demo_other_seed)
   second_dump = dump_content (second);
   ck_assert_msg (!g_str_equal (first_dump, second_dump), "two seeds gave the same data");
   ck_assert_int_eq (count_rows (second, "household"), 50);
+  g_free (first_dump);
+  g_free (second_dump);
+  first_dump = dump_food (first);
+  second_dump = dump_food (second);
+  ck_assert_msg (!g_str_equal (first_dump, second_dump), "two seeds gave the same food aid");
 
   close_store (first);
   close_store (second);
 }
 END_TEST
+
+/* Visits that are not a food-aid service's */
+#define RECEPTION_VISIT "WHERE id NOT IN (SELECT visit_id FROM food_service) "
 
 START_TEST (test_demo_content)
 {
@@ -2306,21 +2347,22 @@ START_TEST (test_demo_content)
   /* Each household comes at least once */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(DISTINCT p.household_id) FROM visit v "
                                       "JOIN person p ON p.id = v.person_id"), 50);
-  /* Every visit has a reason, within the two years to the last day, on an
-   * opening day (Tuesday, Thursday, Saturday) and hour */
+  /* Every visit has a reason, within the two years to the last day; those
+   * of the reception on an opening day (Tuesday, Thursday, Saturday) and
+   * hour, those of food aid at a distribution (below) */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit v "
                                       "WHERE NOT EXISTS (SELECT 1 FROM visit_reason WHERE visit_id = v.id)"), 0);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
                                       "WHERE day < '2024-11-25' OR day > '2026-11-24'"), 0);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
-                                      "WHERE strftime('%w', day) NOT IN ('2', '4', '6')"), 0);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
-                                      "WHERE time < '09:00' OR time >= '17:00' "
-                                      "OR (time >= '12:00' AND time < '14:00')"), 0);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
-                                      "WHERE strftime('%w', day) = '6' AND time >= '12:00'"), 0);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
-                                      "WHERE substr(day, 6, 2) = '08' AND substr(day, 9, 2) <= '21'"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit " RECEPTION_VISIT
+                                      "AND strftime('%w', day) NOT IN ('2', '4', '6')"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit " RECEPTION_VISIT
+                                      "AND (time < '09:00' OR time >= '17:00' "
+                                      "OR (time >= '12:00' AND time < '14:00'))"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit " RECEPTION_VISIT
+                                      "AND strftime('%w', day) = '6' AND time >= '12:00'"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit " RECEPTION_VISIT
+                                      "AND substr(day, 6, 2) = '08' AND substr(day, 9, 2) <= '21'"), 0);
   /* Birth dates: none after the last day, none malformed */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM person WHERE birth_date > '2026-11-24' "
                                       "OR length(birth_date) NOT IN (4, 10)"), 0);
