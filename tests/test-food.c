@@ -282,6 +282,23 @@ START_TEST (test_serve_parcel)
   ck_assert_int_eq (status.served, 1);
   ck_assert_str_eq (status.last_served, today);
   ck_assert_int_eq (acu_food_check (store, &draft, NULL, &error), ACU_FOOD_WARNING_FREQUENCY);
+
+  /* The visit goes only with its food aid */
+  ck_assert (!acu_visit_delete (store, visit, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_food_service_find (store, visit, &error), service);
+  ck_assert (acu_food_service_cancel (store, service, &error));
+  /* Corrected, not erased: 8 movements out and 8 back; stock back to 0 */
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_movement"), 16);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams FROM goods_stock WHERE category_id = 1"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM visit"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT cancelled FROM food_service"), 1);
+  ck_assert (acu_food_get_status (store, household, NULL, &status, &error));
+  ck_assert_int_eq (status.served, 0);
+  ck_assert (!acu_food_service_cancel (store, service, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
   close_store (g_steal_pointer (&store));
 }
 END_TEST
@@ -406,6 +423,13 @@ START_TEST (test_serve_override)
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_service "
                                                "WHERE override_reason = 'Renouvellement en cours'"), 1);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'food-override'"), 1);
+  /* A volunteer does not cancel what someone else served */
+  ck_assert (acu_store_identify_with_pin (store, acu_test_query_int (store, "SELECT id FROM desk_person "
+                                                                            "WHERE display_name = 'Paul Vidal'"),
+                                          PIN, &error));
+  ck_assert (!acu_food_service_cancel (store, acu_test_query_int (store, "SELECT id FROM food_service"), &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
   close_store (g_steal_pointer (&store));
 }
 END_TEST
