@@ -9,6 +9,7 @@
 #include "acu-catalogue.h"
 #include "acu-date.h"
 #include "acu-demo.h"
+#include "acu-food.h"
 #include "acu-people.h"
 #include "acu-store-private.h"
 #include "acu-visits.h"
@@ -2468,6 +2469,43 @@ assert_none (AcuStore   *store,
   "(SELECT count(*) FROM person p WHERE p.household_id = " HOUSEHOLD " AND " BORN (D, "p.birth_date") \
   " AND p.birth_date IS NOT NULL AND " AGE (D, "p.birth_date") " < 18)"
 
+/* The food-aid core reads each service of the demo as one it would have
+ * let through: access valid that day, the record the service names, not
+ * over the frequency, not over the month's right */
+static void
+assert_status_follows (AcuStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = acu_store_prepare (store, "SELECT household_id, day, access_id, mode FROM food_service "
+                                                 "ORDER BY id", &error);
+  guint n = 0;
+
+  ck_assert_msg (stmt != NULL, "%s", error ? error->message : "");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *day = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      gint64 household = sqlite3_column_int64 (stmt, 0), access = sqlite3_column_int64 (stmt, 2);
+      gboolean grocery = g_str_equal ((const char *) sqlite3_column_text (stmt, 3), "grocery");
+      AcuFoodStatus status;
+
+      ck_assert_msg (acu_food_get_status (store, household, day, &status, &error), "%s",
+                     error ? error->message : "");
+      ck_assert_msg (status.state == ACU_FOOD_ACCESS_VALID && status.access_id == access,
+                     "household %" G_GINT64_FORMAT " on %s: state %d, record %" G_GINT64_FORMAT,
+                     household, day, status.state, status.access_id);
+      ck_assert_msg (status.served >= 1 && status.served <= status.times,
+                     "household %" G_GINT64_FORMAT " on %s: served %u of %u", household, day, status.served,
+                     status.times);
+      ck_assert (status.mode == ACU_FOOD_MODE_BOTH
+                 || status.mode == (grocery ? ACU_FOOD_MODE_GROCERY : ACU_FOOD_MODE_PARCEL));
+      if (grocery)
+        ck_assert_int_le (status.spent_cents, status.right_cents);
+      n++;
+    }
+  sqlite3_reset (stmt);
+  ck_assert_int_eq (n, count_rows (store, "food_service"));
+}
+
 START_TEST (test_demo_food_access)
 {
   AcuStore *store = create_store ();
@@ -2618,6 +2656,7 @@ START_TEST (test_demo_food_services)
                                                "AND a.mode IN (d.mode, 'both') WHERE d.closed = 0"));
   assert_none (store, "nothing cancelled or overridden",
                "SELECT count(*) FROM food_service WHERE cancelled <> 0 OR override_reason IS NOT NULL");
+  assert_status_follows (store);
 
   /* Its visit: that day, someone of the household, the food-aid reason
    * alone, at the distribution's hours, logged by who served */
