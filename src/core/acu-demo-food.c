@@ -9,6 +9,8 @@
 
 #include "acu-date.h"
 #include "acu-demo-private.h"
+#include "acu-food.h"
+#include "acu-goods.h"
 #include "acu-sql-private.h"
 #include "acu-visits-private.h"
 
@@ -42,13 +44,14 @@ static const char *const category_codes[N_CATS] = {
 static const gint64 cents_per_kg[N_CATS] = { 220, 160, 130, 850, 320, 420, 90, 1100, 480 };
 
 /* The grocery's shelves: a price a piece and its weight, or a price a
- * kg for what is weighed (grams 0) */
+ * kg for what is weighed (grams 0); some for babies only */
 static const struct
 {
   guint        category;
   const char  *item;
   gint64       price_cents;
   gint64       grams;
+  gboolean     baby;
 } grocery_items[] = {
   { CAT_FRUIT_VEG, "Pommes", 249, 0 },
   { CAT_FRUIT_VEG, "Pommes de terre", 129, 0 },
@@ -79,13 +82,13 @@ static const struct
   { CAT_DRINKS, "Café moulu 250 g", 329, 250 },
   { CAT_DRINKS, "Jus d'orange 1 L", 179, 1050 },
   { CAT_DRINKS, "Eau minérale 6 × 1,5 L", 199, 9000 },
-  { CAT_BABY, "Petits pots légumes ×2", 259, 400 },
-  { CAT_BABY, "Lait infantile 2e âge", 1299, 800 },
+  { CAT_BABY, "Petits pots légumes ×2", 259, 400, TRUE },
+  { CAT_BABY, "Lait infantile 2e âge", 1299, 800, TRUE },
   { CAT_HYGIENE, "Savon", 119, 100 },
   { CAT_HYGIENE, "Dentifrice", 179, 75 },
   { CAT_HYGIENE, "Lessive liquide 1,5 L", 549, 1500 },
   { CAT_HYGIENE, "Papier toilette ×6", 259, 600 },
-  { CAT_HYGIENE, "Couches taille 4", 1099, 1200 },
+  { CAT_HYGIENE, "Couches taille 4", 1099, 1200, TRUE },
 };
 
 /* Who sends households to food aid, and how often (referral partners'
@@ -136,8 +139,6 @@ static const struct
  * have had access, in days */
 #define EARLIEST_ACCESS 180
 
-/* A heavier movement is split: a lorry takes 40 t */
-#define MAX_MOVEMENT_GRAMS 40000000
 
 typedef struct
 {
@@ -183,7 +184,7 @@ typedef struct
   int      weekday;        /* 1 Monday */
   guint32  monday;
   guint    month_key;
-  gint64   midnight;       /* UTC seconds, an hour before the local midnight in winter */
+  gint64   midnight;       /* the desk's midnight in UTC seconds (Paris, winter time) */
   char     text[11];
 } Day;
 
@@ -223,10 +224,7 @@ struct _AcuDemoFood
   gint64     categories[N_CATS];
   gint64     preset[7][N_CATS];  /* grams by persons, 1 to 6 */
   gint64     partners[G_N_ELEMENTS (referrers)];
-  gint64     right_single;
-  gint64     right_couple;
-  gint64     right_child;
-  int        rate_bp;
+  AcuFoodSettings settings;
 
   GArray    *households;         /* FoodHousehold */
   GArray    *members;            /* FoodMember */
@@ -298,8 +296,8 @@ day_init (AcuDemoFood *food,
   g_snprintf (day->text, sizeof day->text, "%04u-%02u-%02u", day->year, day->month, day->dom);
 }
 
-/* The last day of the month @months after @julian's, less a day: an
- * access of 3 months from 2025-03-04 ends on 2025-06-03 */
+/* The day before the same day @months later (the end of the month when
+ * it has no such day): 3 months from 2025-03-04 end on 2025-06-03 */
 static guint32
 add_months (guint32 julian,
             guint   months)
@@ -364,21 +362,8 @@ static gboolean
 read_schema (AcuDemoFood  *food,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
-  struct
-  {
-    const char *key;
-    gint64     *value;
-  } settings[] = {
-    { "food-right-single-cents", &food->right_single },
-    { "food-right-couple-cents", &food->right_couple },
-    { "food-right-child-cents", &food->right_child },
-  };
-  gint64 rate;
-
   food->reason_id = query_int64 (food->store, "SELECT id FROM reason WHERE code = :code", "food-aid", error);
-  food->place_id = query_int64 (food->store, "SELECT id FROM goods_place WHERE code = :code", "food-store", error);
-  if (food->reason_id < 0 || food->place_id < 0)
+  if (food->reason_id < 0)
     return FALSE;
   for (guint i = 0; i < N_CATS; i++)
     if ((food->categories[i] = query_int64 (food->store, "SELECT id FROM goods_category WHERE code = :code",
@@ -388,16 +373,7 @@ read_schema (AcuDemoFood  *food,
     if ((food->partners[i] = query_int64 (food->store, "SELECT id FROM referral_partner WHERE code = :code",
                                           referrers[i].code, error)) < 0)
       return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
-    if ((*settings[i].value = query_int64 (food->store, "SELECT CAST (value AS INTEGER) FROM setting WHERE key = :code",
-                                           settings[i].key, error)) < 0)
-      return FALSE;
-  if ((rate = query_int64 (food->store, "SELECT CAST (value AS INTEGER) FROM setting WHERE key = :code",
-                           "food-rate-bp", error)) < 0)
-    return FALSE;
-  food->rate_bp = rate > 0 && rate <= 10000 ? rate : 2000;
-
-  if (food->reason_id == 0 || food->place_id == 0)
+  if (food->reason_id == 0)
     {
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
                            _("Demo data needs reasons, partners and communes in the lists."));
@@ -411,19 +387,24 @@ read_schema (AcuDemoFood  *food,
         return FALSE;
       }
 
-  stmt = acu_store_prepare (food->store, "SELECT persons, category_id, grams FROM food_parcel_preset", error);
-  if (stmt == NULL)
+  /* What the food-aid core says of the rights, the place, the parcels */
+  if (!acu_food_get_settings (food->store, &food->settings, error)
+      || (food->place_id = acu_goods_get_food_place (food->store, error)) == 0)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* a database's own rate, if it is one a basket can be paid at */
+  if (food->settings.rate_bp <= 0 || food->settings.rate_bp > 10000)
+    food->settings.rate_bp = 2000;
+  for (guint persons = 1; persons <= 6; persons++)
     {
-      int persons = sqlite3_column_int (stmt, 0);
-      gint64 category = sqlite3_column_int64 (stmt, 1);
+      g_autoptr(GArray) preset = acu_food_parcel_preset (food->store, persons, error);
 
-      for (guint i = 0; i < N_CATS; i++)
-        if (food->categories[i] == category && persons >= 1 && persons <= 6)
-          food->preset[persons][i] = sqlite3_column_int64 (stmt, 2);
+      if (preset == NULL)
+        return FALSE;
+      for (guint i = 0; i < preset->len; i++)
+        for (guint c = 0; c < N_CATS; c++)
+          if (food->categories[c] == g_array_index (preset, AcuFoodWeight, i).category_id)
+            food->preset[persons][c] = g_array_index (preset, AcuFoodWeight, i).grams;
     }
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -452,7 +433,7 @@ right_by_rule (AcuDemoFood         *food,
                const Day           *day)
 {
   const FoodMember *members = household_members (food, household);
-  guint adults = 0, children = 0;
+  AcuFoodHousehold counted = { 0 };
 
   for (guint i = 0; i < household->n_members; i++)
     {
@@ -460,12 +441,13 @@ right_by_rule (AcuDemoFood         *food,
 
       if (age == -2)
         continue;
+      counted.persons++;
       if (age >= 0 && age < 18)
-        children++;
+        counted.children++;
       else
-        adults++;
+        counted.adults++;
     }
-  return (adults >= 2 ? food->right_couple : food->right_single) + children * food->right_child;
+  return acu_food_right_by_rule (&food->settings, &counted);
 }
 
 static gint64
@@ -531,7 +513,7 @@ draw_terms (AcuDemoFood *food,
       access->monthly = TRUE;
     }
   r = g_rand_int_range (food->rand, 0, 100);
-  access->rate_bp = r < 80 ? food->rate_bp : r < 90 ? 1000 : 3000;
+  access->rate_bp = r < 80 ? food->settings.rate_bp : r < 90 ? 1000 : 3000;
 }
 
 static gboolean
@@ -712,7 +694,8 @@ receive (AcuDemoFood  *food,
   grams = (grams + 50) / 100 * 100;
   while (grams > 0)
     {
-      gint64 part = MIN (grams, MAX_MOVEMENT_GRAMS);
+      /* a lorry at most a movement */
+      gint64 part = MIN (grams, ACU_GOODS_MAX_GRAMS);
 
       if (!insert_movement (food, day, category, 1, reason, source, part,
                             value ? part * cents_per_kg[category] / 1000 : -1, 0, 0, lot, expiry,
@@ -952,7 +935,7 @@ fill_basket (AcuDemoFood          *food,
       DayLine line = { item, 0, 0, 0 };
       gboolean taken = FALSE;
 
-      if (grocery_items[item].category == CAT_BABY && !infant)
+      if (grocery_items[item].baby && !infant)
         continue;
       for (guint i = 0; i < service->n_lines && !taken; i++)
         taken = g_array_index (food->lines, DayLine, service->first_line + i).item == item;
@@ -983,7 +966,7 @@ fill_basket (AcuDemoFood          *food,
       return FALSE;
     }
   /* the household pays its rate of the shelf price, to the nearest cent */
-  service->paid_cents = (service->shelf_cents * access->rate_bp + 5000) / 10000;
+  service->paid_cents = acu_food_participation (service->shelf_cents, access->rate_bp);
   return TRUE;
 }
 

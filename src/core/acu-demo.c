@@ -27,7 +27,7 @@
 #define HOUSEHOLDS_PER_COMMIT 500
 /* The part of the progress that the households take; the weeks of food
  * aid take the rest */
-#define HOUSEHOLDS_SHARE 0.6
+#define HOUSEHOLDS_SHARE 0.65
 
 static const char *const last_names[] = {
   "Dupont", "Dupuis", "Dupont-Martin", "Martin", "Bernard", "Thomas", "Petit", "Durand", "Leroy",
