@@ -188,7 +188,7 @@ ok "report for the network exits 0" expect_exit 0 "$cli" report "$demo" --from 2
   --format network-json -o "$rep/n.json" --name "Camille Martin" --password-file "$dir/pw"
 total=$(python3 -c 'import json,sys
 r = json.load(open(sys.argv[1]))
-assert r["format"] == "acuelh-report" and r["version"] == 2
+assert r["format"] == "acuelh-report" and r["version"] == 3
 t = [t for s in r["sections"] if s["id"] == "reception" for t in s["tables"] if t["id"] == "visits"][0]
 print([x for x in t["rows"] if x["key"] == "visits"][0]["period"])' "$rep/r.json" 2>/dev/null)
 ok "the JSON gives October's visit total" test -n "$total" -a "${total:-0}" -gt 0
