@@ -30,6 +30,7 @@ static const AcuAuditActions *const registry[] = {
   &acu_audit_people_actions,
   &acu_audit_confidential_actions,
   &acu_audit_report_actions,
+  &acu_audit_food_report_actions,
   &acu_audit_log_actions,
 };
 
