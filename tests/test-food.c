@@ -331,6 +331,9 @@ START_TEST (test_serve_grocery_basket)
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_basket_line"), 2);
   /* Dairy: 4 pieces, no weight; fruit 1 500 g */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT pieces FROM goods_movement WHERE category_id = 3"), 4);
+  /* not weighed: 4 pieces of 500 g, estimated */
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams FROM goods_movement WHERE category_id = 3"), 2000);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT estimated FROM goods_movement WHERE category_id = 3"), 1);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT grams FROM goods_movement WHERE category_id = 1"), 1500);
   /* The right: 25,00 € − 3,20 € = 21,80 € left */
   ck_assert (acu_food_get_status (store, household, NULL, &status, &error));

@@ -212,7 +212,8 @@ acu_food_set_settings (AcuStore               *store,
 
 /* Households */
 
-/* A person's age on @day from "YYYY-MM-DD" or "YYYY"; -1 if not stated */
+/* A person's age on @day from "YYYY-MM-DD" or "YYYY" (born on 1 July, as
+ * the reports count it); -1 if not stated */
 static int
 age_on (const char *birth,
         const char *day)
@@ -222,10 +223,14 @@ age_on (const char *birth,
   if (birth == NULL || strlen (birth) < 4 || day == NULL)
     return -1;
   age = atoi (day) - atoi (birth);
-  if (strlen (birth) == 10 && strcmp (day + 5, birth + 5) < 0)
+  if (strcmp (day + 5, strlen (birth) == 10 ? birth + 5 : "07-01") < 0)
     age--;
   return MAX (age, 0);
 }
+
+/* Members born by @day: a day in the past counts the household as it was */
+#define BORN_BY_DAY "(p.birth_date IS NULL OR substr (p.birth_date, 1, 4) <= substr (:day, 1, 4) " \
+                    " AND (length (p.birth_date) < 10 OR p.birth_date <= :day))"
 
 gboolean
 acu_food_count_household (AcuStore          *store,
@@ -243,10 +248,12 @@ acu_food_count_household (AcuStore          *store,
     return FALSE;
   if (day == NULL)
     day = today;
-  stmt = acu_store_prepare (store, "SELECT birth_date FROM person WHERE household_id = :household", error);
+  stmt = acu_store_prepare (store, "SELECT p.birth_date FROM person p WHERE p.household_id = :household AND "
+                            BORN_BY_DAY, error);
   if (stmt == NULL)
     return FALSE;
   acu_sql_bind_int64 (stmt, ":household", household_id);
+  acu_sql_bind_text (stmt, ":day", day);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int age = age_on ((const char *) sqlite3_column_text (stmt, 0), day);
@@ -1902,11 +1909,12 @@ insert_snapshot (AcuStore    *store,
                             "SELECT p.id, p.birth_date, p.gender, p.disability, p.third_country, "
                             "p.foreign_background, coalesce (h.housing = 'homeless', 0) "
                             "FROM person p JOIN household h ON h.id = p.household_id "
-                            "WHERE p.household_id = :household",
+                            "WHERE p.household_id = :household AND " BORN_BY_DAY,
                             error);
   if (read == NULL)
     return FALSE;
   acu_sql_bind_int64 (read, ":household", household_id);
+  acu_sql_bind_text (read, ":day", day);
   while ((rc = sqlite3_step (read)) == SQLITE_ROW)
     {
       int age = age_on ((const char *) sqlite3_column_text (read, 1), day);
@@ -1970,6 +1978,9 @@ insert_out (AcuStore    *store,
 
   if (pieces == 0 && grams == 0)
     return TRUE;
+  /* Counted by the piece and not weighed: estimated by the category */
+  if (pieces > 0 && grams == 0)
+    grams = -1;
   out.category_id = category_id;
   out.direction = -1;
   out.reason = ACU_GOODS_SERVED;

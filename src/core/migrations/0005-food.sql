@@ -39,10 +39,12 @@ CREATE TABLE goods_category (
   grams_per_piece  INTEGER CHECK (grams_per_piece IS NULL OR grams_per_piece > 0),
   CHECK (code IS NOT NULL OR label IS NOT NULL)
 );
-INSERT INTO goods_category (code, position, kind) VALUES
-  ('fruit-vegetables', 1, 'food'), ('starchy', 2, 'food'), ('dairy', 3, 'food'),
-  ('meat-fish-eggs', 4, 'food'), ('fats', 5, 'food'), ('sweet-salty', 6, 'food'),
-  ('drinks', 7, 'food'), ('baby-food', 8, 'food'), ('hygiene', 9, 'hygiene');
+-- The weight of a piece (a pack, a tin, a bottle) estimates the kilos of
+-- what is counted by the piece, marked as estimated; sites may change it.
+INSERT INTO goods_category (code, position, kind, grams_per_piece) VALUES
+  ('fruit-vegetables', 1, 'food', 1000), ('starchy', 2, 'food', 500), ('dairy', 3, 'food', 500),
+  ('meat-fish-eggs', 4, 'food', 400), ('fats', 5, 'food', 250), ('sweet-salty', 6, 'food', 300),
+  ('drinks', 7, 'food', 1000), ('baby-food', 8, 'food', 250), ('hygiene', 9, 'hygiene', 400);
 
 -- Where goods are kept
 CREATE TABLE goods_place (
