@@ -30,6 +30,8 @@ static const AcuAuditActions *const registry[] = {
   &acu_audit_people_actions,
   &acu_audit_confidential_actions,
   &acu_audit_report_actions,
+  &acu_audit_food_actions,
+  &acu_audit_goods_actions,
   &acu_audit_log_actions,
 };
 
@@ -95,6 +97,9 @@ acu_audit_object_get_label (const char *object)
       || g_str_has_prefix (object, "commune "))
     /* Translators: an entry of the lists of reasons, partners or communes */
     return g_strdup_printf (_("list entry no. %lld"), id);
+  if (g_str_has_prefix (object, "movement "))
+    /* Translators: a movement of goods in or out of the stock */
+    return g_strdup_printf (_("movement no. %lld"), id);
   if (g_str_has_prefix (object, "audit "))
     /* Translators: an export of the audit log, with the number of entries exported */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld entry", "%lld entries", id), id);
