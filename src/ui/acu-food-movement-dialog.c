@@ -313,5 +313,8 @@ acu_food_movement_dialog_new (GtkWidget           *parent,
       adw_preferences_group_add (self->categories_group, row);
       g_ptr_array_add (self->weight_rows, row);
     }
+  /* The source is most often the usual one: the weights are the work */
+  if (self->weight_rows->len > 0)
+    gtk_window_set_focus (GTK_WINDOW (self), g_ptr_array_index (self->weight_rows, 0));
   return self;
 }

@@ -34,6 +34,7 @@ struct _AcuFoodStockPage
   GListStore        *movements;         /* AcuGoodsMovement, the pages read */
 
   gboolean           complete;          /* every movement is read */
+  gboolean           stale;             /* changed while not shown */
 };
 
 G_DEFINE_FINAL_TYPE (AcuFoodStockPage, acu_food_stock_page, ACU_TYPE_PAGE)
@@ -57,15 +58,22 @@ show_error (AcuFoodStockPage *self,
 
 /* Stock on hand: a card a category, "Fruit and vegetables / 123,4 kg" */
 static void
+clear_stock (AcuFoodStockPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stock_box))) != NULL)
+    gtk_flow_box_remove (self->stock_box, child);
+}
+
+static void
 load_stock (AcuFoodStockPage *self)
 {
   AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GPtrArray) stock = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stock_box))) != NULL)
-    gtk_flow_box_remove (self->stock_box, child);
+  clear_stock (self);
   if (store == NULL || !acu_store_is_identified (store))
     return;
   stock = acu_goods_stock (store, ACU_GOODS_KINDS_FOOD_AID, 0, &error);
@@ -391,13 +399,36 @@ update_for_role (AcuFoodStockPage *self)
                              : _("Newest first. Staff correct a movement recorded wrong."));
 }
 
+/* Read again now if shown, else when it is (every service at the desk
+ * changes the stock) */
 static void
 reload (AcuFoodStockPage *self)
 {
-  show_error (self, NULL);
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+
   update_for_role (self);
+  if (store == NULL || !acu_store_is_identified (store) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Nothing of the data stays behind: it is read again when shown */
+      g_list_store_remove_all (self->movements);
+      clear_stock (self);
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  show_error (self, NULL);
   load_stock (self);
   load_movements (self, FALSE);
+}
+
+static void
+acu_food_stock_page_map (GtkWidget *widget)
+{
+  AcuFoodStockPage *self = ACU_FOOD_STOCK_PAGE (widget);
+
+  GTK_WIDGET_CLASS (acu_food_stock_page_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
 }
 
 static void
@@ -427,6 +458,7 @@ acu_food_stock_page_class_init (AcuFoodStockPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   AcuPageClass *page_class = ACU_PAGE_CLASS (klass);
 
+  widget_class->map = acu_food_stock_page_map;
   page_class->store_changed = acu_food_stock_page_store_changed;
   page_class->areas_changed = acu_food_stock_page_areas_changed;
   page_class->activate = acu_food_stock_page_activate;
