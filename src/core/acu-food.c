@@ -1526,22 +1526,29 @@ acu_food_day_expected (AcuStore     *store,
     }
   period_bounds (day, ACU_FOOD_PERIOD_WEEK, week_first, week_last);
   period_bounds (day, ACU_FOOD_PERIOD_MONTH, month_first, month_last);
+  /* Persons in name order (the index on sort_key), each the first of
+   * their household by name, whose household has access that day: a page
+   * reads about as many persons as it shows, whatever the size of the
+   * site. The record that applies is the valid one ending last. */
   stmt = acu_store_prepare (store,
-                            "SELECT e.household_id, p.id, p.first_name, p.last_name, "
+                            "SELECT e.household_id, e.id, e.first_name, e.last_name, "
                             " (SELECT count (*) FROM person m WHERE m.household_id = e.household_id), "
-                            " e.end_day, e.times, "
+                            " a.end_day, a.times, "
                             " (SELECT count (*) FROM food_service s WHERE s.household_id = e.household_id "
                             "  AND s.cancelled = 0 AND s.day BETWEEN "
-                            "  CASE e.period WHEN 'week' THEN :week_first ELSE :month_first END AND "
-                            "  CASE e.period WHEN 'week' THEN :week_last ELSE :month_last END), "
+                            "  CASE a.period WHEN 'week' THEN :week_first ELSE :month_first END AND "
+                            "  CASE a.period WHEN 'week' THEN :week_last ELSE :month_last END), "
                             " EXISTS (SELECT 1 FROM food_service s WHERE s.household_id = e.household_id "
                             "  AND s.cancelled = 0 AND s.day = :day) "
-                            "FROM (SELECT a.household_id, a.end_day, a.times, a.period, "
-                            "      (SELECT q.id FROM person q WHERE q.household_id = a.household_id "
-                            "       ORDER BY q.sort_key, q.id LIMIT 1) AS person_id "
-                            "      " EXPECTED_FROM ") e "
-                            "JOIN person p ON p.id = e.person_id "
-                            "ORDER BY p.sort_key, e.household_id LIMIT :limit OFFSET :offset",
+                            "FROM (SELECT p.id, p.household_id, p.first_name, p.last_name, p.sort_key, "
+                            "      (SELECT b.id FROM food_access b WHERE b.household_id = p.household_id "
+                            "       AND b.end_day >= :day AND b.start_day <= :day AND b.mode IN (:mode, 'both') "
+                            "       ORDER BY b.end_day DESC, b.id DESC LIMIT 1) AS access_id "
+                            "      FROM person p INDEXED BY person_sort_key "
+                            "      WHERE p.id = (SELECT q.id FROM person q WHERE q.household_id = p.household_id "
+                            "                    ORDER BY q.sort_key, q.id LIMIT 1)) e "
+                            "JOIN food_access a ON a.id = e.access_id "
+                            "ORDER BY e.sort_key, e.id LIMIT :limit OFFSET :offset",
                             error);
   if (stmt == NULL)
     return NULL;

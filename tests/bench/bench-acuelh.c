@@ -21,6 +21,7 @@
 #include "acu-test-util.h"
 #include "acu-visits.h"
 #include "bench.h"
+#include "bench-food.h"
 
 /* Acuèlh's benchmarks (tests/bench/README.md). Each line times a core
  * call, or the application, next to its floor: the least work that gives
@@ -34,6 +35,8 @@
  *   log-visit     acu_visit_log, against a bare INSERT in a transaction
  *   report-month  the activity summary of a month and of a year, against
  *   report-year   its aggregate queries stepped by hand
+ *   food-…        food aid: serving, a day's expected households, the
+ *                 stock (bench-food.c)
  *   open          unlocking (Argon2id at MODERATE, key slots, checks),
  *                 against Argon2id alone and a raw-key open
  *   startup       the application's first frame (its unlock page) under
@@ -1121,6 +1124,8 @@ run_scale (const ScaleInfo *info)
     report_figures (&scale);
   if (wanted ("log"))
     log_visit (&scale);
+  if (wanted ("food"))
+    bench_food (scale.name, scale.store);
   acu_store_close (scale.store);
   g_clear_object (&scale.store);
 
@@ -1148,7 +1153,7 @@ main (int    argc,
   GOptionEntry entries[] = {
     { "scale", 's', 0, G_OPTION_ARG_STRING, &scale, "site, stress or both (ACUELH_BENCH_SCALE; both)", "SCALE" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &only,
-      "Lines to run, comma-separated: bulk,search,report,log,open,startup (ACUELH_BENCH_ONLY; all)", "LINES" },
+      "Lines to run, comma-separated: bulk,search,report,log,food,open,startup (ACUELH_BENCH_ONLY; all)", "LINES" },
     { "json", 'j', 0, G_OPTION_ARG_FILENAME, &json, "Where to write the results (ACUELH_BENCH_JSON; ./bench.json)",
       "FILE" },
     { NULL }
