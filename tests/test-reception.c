@@ -1097,11 +1097,17 @@ START_TEST (test_household_update)
     .email = "alice@example.org",
     .referring_worker = "Mme Abadie",
     .note = "Comes on Tuesdays",
+    .housing = ACU_HOUSING_PRECARIOUS,
   };
 
+  read = acu_household_get (store, h, &error);
+  ck_assert_int_eq (read->housing, ACU_HOUSING_NOT_STATED);
+  g_clear_pointer (&read, acu_household_free);
   ck_assert (acu_household_update (store, &household, &error));
   ck_assert_ptr_null (error);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM household WHERE housing = 'precarious'"), 1);
   read = acu_household_get (store, h, &error);
+  ck_assert_int_eq (read->housing, ACU_HOUSING_PRECARIOUS);
   ck_assert_str_eq (read->address, "3 rue du Barry");
   ck_assert_int_eq (read->commune_id, COMMUNE_LECTOURE);
   ck_assert_str_eq (read->commune, "Lectoure");
@@ -1121,11 +1127,17 @@ START_TEST (test_household_update)
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   g_clear_error (&error);
   household.email = NULL;
+  household.housing = ACU_HOUSING_HOMELESS + 1;
+  ck_assert (!acu_household_update (store, &household, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  household.housing = ACU_HOUSING_HOMELESS;
   household.commune_id = UNKNOWN_ID;
   ck_assert (!acu_household_update (store, &household, &error));
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
   g_clear_error (&error);
   read = acu_household_get (store, h, &error);
+  ck_assert_int_eq (read->housing, ACU_HOUSING_PRECARIOUS);
   ck_assert_str_eq (read->phone, "05 62 68 00 00");
   ck_assert_str_eq (read->email, "alice@example.org");
   ck_assert_int_eq (read->commune_id, COMMUNE_LECTOURE);
@@ -1133,6 +1145,7 @@ START_TEST (test_household_update)
   /* Empty fields are cleared */
   household.commune_id = 0;
   household.address = "  ";
+  household.housing = ACU_HOUSING_NOT_STATED;
   ck_assert (acu_household_update (store, &household, &error));
   g_clear_pointer (&read, acu_household_free);
   read = acu_household_get (store, h, &error);
@@ -1140,6 +1153,8 @@ START_TEST (test_household_update)
   ck_assert_ptr_null (read->phone);
   ck_assert_ptr_null (read->commune);
   ck_assert_int_eq (read->commune_id, 0);
+  ck_assert_int_eq (read->housing, ACU_HOUSING_NOT_STATED);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM household WHERE housing IS NULL"), 1);
 
   household.id = UNKNOWN_ID;
   ck_assert (!acu_household_update (store, &household, &error));
@@ -1171,7 +1186,7 @@ START_TEST (test_household_merge)
   AcuHousehold second = {
     .id = h2, .address = "12 place de la Mairie", .commune_id = COMMUNE_AUCH,
     .phone = "05 62 00 00 00", .email = "bob@example.org", .referring_worker = "Mme Abadie",
-    .note = "Has a car",
+    .note = "Has a car", .housing = ACU_HOUSING_HOMELESS,
   };
 
   ck_assert (acu_household_update (store, &first, &error));
@@ -1199,6 +1214,8 @@ START_TEST (test_household_merge)
   ck_assert_str_eq (kept->email, "bob@example.org");
   ck_assert_str_eq (kept->referring_worker, "Mme Abadie");
   ck_assert_str_eq (kept->note, "Comes on Tuesdays\nHas a car");
+  /* not stated here: the merged household's situation */
+  ck_assert_int_eq (kept->housing, ACU_HOUSING_HOMELESS);
 
   members = acu_household_list_members (store, h1, &error);
   ck_assert_uint_eq (members->len, 2);

@@ -155,6 +155,48 @@ acu_gender_get_label (AcuGender gender)
     }
 }
 
+/* Housing */
+
+const char *
+acu_housing_to_string (AcuHousing housing)
+{
+  switch (housing)
+    {
+    case ACU_HOUSING_HOUSED:     return "housed";
+    case ACU_HOUSING_PRECARIOUS: return "precarious";
+    case ACU_HOUSING_HOMELESS:   return "homeless";
+    case ACU_HOUSING_NOT_STATED:
+    default:                     return NULL;
+    }
+}
+
+AcuHousing
+acu_housing_from_string (const char *text)
+{
+  if (g_strcmp0 (text, "housed") == 0)
+    return ACU_HOUSING_HOUSED;
+  if (g_strcmp0 (text, "precarious") == 0)
+    return ACU_HOUSING_PRECARIOUS;
+  if (g_strcmp0 (text, "homeless") == 0)
+    return ACU_HOUSING_HOMELESS;
+  return ACU_HOUSING_NOT_STATED;
+}
+
+const char *
+acu_housing_get_label (AcuHousing housing)
+{
+  switch (housing)
+    {
+    case ACU_HOUSING_HOUSED:     return C_("housing", "Housed");
+    /* Translators: hosted by others, in a hotel, a shelter, a squat… */
+    case ACU_HOUSING_PRECARIOUS: return C_("housing", "Precarious housing (hosted, shelter, hotel…)");
+    /* Translators: sleeping rough, with no shelter */
+    case ACU_HOUSING_HOMELESS:   return C_("housing", "Homeless");
+    case ACU_HOUSING_NOT_STATED:
+    default:                     return C_("housing", "Not stated");
+    }
+}
+
 /* AcuPerson */
 
 static void
@@ -1076,7 +1118,7 @@ acu_household_get (AcuStore  *store,
     return NULL;
   stmt = acu_store_prepare (store,
                             "SELECT h.id, h.address, h.commune_id, c.label, h.phone, h.email, "
-                            "h.referring_worker, h.note, h.created_on "
+                            "h.referring_worker, h.note, h.created_on, h.housing "
                             "FROM household h LEFT JOIN commune c ON c.id = h.commune_id WHERE h.id = :id",
                             error);
   if (stmt == NULL)
@@ -1094,6 +1136,7 @@ acu_household_get (AcuStore  *store,
       household->referring_worker = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       household->note = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       household->created_on = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      household->housing = acu_housing_from_string ((const char *) sqlite3_column_text (stmt, 9));
     }
   sqlite3_reset (stmt);
   if (household == NULL)
@@ -1115,6 +1158,7 @@ bind_household_fields (sqlite3_stmt        *stmt,
   acu_sql_bind_text (stmt, ":email", fields->email);
   acu_sql_bind_text (stmt, ":worker", fields->referring_worker);
   acu_sql_bind_text (stmt, ":note", fields->note);
+  acu_sql_bind_text (stmt, ":housing", acu_housing_to_string (fields->housing));
   acu_sql_bind_int64 (stmt, ":now", now);
 }
 
@@ -1127,7 +1171,8 @@ update_household (AcuStore            *store,
 
   stmt = acu_store_prepare (store,
                             "UPDATE household SET address = :address, commune_id = :commune, phone = :phone, "
-                            "email = :email, referring_worker = :worker, note = :note, updated_at = :now "
+                            "email = :email, referring_worker = :worker, note = :note, housing = :housing, "
+                            "updated_at = :now "
                             "WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
@@ -1136,7 +1181,7 @@ update_household (AcuStore            *store,
   return acu_store_step_done (store, stmt, error);
 }
 
-/* Updates the contact, commune, referring worker and note */
+/* Updates the contact, commune, referring worker, housing and note */
 gboolean
 acu_household_update (AcuStore            *store,
                       const AcuHousehold  *household,
@@ -1184,13 +1229,19 @@ acu_household_update (AcuStore            *store,
                            _("The e-mail address is not valid: it needs an “@” and no spaces."));
       return FALSE;
     }
+  if ((guint) household->housing > ACU_HOUSING_LAST)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("Choose a housing situation from the list."));
+      return FALSE;
+    }
   if (household->commune_id != 0
       && !acu_catalogue_exists (store, ACU_CATALOGUE_COMMUNE, household->commune_id, error))
     return FALSE;
 
   clean = (AcuHousehold) {
     .id = household->id, .address = address, .commune_id = household->commune_id, .phone = phone,
-    .email = email, .referring_worker = worker, .note = note,
+    .email = email, .referring_worker = worker, .note = note, .housing = household->housing,
   };
   if (!acu_store_begin (store, error))
     return FALSE;
@@ -1255,6 +1306,7 @@ merge_fields (AcuStore  *store,
                             "address = ifnull (address, :address), commune_id = ifnull (commune_id, :commune), "
                             "phone = ifnull (phone, :phone), email = ifnull (email, :email), "
                             "referring_worker = ifnull (referring_worker, :worker), note = :note, "
+                            "housing = ifnull (housing, :housing), "
                             "created_on = min (created_on, :created), updated_at = :now WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;

@@ -48,6 +48,22 @@ const char  *acu_person_get_commune (AcuPerson *self);
 int          acu_person_get_age (AcuPerson  *self,
                                  const char *on_day);
 
+/* The housing situation of a household (the FSE+ indicators count the
+ * homeless and those affected by housing exclusion): an ordinary field */
+typedef enum
+{
+  ACU_HOUSING_NOT_STATED,
+  ACU_HOUSING_HOUSED,
+  ACU_HOUSING_PRECARIOUS,   /* hosted, hotel, emergency shelter, squat… */
+  ACU_HOUSING_HOMELESS,     /* sleeping rough */
+} AcuHousing;
+
+#define ACU_HOUSING_LAST ACU_HOUSING_HOMELESS
+
+const char  *acu_housing_to_string (AcuHousing housing);       /* NULL when not stated */
+AcuHousing   acu_housing_from_string (const char *text);
+const char  *acu_housing_get_label (AcuHousing housing);
+
 typedef struct
 {
   gint64  id;               /* also its number at the desk */
@@ -58,6 +74,7 @@ typedef struct
   char   *email;
   char   *referring_worker;
   char   *note;             /* factual, not confidential */
+  AcuHousing housing;
   char   *created_on;
 } AcuHousehold;
 

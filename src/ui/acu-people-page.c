@@ -10,6 +10,7 @@
 #include "acu-confidential.h"
 #include "acu-date.h"
 #include "acu-fit-list.h"
+#include "acu-food-access-dialog.h"
 #include "acu-people-model.h"
 #include "acu-people-page.h"
 #include "acu-ui-util.h"
@@ -31,11 +32,15 @@ struct _AcuPeoplePage
   AdwPreferencesGroup *members_group;
   AdwEntryRow         *address_row;
   AdwComboRow         *commune_row;
+  AdwComboRow         *housing_row;
+  AdwActionRow        *food_access_row;
+  GtkWidget           *food_access_arrow;
   AdwEntryRow         *phone_row;
   AdwEntryRow         *email_row;
   AdwEntryRow         *worker_row;
   GtkTextView         *note_view;
   GtkLabel            *household_error;
+  GtkWidget           *save_button;
   GtkListView         *visits_view;
   GListStore          *visits;             /* AcuVisit, the pages shown */
   GtkButton           *more_button;
@@ -55,6 +60,7 @@ struct _AcuPeoplePage
 G_DEFINE_FINAL_TYPE (AcuPeoplePage, acu_people_page, ACU_TYPE_PAGE)
 
 static void refresh_household (AcuPeoplePage *self);
+static void show_food_access (AcuPeoplePage *self);
 
 static void
 show_household (AcuPeoplePage *self,
@@ -519,6 +525,8 @@ refresh_household (AcuPeoplePage *self)
     if (((AcuCatalogueEntry *) g_ptr_array_index (self->communes, i))->id == household->commune_id)
       commune = i + 1;
   adw_combo_row_set_selected (self->commune_row, commune);
+  adw_combo_row_set_selected (self->housing_row, household->housing);
+  show_food_access (self);
 
   load_visits (self, FALSE);
   show_confidential (self, NULL);
@@ -546,6 +554,7 @@ save_clicked_cb (AcuPeoplePage *self)
   household.email = (char *) gtk_editable_get_text (GTK_EDITABLE (self->email_row));
   household.referring_worker = (char *) gtk_editable_get_text (GTK_EDITABLE (self->worker_row));
   household.note = note;
+  household.housing = adw_combo_row_get_selected (self->housing_row);
   if (self->communes != NULL && commune > 0 && commune <= self->communes->len)
     household.commune_id = ((AcuCatalogueEntry *) g_ptr_array_index (self->communes, commune - 1))->id;
 
@@ -762,6 +771,35 @@ add_member_clicked_cb (AcuPeoplePage *self)
   open_person_dialog (self, PERSON_DIALOG_ADD, 0, NULL, NULL, NULL, ACU_GENDER_NOT_STATED, display, NULL);
 }
 
+/* Everyone sees whether the household's access to food aid is valid;
+ * staff open it (the core refuses access records to volunteers too) */
+static void
+show_food_access (AcuPeoplePage *self)
+{
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+  gboolean staff = store != NULL && acu_store_is_identified (store) && acu_store_get_role (store) >= ACU_ROLE_STAFF;
+  g_autofree char *status = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (store == NULL || self->household_id == 0)
+    return;
+  status = acu_food_access_dup_status (store, self->household_id);
+  escaped = g_markup_escape_text (status, -1);
+  adw_action_row_set_subtitle (self->food_access_row, escaped);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->food_access_row), staff);
+  gtk_widget_set_visible (self->food_access_arrow, staff);
+}
+
+static void
+food_access_activated_cb (AcuPeoplePage *self)
+{
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+
+  if (store != NULL && self->household_id != 0
+      && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (self->food_access_row)))
+    acu_food_access_dialog_present (GTK_WIDGET (self), store, self->household_id);
+}
+
 /* Merging */
 
 static void
@@ -832,6 +870,9 @@ acu_people_page_areas_changed (AcuPage  *page,
     case ACU_AREA_VISITS:
       if (self->household_id != 0)
         load_visits (self, FALSE);
+      break;
+    case ACU_AREA_FOOD:
+      show_food_access (self);
       break;
     case ACU_AREA_CATALOGUES:
       rebuild_communes (self);
@@ -909,11 +950,15 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, members);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, address_row);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, commune_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, housing_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, food_access_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, food_access_arrow);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, email_row);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, worker_row);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, note_view);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, household_error);
+  gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, save_button);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, visits_view);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, visits);
   gtk_widget_class_bind_template_child (widget_class, AcuPeoplePage, more_button);
@@ -927,6 +972,7 @@ acu_people_page_class_init (AcuPeoplePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_member_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, merge_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, food_access_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_details_cb);
@@ -944,6 +990,13 @@ acu_people_page_init (AcuPeoplePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->confidential_rows = g_ptr_array_new ();
+  {
+    g_autoptr(GtkStringList) housings = gtk_string_list_new (NULL);
+
+    for (AcuHousing h = ACU_HOUSING_NOT_STATED; h <= ACU_HOUSING_LAST; h++)
+      gtk_string_list_append (housings, acu_housing_get_label (h));
+    adw_combo_row_set_model (self->housing_row, G_LIST_MODEL (housings));
+  }
 
   /* Typing anywhere on the page goes to the search */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

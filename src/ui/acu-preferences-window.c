@@ -8,11 +8,13 @@
 #include "acu-audit.h"
 #include "acu-catalogue.h"
 #include "acu-desk-people.h"
+#include "acu-food-preferences-page.h"
 #include "acu-preferences-window.h"
 
 /* Preferences, for coordinators: the lists of reasons, referral partners
  * and communes. Add, rename, reorder, hide; delete only what no record
- * uses (the core refuses the rest, and refuses other roles). */
+ * uses (the core refuses the rest, and refuses other roles). Food aid's
+ * settings are a page of their own (acu-food-preferences-page.c). */
 
 #define N_CATALOGUES 3
 
@@ -33,6 +35,7 @@ struct _AcuPreferencesWindow
   AdwPreferencesGroup  *partners_group;
   AdwPreferencesGroup  *communes_group;
   AdwPreferencesGroup  *desk_people_group;
+  AcuFoodPreferencesPage *food_page;
   GtkSpinButton        *lock_spin;
   GtkSpinButton        *close_spin;
   GtkSpinButton        *retention_spin;
@@ -624,7 +627,9 @@ acu_preferences_window_class_init (AcuPreferencesWindowClass *klass)
 
   object_class->dispose = acu_preferences_window_dispose;
 
+  g_type_ensure (ACU_TYPE_FOOD_PREFERENCES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/acuelh/Acuelh/acu-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, food_page);
   gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, reasons_group);
   gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, partners_group);
   gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, communes_group);
@@ -670,6 +675,7 @@ acu_preferences_window_new (GtkWindow   *parent,
   g_signal_connect (store, "changed::desk-people", G_CALLBACK (desk_people_changed_cb), self);
   catalogues_changed_cb (store, ACU_AREA_CATALOGUES, self);
   desk_people_changed_cb (store, ACU_AREA_DESK_PEOPLE, self);
+  acu_food_preferences_page_set_store (self->food_page, store);
 
   g_object_bind_property_full (settings, "lock-delay", self->lock_spin, "value",
                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,

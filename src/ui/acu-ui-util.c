@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "acu-catalogue.h"
@@ -63,6 +64,152 @@ acu_date_from_user (const char *text)
       && (sep1 == '/' || sep1 == '.' || sep1 == '-') && sep2 == sep1 && year >= 1000)
     return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
   return g_steal_pointer (&clean);
+}
+
+/* A message next to the field it is about. In a form of boxed lists
+ * (AdwPreferencesGroup), the message is a row of its own inserted just
+ * under the field's row; the field takes the "error" class and is
+ * described by the message for screen readers. A form keeps one error
+ * row (acu_field_error_new, a reference it owns) and moves it. */
+GtkWidget *
+acu_field_error_new (void)
+{
+  /* an AdwPreferencesRow, as the groups' lists want theirs */
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (row, "field-error");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "error");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  return g_object_ref_sink (row);
+}
+
+void
+acu_field_error_hide (GtkWidget *error_row)
+{
+  GtkWidget *parent = gtk_widget_get_parent (error_row);
+  GtkWidget *field = g_object_get_data (G_OBJECT (error_row), "field");
+
+  if (field != NULL)
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+      g_object_set_data (G_OBJECT (error_row), "field", NULL);
+    }
+  if (GTK_IS_LIST_BOX (parent))
+    gtk_list_box_remove (GTK_LIST_BOX (parent), error_row);
+}
+
+void
+acu_field_error_show (GtkWidget  *error_row,
+                      GtkWidget  *field,
+                      const char *message)
+{
+  GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
+  GtkWidget *list = gtk_widget_get_parent (field);
+
+  g_return_if_fail (GTK_IS_LIST_BOX_ROW (field) && GTK_IS_LIST_BOX (list));
+
+  acu_field_error_hide (error_row);
+  gtk_label_set_label (GTK_LABEL (label), message);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (error_row), message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (error_row), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+  gtk_list_box_insert (GTK_LIST_BOX (list), error_row, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field)) + 1);
+  gtk_widget_add_css_class (field, "error");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
+  g_object_set_data_full (G_OBJECT (error_row), "field", g_object_ref (field), g_object_unref);
+}
+
+/* The message shown, or NULL when the row is not in a form */
+const char *
+acu_field_error_get_message (GtkWidget *error_row)
+{
+  if (gtk_widget_get_parent (error_row) == NULL)
+    return NULL;
+  return gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row))));
+}
+
+/* What a person types for an amount, as an integer in units of
+ * 10^-@decimals: "1 250,5" with 2 decimals is 125050 (euros to cents),
+ * "12,5" with 3 decimals 12500 (kilograms to grams), "20" with 2 is 2000
+ * (a percentage to basis points). A comma or a dot before the decimals,
+ * spaces between thousands, a trailing "€", "kg" or "%" are accepted.
+ * FALSE for anything else: a sign, letters, more decimals than asked,
+ * more than 12 digits. Empty text is FALSE too, with *value = -1. */
+gboolean
+acu_decimal_from_user (const char *text,
+                       guint       decimals,
+                       gint64     *value)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
+  const char *p = clean;
+  gssize separator = -1;
+  gint64 result = 0;
+
+  *value = -1;
+  if (*clean == '\0')
+    return FALSE;
+  for (const char *suffix[] = { "€", "kg", "%", NULL }, **s = suffix; *s != NULL; s++)
+    if (g_str_has_suffix (clean, *s))
+      {
+        clean[strlen (clean) - strlen (*s)] = '\0';
+        g_strchomp (clean);
+        break;
+      }
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= '0' && c <= '9')
+        g_string_append_c (digits, (char) c);
+      else if ((c == ',' || c == '.') && separator < 0 && digits->len > 0)
+        separator = digits->len;
+      else if (!(c == ' ' || c == 0x00a0 || c == 0x202f) || separator >= 0)
+        return FALSE;
+    }
+  if (digits->len == 0 || digits->len > 12 || (separator >= 0 && (gsize) separator == digits->len)
+      || (separator >= 0 && digits->len - separator > decimals))
+    return FALSE;
+  for (gsize i = 0; i < digits->len; i++)
+    result = result * 10 + (digits->str[i] - '0');
+  for (gsize i = separator >= 0 ? digits->len - separator : 0; i < decimals; i++)
+    result *= 10;
+  *value = result;
+  return TRUE;
+}
+
+/* The other way, for a field to edit, with at least @min_decimals:
+ * 125000 with 2 decimals, 2 at least, is "1250,00" (money); 12500 with
+ * 3 decimals, 0 at least, "12,5" (kilograms); 2000 with 2, 0 at least,
+ * "20" (a percentage) */
+char *
+acu_decimal_to_user (gint64 value,
+                     guint  decimals,
+                     guint  min_decimals)
+{
+  g_autofree char *fraction = NULL;
+  gint64 scale = 1;
+  gsize len;
+
+  for (guint i = 0; i < decimals; i++)
+    scale *= 10;
+  fraction = g_strdup_printf ("%0*" G_GINT64_FORMAT, (int) decimals, ABS (value) % scale);
+  len = strlen (fraction);
+  while (len > min_decimals && fraction[len - 1] == '0')
+    fraction[--len] = '\0';
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT "%s%s", value < 0 ? "−" : "", ABS (value) / scale,
+                          len > 0 ? "," : "", fraction);
 }
 
 /* "2 adults, 1 child" */

@@ -14,5 +14,17 @@ char       *acu_date_from_user (const char *text);
 void        acu_list_rows_bind_callbacks (GtkWidgetClass *widget_class);
 char       *acu_household_summary (GPtrArray  *members,
                                    const char *today);
+gboolean    acu_decimal_from_user (const char *text,
+                                   guint       decimals,
+                                   gint64     *value);
+GtkWidget  *acu_field_error_new (void);
+void        acu_field_error_show (GtkWidget  *error_row,
+                                  GtkWidget  *field,
+                                  const char *message);
+void        acu_field_error_hide (GtkWidget *error_row);
+const char *acu_field_error_get_message (GtkWidget *error_row);
+char       *acu_decimal_to_user (gint64 value,
+                                 guint  decimals,
+                                 guint  min_decimals);
 
 G_END_DECLS

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "acu-food-movement-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acu-date.h"
+#include "acu-goods.h"
+#include "acu-food-movement-dialog.h"
+#include "acu-ui-util.h"
+
+/* Food in (a delivery, a collection, a purchase…) or food lost, in the
+ * food store: one form, several categories at once, each a movement of
+ * the goods ledger (acu_goods_record). What is typed is read first: a
+ * weight that is not one is shown by its field and nothing is written.
+ * The core checks the rest; the first movement is the one it refuses if
+ * the date or the lot is wrong, so then nothing is written either. */
+
+/* The sources of food in, and the reason of their movement */
+static const struct
+{
+  AcuFoodSource   source;
+  AcuGoodsReason  reason;
+} sources[] = {
+  { ACU_FOOD_SOURCE_BANQUE_ALIMENTAIRE, ACU_GOODS_DELIVERY },
+  { ACU_FOOD_SOURCE_FSE_PLUS, ACU_GOODS_DELIVERY },
+  { ACU_FOOD_SOURCE_COLLECTION, ACU_GOODS_COLLECTION },
+  { ACU_FOOD_SOURCE_PURCHASE, ACU_GOODS_PURCHASE },
+  { ACU_FOOD_SOURCE_DONATION, ACU_GOODS_DONATION },
+  { ACU_FOOD_SOURCE_PARTNER, ACU_GOODS_TRANSFER },
+};
+
+static const AcuGoodsReason losses[] = { ACU_GOODS_EXPIRED, ACU_GOODS_DAMAGED, ACU_GOODS_WASTED };
+
+struct _AcuFoodMovementDialog
+{
+  AdwWindow            parent_instance;
+
+  AdwWindowTitle      *window_title;
+  GtkButton           *record_button;
+  AdwComboRow         *source_row;
+  AdwComboRow         *reason_row;
+  AdwEntryRow         *day_row;
+  AdwPreferencesGroup *categories_group;
+  AdwPreferencesGroup *lot_group;
+  AdwEntryRow         *lot_row;
+  AdwEntryRow         *expiry_row;
+  GtkLabel            *general_error;
+
+  AcuStore            *store;
+  AcuFoodMovementKind  kind;
+  GPtrArray           *categories;     /* AcuGoodsCategory */
+  GPtrArray           *weight_rows;    /* an AdwEntryRow per category, same order */
+  GtkWidget           *error_row;      /* a message under the field it is about */
+};
+
+G_DEFINE_FINAL_TYPE (AcuFoodMovementDialog, acu_food_movement_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  SIGNAL_RECORDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+clear_error (AcuFoodMovementDialog *self)
+{
+  acu_field_error_hide (self->error_row);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
+}
+
+/* @message next to @row, the field it is about (focused), or under the
+ * first group */
+static void
+show_error (AcuFoodMovementDialog *self,
+            GtkWidget             *row,
+            const char            *message)
+{
+  clear_error (self);
+  if (row != NULL)
+    {
+      acu_field_error_show (self->error_row, row, message);
+      gtk_widget_grab_focus (row);
+      return;
+    }
+  gtk_label_set_label (self->general_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+}
+
+static gboolean
+is_fse_plus (AcuFoodMovementDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->source_row);
+
+  return self->kind == ACU_FOOD_MOVEMENT_DELIVERY && i < G_N_ELEMENTS (sources)
+         && sources[i].source == ACU_FOOD_SOURCE_FSE_PLUS;
+}
+
+static void
+source_changed_cb (AcuFoodMovementDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->lot_group), is_fse_plus (self));
+}
+
+/* The field a refusal is about, from what was typed */
+static GtkWidget *
+field_of_refusal (AcuFoodMovementDialog *self,
+                  const AcuGoodsDraft   *draft,
+                  GtkWidget             *weight_row)
+{
+  if (draft->day != NULL && !acu_date_parse (draft->day, NULL))
+    return GTK_WIDGET (self->day_row);
+  if (draft->expiry != NULL && !acu_date_parse (draft->expiry, NULL))
+    return GTK_WIDGET (self->expiry_row);
+  if (draft->grams > ACU_GOODS_MAX_GRAMS)
+    return weight_row;
+  return GTK_WIDGET (self->day_row);
+}
+
+static void
+record_clicked_cb (AcuFoodMovementDialog *self)
+{
+  g_autofree char *day = acu_date_from_user (gtk_editable_get_text (GTK_EDITABLE (self->day_row)));
+  g_autofree char *expiry = NULL;
+  g_autofree char *lot = NULL;
+  g_autoptr(GArray) drafts = g_array_new (FALSE, TRUE, sizeof (AcuGoodsDraft));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint source = adw_combo_row_get_selected (self->source_row);
+  guint reason = adw_combo_row_get_selected (self->reason_row);
+  guint recorded = 0;
+
+  clear_error (self);
+  if (is_fse_plus (self))
+    {
+      lot = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->lot_row))));
+      expiry = acu_date_from_user (gtk_editable_get_text (GTK_EDITABLE (self->expiry_row)));
+    }
+  for (guint i = 0; i < self->weight_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->weight_rows, i);
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+      AcuGoodsDraft draft = {
+        .day = day,
+        .category_id = ((AcuGoodsCategory *) g_ptr_array_index (self->categories, i))->id,
+        .value_cents = -1,
+        .lot = lot != NULL && *lot != '\0' ? lot : NULL,
+        .expiry = expiry,
+      };
+      g_autofree char *clean = g_strstrip (g_strdup (text));
+
+      if (*clean == '\0')
+        continue;
+      if (!acu_decimal_from_user (clean, 3, &draft.grams))
+        {
+          show_error (self, row, _("Type the weight in kilograms, such as 12,5."));
+          return;
+        }
+      if (self->kind == ACU_FOOD_MOVEMENT_DELIVERY)
+        {
+          draft.direction = 1;
+          draft.source = sources[MIN (source, G_N_ELEMENTS (sources) - 1)].source;
+          draft.reason = sources[MIN (source, G_N_ELEMENTS (sources) - 1)].reason;
+        }
+      else
+        {
+          draft.direction = -1;
+          draft.source = ACU_FOOD_SOURCE_NONE;
+          draft.reason = losses[MIN (reason, G_N_ELEMENTS (losses) - 1)];
+        }
+      g_array_append_val (drafts, draft);
+      g_ptr_array_add (rows, row);
+    }
+  if (drafts->len == 0)
+    {
+      show_error (self, self->weight_rows->len > 0 ? g_ptr_array_index (self->weight_rows, 0) : NULL,
+                  _("Type the weight of at least one category."));
+      return;
+    }
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      const AcuGoodsDraft *draft = &g_array_index (drafts, AcuGoodsDraft, i);
+
+      if (acu_goods_record (self->store, draft, &error) == 0)
+        {
+          show_error (self, field_of_refusal (self, draft, g_ptr_array_index (rows, i)), error->message);
+          break;
+        }
+      /* A line recorded leaves the form: what is left is what was not */
+      gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, i)), "");
+      recorded++;
+    }
+  if (recorded > 0)
+    g_signal_emit (self, signals[SIGNAL_RECORDED], 0, recorded);
+  if (recorded == drafts->len)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+acu_food_movement_dialog_dispose (GObject *object)
+{
+  AcuFoodMovementDialog *self = ACU_FOOD_MOVEMENT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->error_row);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->weight_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACU_TYPE_FOOD_MOVEMENT_DIALOG);
+  G_OBJECT_CLASS (acu_food_movement_dialog_parent_class)->dispose (object);
+}
+
+static void
+acu_food_movement_dialog_class_init (AcuFoodMovementDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = acu_food_movement_dialog_dispose;
+
+  /* Some movements were written (how many): the rest of the form, if any,
+   * stays with its error */
+  signals[SIGNAL_RECORDED] = g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/acuelh/Acuelh/acu-food-movement-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodMovementDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodMovementDialog, record_button);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodMovementDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodMovementDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodMovementDialog, day_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodMovementDialog, categories_group);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodMovementDialog, lot_group);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodMovementDialog, lot_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodMovementDialog, expiry_row);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodMovementDialog, general_error);
+  gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+acu_food_movement_dialog_init (AcuFoodMovementDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->weight_rows = g_ptr_array_new ();
+  self->error_row = acu_field_error_new ();
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->record_button));
+}
+
+AcuFoodMovementDialog *
+acu_food_movement_dialog_new (GtkWidget           *parent,
+                              AcuStore            *store,
+                              AcuFoodMovementKind  kind)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = acu_date_today ();
+  g_autofree char *today_display = acu_date_to_display (today);
+  AcuFoodMovementDialog *self;
+
+  self = g_object_new (ACU_TYPE_FOOD_MOVEMENT_DIALOG,
+                       "transient-for", GTK_WINDOW (gtk_widget_get_root (parent)),
+                       NULL);
+  self->store = g_object_ref (store);
+  self->kind = kind;
+
+  if (kind == ACU_FOOD_MOVEMENT_DELIVERY)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Record a Delivery"));
+      for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+        gtk_string_list_append (labels, acu_food_source_get_label (sources[i].source));
+      adw_combo_row_set_model (self->source_row, G_LIST_MODEL (labels));
+      gtk_widget_set_visible (GTK_WIDGET (self->reason_row), FALSE);
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Record a Loss"));
+      for (guint i = 0; i < G_N_ELEMENTS (losses); i++)
+        gtk_string_list_append (labels, acu_goods_reason_get_label (losses[i]));
+      adw_combo_row_set_model (self->reason_row, G_LIST_MODEL (labels));
+      gtk_widget_set_visible (GTK_WIDGET (self->source_row), FALSE);
+    }
+  adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
+  gtk_editable_set_text (GTK_EDITABLE (self->day_row), today_display);
+  source_changed_cb (self);
+
+  self->categories = acu_goods_category_list (store, ACU_GOODS_KINDS_FOOD_AID, &error);
+  if (self->categories == NULL)
+    {
+      show_error (self, NULL, error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->record_button), FALSE);
+      return self;
+    }
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      AcuGoodsCategory *category = g_ptr_array_index (self->categories, i);
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *unit = gtk_label_new (C_("unit symbol", "kg"));
+      g_autofree char *escaped = g_markup_escape_text (category->label, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+      gtk_editable_set_alignment (GTK_EDITABLE (row), 1.0);
+      gtk_widget_add_css_class (unit, "dim-label");
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
+      adw_preferences_group_add (self->categories_group, row);
+      g_ptr_array_add (self->weight_rows, row);
+    }
+  /* The source is most often the usual one: the weights are the work */
+  if (self->weight_rows->len > 0)
+    gtk_window_set_focus (GTK_WINDOW (self), g_ptr_array_index (self->weight_rows, 0));
+  return self;
+}
