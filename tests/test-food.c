@@ -666,6 +666,21 @@ START_TEST (test_goods_ledger)
   g_clear_error (&error);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_movement"), 2);
 
+  /* Several categories at once: all or none */
+  {
+    g_autofree char *tomorrow = day_from_today (1);
+    AcuGoodsDraft many[2] = { in, in };
+    guint refused = 99;
+
+    many[0].day = "2026-03-11";
+    many[1].day = tomorrow;          /* not yet */
+    ck_assert (!acu_goods_record_many (store, many, 2, &refused, &error));
+    ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    ck_assert_int_eq (refused, 1);
+    ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_movement"), 2);
+  }
+
   /* A correction is a new movement the other way; the first one stays */
   correction = acu_goods_correct (store, delivery, &error);
   ck_assert_msg (correction > 0, "%s", error ? error->message : "");

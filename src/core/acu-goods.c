@@ -604,36 +604,97 @@ acu_goods_insert (AcuStore             *store,
   return sqlite3_last_insert_rowid (acu_store_get_db (store));
 }
 
-gint64
-acu_goods_record (AcuStore             *store,
+/* A draft a person may record by hand: a day not to come, not closed */
+static gboolean
+check_recordable (AcuStore             *store,
                   const AcuGoodsDraft  *draft,
+                  const char           *today,
                   GError              **error)
 {
-  g_autofree char *today = acu_date_today ();
-  const char *day;
-  gint64 id;
-  gboolean ok;
+  const char *day = draft->day != NULL ? draft->day : today;
 
-  g_return_val_if_fail (draft != NULL, 0);
-
-  day = draft->day != NULL ? draft->day : today;
-  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
-      || !check_day (store, day, error)
-      || !acu_goods_check_draft (store, draft, error))
-    return 0;
+  if (!check_day (store, day, error) || !acu_goods_check_draft (store, draft, error))
+    return FALSE;
+  if (strcmp (day, today) > 0)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("This date is still to come: record goods on the day they move."));
+      return FALSE;
+    }
   if (draft->reason == ACU_GOODS_SERVED || draft->reason == ACU_GOODS_CORRECTION)
     {
       /* served: through its area (acu_food_serve); corrections: acu_goods_correct */
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
                            _("This kind of movement is recorded by its own form."));
-      return 0;
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* The id of the last movement written goes to @last_id */
+static gboolean
+record_drafts (AcuStore             *store,
+               const AcuGoodsDraft  *drafts,
+               guint                 n_drafts,
+               guint                *refused_index,
+               gint64               *last_id,
+               GError              **error)
+{
+  g_autofree char *today = acu_date_today ();
+  gboolean ok = TRUE;
+  guint i;
+
+  g_return_val_if_fail (drafts != NULL || n_drafts == 0, FALSE);
+
+  if (refused_index != NULL)
+    *refused_index = 0;
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return FALSE;
+  for (i = 0; i < n_drafts; i++)
+    if (!check_recordable (store, &drafts[i], today, error))
+      {
+        if (refused_index != NULL)
+          *refused_index = i;
+        return FALSE;
+      }
   if (!acu_store_begin (store, error))
-    return 0;
-  id = acu_goods_insert (store, draft, day, 0, 0, error);
-  ok = id != 0 && acu_audit_record (store, draft->direction > 0 ? "goods-in" : "goods-out",
-                                    "movement", id, error);
-  return acu_sql_finish (store, ok, error) ? id : 0;
+    return FALSE;
+  for (i = 0; ok && i < n_drafts; i++)
+    {
+      const AcuGoodsDraft *draft = &drafts[i];
+      gint64 id = acu_goods_insert (store, draft, draft->day != NULL ? draft->day : today, 0, 0, error);
+
+      ok = id != 0 && acu_audit_record (store, draft->direction > 0 ? "goods-in" : "goods-out",
+                                        "movement", id, error);
+      *last_id = id;
+    }
+  if (!ok && refused_index != NULL)
+    *refused_index = i - 1;
+  return acu_sql_finish (store, ok, error);
+}
+
+gboolean
+acu_goods_record_many (AcuStore             *store,
+                       const AcuGoodsDraft  *drafts,
+                       guint                 n_drafts,
+                       guint                *refused_index,
+                       GError              **error)
+{
+  gint64 last_id = 0;
+
+  return record_drafts (store, drafts, n_drafts, refused_index, &last_id, error);
+}
+
+gint64
+acu_goods_record (AcuStore             *store,
+                  const AcuGoodsDraft  *draft,
+                  GError              **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (draft != NULL, 0);
+
+  return record_drafts (store, draft, 1, NULL, &id, error) ? id : 0;
 }
 
 gint64

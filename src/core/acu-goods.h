@@ -135,6 +135,14 @@ gboolean        acu_goods_movement_get_corrected (AcuGoodsMovement *self);  /* a
 gint64      acu_goods_record (AcuStore             *store,
                               const AcuGoodsDraft  *draft,
                               GError              **error);
+/* Volunteers and up: several movements (a delivery of several
+ * categories) in one transaction, all or none. On a refusal,
+ * @refused_index (if not NULL) says which draft. */
+gboolean    acu_goods_record_many (AcuStore             *store,
+                                   const AcuGoodsDraft  *drafts,
+                                   guint                 n_drafts,
+                                   guint                *refused_index,
+                                   GError              **error);
 /* Staff and up: a movement that cancels @movement_id, dated today */
 gint64      acu_goods_correct (AcuStore  *store,
                                gint64     movement_id,

@@ -12,10 +12,10 @@
 
 /* Food in (a delivery, a collection, a purchase…) or food lost, in the
  * food store: one form, several categories at once, each a movement of
- * the goods ledger (acu_goods_record). What is typed is read first: a
- * weight that is not one is shown by its field and nothing is written.
- * The core checks the rest; the first movement is the one it refuses if
- * the date or the lot is wrong, so then nothing is written either. */
+ * the goods ledger, all written in one transaction or none
+ * (acu_goods_record_many). What is typed is read first: a weight that is
+ * not one is shown by its field and nothing is written; a line the core
+ * refuses is shown by its field, and nothing is written either. */
 
 /* The sources of food in, and the reason of their movement */
 static const struct
@@ -131,7 +131,7 @@ record_clicked_cb (AcuFoodMovementDialog *self)
   g_autoptr(GError) error = NULL;
   guint source = adw_combo_row_get_selected (self->source_row);
   guint reason = adw_combo_row_get_selected (self->reason_row);
-  guint recorded = 0;
+  guint refused = 0;
 
   clear_error (self);
   if (is_fse_plus (self))
@@ -181,23 +181,16 @@ record_clicked_cb (AcuFoodMovementDialog *self)
       return;
     }
 
-  for (guint i = 0; i < drafts->len; i++)
+  /* All the lines or none */
+  if (!acu_goods_record_many (self->store, (const AcuGoodsDraft *) drafts->data, drafts->len, &refused, &error))
     {
-      const AcuGoodsDraft *draft = &g_array_index (drafts, AcuGoodsDraft, i);
-
-      if (acu_goods_record (self->store, draft, &error) == 0)
-        {
-          show_error (self, field_of_refusal (self, draft, g_ptr_array_index (rows, i)), error->message);
-          break;
-        }
-      /* A line recorded leaves the form: what is left is what was not */
-      gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, i)), "");
-      recorded++;
+      show_error (self, field_of_refusal (self, &g_array_index (drafts, AcuGoodsDraft, refused),
+                                          g_ptr_array_index (rows, refused)),
+                  error->message);
+      return;
     }
-  if (recorded > 0)
-    g_signal_emit (self, signals[SIGNAL_RECORDED], 0, recorded);
-  if (recorded == drafts->len)
-    gtk_window_destroy (GTK_WINDOW (self));
+  g_signal_emit (self, signals[SIGNAL_RECORDED], 0, drafts->len);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
