@@ -258,6 +258,8 @@ START_TEST (test_serve_parcel)
   draft.n_weights = preset->len;
   ck_assert_int_eq (acu_food_check (store, &draft, NULL, &error), ACU_FOOD_WARNING_NONE);
 
+  /* Hosted by a friend: "affected by housing exclusion" for the FSE+ */
+  ck_assert (acu_store_exec (store, "UPDATE household SET housing = 'precarious'", &error));
   service = acu_food_serve (store, &draft, &visit, &error);
   ck_assert_msg (service > 0, "%s", error ? error->message : "");
   ck_assert_int_gt (visit, 0);
@@ -271,6 +273,7 @@ START_TEST (test_serve_parcel)
   /* One row a member; the son is in 4–14 */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_service_person"), 2);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_service_person WHERE age = '4-14'"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_service_person WHERE homeless = 1"), 2);
   /* Eight movements out (baby food weighs nothing): 3 000 + 2 000 + 1 600
    * + 1 000 + 200 + 600 + 1 000 + 0 + 400 = 9 800 g */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_movement WHERE reason = 'served'"), 8);

@@ -2706,7 +2706,7 @@ START_TEST (test_demo_food_services)
                "JOIN person p ON p.id = f.person_id JOIN household h ON h.id = s.household_id "
                "WHERE p.household_id <> s.household_id OR f.day <> s.day "
                "OR NOT " BORN ("s.day", "p.birth_date") " OR f.age <> " BRACKET ("s.day", "p.birth_date") " "
-               "OR f.gender IS NOT p.gender OR f.homeless <> (h.housing IS 'homeless') "
+               "OR f.gender IS NOT p.gender OR f.homeless <> coalesce (h.housing IN ('homeless', 'precarious'), 0) "
                "OR f.disabled IS NOT NULL OR f.third_country IS NOT NULL OR f.foreign_background IS NOT NULL");
   ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_service_person WHERE homeless = 1"), 0);
   ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_service_person "

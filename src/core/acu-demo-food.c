@@ -606,7 +606,8 @@ acu_demo_food_add_household (AcuDemoFood          *food,
   household.id = household_id;
   household.first_member = food->members->len;
   household.n_members = n_members;
-  household.homeless = g_strcmp0 (housing, "homeless") == 0;
+  /* the FSE+ indicator: homeless or affected by housing exclusion */
+  household.homeless = g_strcmp0 (housing, "homeless") == 0 || g_strcmp0 (housing, "precarious") == 0;
   for (guint i = 0; i < n_members; i++)
     {
       FoodMember member = { members[i].id, 0, 0, 0, members[i].gender };

@@ -1888,7 +1888,9 @@ food_aid_reason (AcuStore  *store,
   return id;
 }
 
-/* The household's members as they are on @day, under the service */
+/* The household's members as they are on @day, under the service.
+ * "homeless" is the FSE+ indicator's "homeless or affected by housing
+ * exclusion": no home, or a precarious one (hosted, shelter, hotel…). */
 static gboolean
 insert_snapshot (AcuStore    *store,
                  gint64       service_id,
@@ -1907,7 +1909,7 @@ insert_snapshot (AcuStore    *store,
     return FALSE;
   read = acu_store_prepare (store,
                             "SELECT p.id, p.birth_date, p.gender, p.disability, p.third_country, "
-                            "p.foreign_background, coalesce (h.housing = 'homeless', 0) "
+                            "p.foreign_background, coalesce (h.housing IN ('homeless', 'precarious'), 0) "
                             "FROM person p JOIN household h ON h.id = p.household_id "
                             "WHERE p.household_id = :household AND " BORN_BY_DAY,
                             error);

@@ -567,7 +567,7 @@ add_breakdown (AcuFigureTable *table,
     { "third-country", _("Third-country nationals"), _("Third-country nationals"), COUNT (third_country) },
     { "foreign-background", _("Foreign background or minorities"),
       _("Persons with a foreign background or minorities"), COUNT (foreign_background) },
-    { "homeless", _("Homeless"), _("Homeless or affected by housing exclusion"),
+    { "homeless", _("Homeless or precariously housed"), _("Homeless or affected by housing exclusion"),
       COUNT (homeless) },
   };
 
