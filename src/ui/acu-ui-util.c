@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "acu-catalogue.h"
@@ -63,6 +64,94 @@ acu_date_from_user (const char *text)
       && (sep1 == '/' || sep1 == '.' || sep1 == '-') && sep2 == sep1 && year >= 1000)
     return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
   return g_steal_pointer (&clean);
+}
+
+/* What a person types for an amount, as an integer in units of
+ * 10^-@decimals: "1,5" or "1.5" kg with 3 decimals is 1500 g, "2,50" €
+ * with 2 decimals is 250 cents. Spaces, and a unit "kg" or "€" after the
+ * number, are left out; a minus sign is kept, for the caller to refuse
+ * with its own message. FALSE when it is not such a number (letters, more
+ * decimals than the unit has, empty). No floating point on the way. */
+gboolean
+acu_decimal_from_user (const char *text,
+                       guint       decimals,
+                       gint64     *value)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  gboolean negative = FALSE, seen_digit = FALSE, in_fraction = FALSE;
+  guint fraction = 0;
+  gint64 result = 0;
+  const char *p;
+
+  g_return_val_if_fail (decimals <= 6, FALSE);
+  *value = 0;
+  /* without spaces of any kind, nor the unit */
+  for (p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (clean, g_utf8_get_char (p));
+  if (g_str_has_suffix (clean->str, "kg"))
+    g_string_truncate (clean, clean->len - 2);
+  else if (g_str_has_suffix (clean->str, "€"))
+    g_string_truncate (clean, clean->len - strlen ("€"));
+
+  p = clean->str;
+  if (g_str_has_prefix (p, "-"))
+    p += 1, negative = TRUE;
+  else if (g_str_has_prefix (p, "−"))
+    p += strlen ("−"), negative = TRUE;
+  for (; *p != '\0'; p++)
+    {
+      if ((*p == ',' || *p == '.') && !in_fraction)
+        {
+          in_fraction = TRUE;
+          continue;
+        }
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      if (in_fraction && ++fraction > decimals)
+        return FALSE;
+      /* a thousand tonnes or euros is far past any bound a caller checks */
+      if (result > G_MAXINT64 / 100)
+        return FALSE;
+      result = result * 10 + (*p - '0');
+      seen_digit = TRUE;
+    }
+  if (!seen_digit)
+    return FALSE;
+  for (; fraction < decimals; fraction++)
+    result *= 10;
+  *value = negative ? -result : result;
+  return TRUE;
+}
+
+/* @value in units of 10^-@decimals as the desk writes it: "2,50"; with
+ * @trim, no zeros after the last digit that counts ("1,5", "2") */
+char *
+acu_decimal_to_user (gint64   value,
+                     guint    decimals,
+                     gboolean trim)
+{
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  guint64 scale = 1;
+  GString *text = g_string_new (value < 0 ? "−" : "");
+  g_autofree char *fraction = NULL;
+
+  for (guint i = 0; i < decimals; i++)
+    scale *= 10;
+  g_string_append_printf (text, "%" G_GUINT64_FORMAT, magnitude / scale);
+  if (decimals == 0)
+    return g_string_free (text, FALSE);
+  fraction = g_strdup_printf ("%0*" G_GUINT64_FORMAT, (int) decimals, magnitude % scale);
+  if (trim)
+    {
+      gsize len = strlen (fraction);
+
+      while (len > 0 && fraction[len - 1] == '0')
+        fraction[--len] = '\0';
+    }
+  if (*fraction != '\0')
+    g_string_append_printf (text, ",%s", fraction);
+  return g_string_free (text, FALSE);
 }
 
 /* "2 adults, 1 child" */

@@ -11,6 +11,12 @@ void        acu_widget_add_toast (GtkWidget *widget,
                                   AdwToast  *toast);
 void        acu_list_box_clear (GtkListBox *box);
 char       *acu_date_from_user (const char *text);
+gboolean    acu_decimal_from_user (const char *text,
+                                   guint       decimals,
+                                   gint64     *value);
+char       *acu_decimal_to_user (gint64   value,
+                                 guint    decimals,
+                                 gboolean trim);
 void        acu_list_rows_bind_callbacks (GtkWidgetClass *widget_class);
 char       *acu_household_summary (GPtrArray  *members,
                                    const char *today);
