@@ -808,6 +808,7 @@ plan_combo_row (GtkListBox    *list,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  acu_combo_row_name_rows (ADW_COMBO_ROW (row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   gtk_list_box_append (list, row);
   return ADW_COMBO_ROW (row);

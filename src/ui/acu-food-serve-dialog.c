@@ -61,7 +61,7 @@ struct _AcuFoodServeDialog
   AdwEntryRow         *quantity_row;
   GtkLabel            *line_error;
   GtkListBox          *basket_list;
-  GtkLabel            *basket_total;
+  GtkLabel            *total_label;
   GtkLabel            *right_label;
   GtkLabel            *error_label;
 
@@ -293,7 +293,22 @@ basket_shelf_cents (AcuFoodServeDialog *self)
   return total;
 }
 
-/* The total, the participation and the month's right, as it fills */
+/* The weight of the parcel as typed so far (what is not a weight yet
+ * counts for nothing) */
+static gint64
+parcel_grams (AcuFoodServeDialog *self)
+{
+  gint64 total = 0, grams;
+
+  for (guint i = 0; i < self->weight_entries->len; i++)
+    if (acu_decimal_from_user (gtk_editable_get_text (g_ptr_array_index (self->weight_entries, i)), 3, &grams)
+        && grams > 0)
+      total += grams;
+  return total;
+}
+
+/* What is given, as it fills: the parcel's weight; the basket's total,
+ * its participation and the month's right */
 static void
 update_totals (AcuFoodServeDialog *self)
 {
@@ -304,9 +319,19 @@ update_totals (AcuFoodServeDialog *self)
   g_autofree char *rate = rate_text (self->rate_bp);
   g_autofree char *total = NULL;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->right_label), current_mode (self) == ACU_FOOD_MODE_GROCERY);
+  if (current_mode (self) == ACU_FOOD_MODE_PARCEL)
+    {
+      g_autofree char *weight = acu_figure_kind_format (ACU_FIGURE_GRAMS, parcel_grams (self));
+
+      /* Translators: the weight of the parcel being served */
+      total = g_strdup_printf (_("Parcel: %s"), weight);
+      gtk_label_set_label (self->total_label, total);
+      return;
+    }
   /* Translators: the grocery basket: its shelf total, the rate, what the household pays */
   total = g_strdup_printf (_("Basket: %s · participation at %s: %s"), shelf_text, rate, participation_text);
-  gtk_label_set_label (self->basket_total, total);
+  gtk_label_set_label (self->total_label, total);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->right_label), "error");
   if (self->status.right_cents < 0)
@@ -546,6 +571,7 @@ mode_toggled_cb (AcuFoodServeDialog *self)
                                     current_mode (self) == ACU_FOOD_MODE_GROCERY ? "grocery" : "parcel");
   show_label (self->error_label, NULL);
   update_warnings (self);
+  update_totals (self);
 }
 
 /* Serving */
@@ -721,6 +747,7 @@ add_parcel_rows (AcuFoodServeDialog *self,
 
           gtk_editable_set_text (entry, text);
         }
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_totals), self);
       adw_preferences_group_add (self->parcel_group, GTK_WIDGET (row));
       g_ptr_array_add (self->weight_rows, row);
       g_ptr_array_add (self->weight_entries, entry);
@@ -808,9 +835,11 @@ load (AcuFoodServeDialog  *self,
   for (guint i = 0; i < self->categories->len; i++)
     gtk_string_list_append (labels, category_label (g_ptr_array_index (self->categories, i)));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (labels));
+  acu_combo_row_name_rows (self->category_row);
   gtk_string_list_append (units, _("By the piece"));
   gtk_string_list_append (units, _("By weight"));
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
+  acu_combo_row_name_rows (self->unit_row);
 
   /* The day's distribution decides the mode; otherwise a switch */
   gtk_widget_set_visible (self->mode_box, mode == ACU_FOOD_MODE_BOTH);
@@ -879,7 +908,7 @@ acu_food_serve_dialog_class_init (AcuFoodServeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuFoodServeDialog, quantity_row);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodServeDialog, line_error);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodServeDialog, basket_list);
-  gtk_widget_class_bind_template_child (widget_class, AcuFoodServeDialog, basket_total);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodServeDialog, total_label);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodServeDialog, right_label);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodServeDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, serve_clicked_cb);

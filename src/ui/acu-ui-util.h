@@ -18,6 +18,7 @@ char       *acu_decimal_to_user (gint64   value,
                                  guint    decimals,
                                  gboolean trim);
 void        acu_list_rows_bind_callbacks (GtkWidgetClass *widget_class);
+void        acu_combo_row_name_rows (AdwComboRow *row);
 char       *acu_household_summary (GPtrArray  *members,
                                    const char *today);
 
