@@ -1348,6 +1348,9 @@ START_TEST (test_format_kind)
     { ACU_FIGURE_RATE, 6667, "66,7\u00a0%" },
     { ACU_FIGURE_RATE, 5, "0,1\u00a0%" },
     { ACU_FIGURE_RATE, 4, "0,0\u00a0%" },
+    /* days, a count */
+    { ACU_FIGURE_DAYS, 12, "12" },
+    { ACU_FIGURE_DAYS, 1234, "1\u202f234" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1364,6 +1367,7 @@ START_TEST (test_format_kind)
   ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_CENTS), "cents");
   ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_MINUTES), "minutes");
   ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_RATE), "rate");
+  ck_assert_str_eq (acu_figure_kind_to_string (ACU_FIGURE_DAYS), "days");
   ck_assert (acu_figure_kind_is_count (ACU_FIGURE_PERSONS));
   ck_assert (acu_figure_kind_is_count (ACU_FIGURE_HOUSEHOLDS));
   ck_assert (acu_figure_kind_is_count (ACU_FIGURE_VISITS));
@@ -1371,11 +1375,21 @@ START_TEST (test_format_kind)
   ck_assert (!acu_figure_kind_is_count (ACU_FIGURE_CENTS));
   ck_assert (!acu_figure_kind_is_count (ACU_FIGURE_MINUTES));
   ck_assert (!acu_figure_kind_is_count (ACU_FIGURE_RATE));
+  /* days count no one */
+  ck_assert (!acu_figure_kind_is_count (ACU_FIGURE_DAYS));
+  /* what describes households: masses, money, durations, rates */
+  ck_assert (acu_figure_kind_has_households (ACU_FIGURE_GRAMS));
+  ck_assert (acu_figure_kind_has_households (ACU_FIGURE_CENTS));
+  ck_assert (acu_figure_kind_has_households (ACU_FIGURE_MINUTES));
+  ck_assert (acu_figure_kind_has_households (ACU_FIGURE_RATE));
+  ck_assert (!acu_figure_kind_has_households (ACU_FIGURE_PERSONS));
+  ck_assert (!acu_figure_kind_has_households (ACU_FIGURE_DAYS));
   ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_GRAMS), "kg");
   ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_CENTS), "€");
   ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_MINUTES), "min");
   ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_RATE), "%");
   ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_VISITS), "visits");
+  ck_assert_str_eq (acu_figure_kind_get_unit (ACU_FIGURE_DAYS), "days");
   ck_assert_str_eq (acu_figure_kind_get_label (ACU_FIGURE_GRAMS), "Weight");
   ck_assert_str_eq (acu_figure_kind_get_label (ACU_FIGURE_HOUSEHOLDS), "Households");
 }

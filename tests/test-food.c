@@ -282,6 +282,23 @@ START_TEST (test_serve_parcel)
   ck_assert_int_eq (status.served, 1);
   ck_assert_str_eq (status.last_served, today);
   ck_assert_int_eq (acu_food_check (store, &draft, NULL, &error), ACU_FOOD_WARNING_FREQUENCY);
+
+  /* The visit goes only with its food aid */
+  ck_assert (!acu_visit_delete (store, visit, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_food_service_find (store, visit, &error), service);
+  ck_assert (acu_food_service_cancel (store, service, &error));
+  /* Corrected, not erased: 8 movements out and 8 back; stock back to 0 */
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_movement"), 16);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams FROM goods_stock WHERE category_id = 1"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM visit"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT cancelled FROM food_service"), 1);
+  ck_assert (acu_food_get_status (store, household, NULL, &status, &error));
+  ck_assert_int_eq (status.served, 0);
+  ck_assert (!acu_food_service_cancel (store, service, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
   close_store (g_steal_pointer (&store));
 }
 END_TEST
@@ -406,6 +423,13 @@ START_TEST (test_serve_override)
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_service "
                                                "WHERE override_reason = 'Renouvellement en cours'"), 1);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'food-override'"), 1);
+  /* A volunteer does not cancel what someone else served */
+  ck_assert (acu_store_identify_with_pin (store, acu_test_query_int (store, "SELECT id FROM desk_person "
+                                                                            "WHERE display_name = 'Paul Vidal'"),
+                                          PIN, &error));
+  ck_assert (!acu_food_service_cancel (store, acu_test_query_int (store, "SELECT id FROM food_service"), &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
   close_store (g_steal_pointer (&store));
 }
 END_TEST
@@ -710,6 +734,40 @@ START_TEST (test_writes_tell_their_area)
 }
 END_TEST
 
+
+/* Food records follow a household merge, and keep a household whose
+ * last member moves out */
+START_TEST (test_household_links)
+{
+  g_autoptr(AcuStore) store = create_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 child, mother = add_family (store, &child);
+  gint64 kept = household_of (store, mother);
+  gint64 alone = add_person (store, "Jean", "Dupont", "1950-01-01", 0);
+  gint64 merged = household_of (store, alone);
+  AcuBudgetLine lines[] = { { LABEL_RSA, 60000 } };
+  g_autofree char *sql = NULL;
+
+  grant (store, merged, ACU_FOOD_MODE_PARCEL, 1, -3, 30);
+  ck_assert (acu_food_budget_save (store, merged, lines, 1, &error));
+  ck_assert_msg (acu_household_merge (store, kept, merged, &error), "%s", error ? error->message : "");
+  sql = g_strdup_printf ("SELECT count (*) FROM food_access WHERE household_id = %" G_GINT64_FORMAT, kept);
+  ck_assert_int_eq (acu_test_query_int (store, sql), 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count (*) FROM food_budget WHERE household_id = %" G_GINT64_FORMAT, kept);
+  ck_assert_int_eq (acu_test_query_int (store, sql), 1);
+
+  /* Jean leaves for a household of his own: the one with the access stays */
+  ck_assert_msg (acu_person_move (store, alone, 0, NULL, &error), "%s", error ? error->message : "");
+  ck_assert_msg (acu_person_move (store, mother, household_of (store, alone), NULL, &error), "%s",
+                 error ? error->message : "");
+  ck_assert_msg (acu_person_move (store, child, household_of (store, alone), NULL, &error), "%s",
+                 error ? error->message : "");
+  ck_assert (acu_household_exists (store, kept, &error));
+  close_store (g_steal_pointer (&store));
+}
+END_TEST
+
 static Suite *
 food_suite (void)
 {
@@ -727,6 +785,7 @@ food_suite (void)
   tcase_add_test (tc, test_budget_not_in_file);
   tcase_add_test (tc, test_days_and_expected);
   tcase_add_test (tc, test_goods_ledger);
+  tcase_add_test (tc, test_household_links);
   tcase_add_test (tc, test_writes_tell_their_area);
   suite_add_tcase (suite, tc);
   return suite;

@@ -9,6 +9,7 @@
 #include "acu-catalogue.h"
 #include "acu-date.h"
 #include "acu-demo.h"
+#include "acu-food.h"
 #include "acu-people.h"
 #include "acu-store-private.h"
 #include "acu-visits.h"
@@ -2230,12 +2231,41 @@ fill_demo (AcuStore             *store,
   ck_assert_ptr_null (error);
 }
 
+/* The food aid and the goods ledger, without the clock's timestamps */
+static char *
+dump_food (AcuStore *store)
+{
+  const char *queries[] = {
+    "SELECT id, household_id, follows_id, partner_id, worker, start_day, end_day, mode, times, period, "
+    "right_cents, right_by_hand, rate_bp, created_by FROM food_access ORDER BY id",
+    "SELECT id, weekday, start_time, end_time, mode, from_day, until_day FROM food_rule ORDER BY id",
+    "SELECT id, day, start_time, end_time, mode, rule_id, closed FROM food_day ORDER BY id",
+    "SELECT id, day, household_id, mode, food_day_id, access_id, visit_id, persons, value_cents, shelf_cents, "
+    "paid_cents, override_reason, cancelled, served_by FROM food_service ORDER BY id",
+    "SELECT * FROM food_service_person ORDER BY service_id, person_id",
+    "SELECT * FROM food_basket_line ORDER BY id",
+    "SELECT id, day, place_id, category_id, direction, reason, source, pieces, grams, estimated, value_cents, "
+    "household_id, service_id, lot, expiry, corrects_id, recorded_by FROM goods_movement ORDER BY id",
+    "SELECT * FROM goods_stock ORDER BY place_id, category_id",
+  };
+  GString *dump = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *part = dump_query (store, queries[i]);
+
+      g_string_append (dump, part);
+      g_string_append (dump, "--\n");
+    }
+  return g_string_free (dump, FALSE);
+}
+
 /* The content, without the clock's timestamps */
 static char *
 dump_content (AcuStore *store)
 {
   g_autofree char *households = dump_query (store,
-    "SELECT id, commune_id, created_on FROM household ORDER BY id");
+    "SELECT id, commune_id, created_on, housing FROM household ORDER BY id");
   g_autofree char *people = dump_query (store,
     "SELECT id, household_id, first_name, last_name, sort_key, birth_date, gender, informed_on "
     "FROM person ORDER BY id");
@@ -2245,8 +2275,10 @@ dump_content (AcuStore *store)
   g_autofree char *reasons = dump_query (store,
     "SELECT visit_id, reason_id FROM visit_reason ORDER BY visit_id, reason_id");
   g_autofree char *desk = dump_query (store, "SELECT id, display_name, role FROM desk_person ORDER BY id");
+  g_autofree char *food = dump_food (store);
 
-  return g_strconcat (households, "--\n", people, "--\n", visits, "--\n", reasons, "--\n", desk, NULL);
+  return g_strconcat (households, "--\n", people, "--\n", visits, "--\n", reasons, "--\n", desk, "--\n",
+                      food, NULL);
 }
 
 START_TEST (test_demo_same_seed)
@@ -2263,6 +2295,8 @@ START_TEST (test_demo_same_seed)
   second_dump = dump_content (second);
   ck_assert_int_eq (count_rows (first, "visit"), count_rows (second, "visit"));
   ck_assert_int_gt (count_rows (first, "visit"), 0);
+  ck_assert_int_gt (count_rows (first, "food_service"), 0);
+  ck_assert_int_gt (count_rows (first, "goods_movement"), 0);
   ck_assert_msg (g_str_equal (first_dump, second_dump), "the same seed gave different data");
 
   close_store (first);
@@ -2286,11 +2320,19 @@ START_TEST (test_demo_other_seed)
   second_dump = dump_content (second);
   ck_assert_msg (!g_str_equal (first_dump, second_dump), "two seeds gave the same data");
   ck_assert_int_eq (count_rows (second, "household"), 50);
+  g_free (first_dump);
+  g_free (second_dump);
+  first_dump = dump_food (first);
+  second_dump = dump_food (second);
+  ck_assert_msg (!g_str_equal (first_dump, second_dump), "two seeds gave the same food aid");
 
   close_store (first);
   close_store (second);
 }
 END_TEST
+
+/* Visits that are not a food-aid service's */
+#define RECEPTION_VISIT "WHERE id NOT IN (SELECT visit_id FROM food_service) "
 
 START_TEST (test_demo_content)
 {
@@ -2306,21 +2348,22 @@ START_TEST (test_demo_content)
   /* Each household comes at least once */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(DISTINCT p.household_id) FROM visit v "
                                       "JOIN person p ON p.id = v.person_id"), 50);
-  /* Every visit has a reason, within the two years to the last day, on an
-   * opening day (Tuesday, Thursday, Saturday) and hour */
+  /* Every visit has a reason, within the two years to the last day; those
+   * of the reception on an opening day (Tuesday, Thursday, Saturday) and
+   * hour, those of food aid at a distribution (below) */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit v "
                                       "WHERE NOT EXISTS (SELECT 1 FROM visit_reason WHERE visit_id = v.id)"), 0);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
                                       "WHERE day < '2024-11-25' OR day > '2026-11-24'"), 0);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
-                                      "WHERE strftime('%w', day) NOT IN ('2', '4', '6')"), 0);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
-                                      "WHERE time < '09:00' OR time >= '17:00' "
-                                      "OR (time >= '12:00' AND time < '14:00')"), 0);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
-                                      "WHERE strftime('%w', day) = '6' AND time >= '12:00'"), 0);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit "
-                                      "WHERE substr(day, 6, 2) = '08' AND substr(day, 9, 2) <= '21'"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit " RECEPTION_VISIT
+                                      "AND strftime('%w', day) NOT IN ('2', '4', '6')"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit " RECEPTION_VISIT
+                                      "AND (time < '09:00' OR time >= '17:00' "
+                                      "OR (time >= '12:00' AND time < '14:00'))"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit " RECEPTION_VISIT
+                                      "AND strftime('%w', day) = '6' AND time >= '12:00'"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM visit " RECEPTION_VISIT
+                                      "AND substr(day, 6, 2) = '08' AND substr(day, 9, 2) <= '21'"), 0);
   /* Birth dates: none after the last day, none malformed */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM person WHERE birth_date > '2026-11-24' "
                                       "OR length(birth_date) NOT IN (4, 10)"), 0);
@@ -2390,6 +2433,414 @@ START_TEST (test_demo_refused_one_person)
 }
 END_TEST
 
+/* The demo's food aid, against the rules it follows, written here by
+ * hand: the DOMAIN.md rules and the demo's choices (a Tuesday parcel
+ * distribution, a Friday grocery, closures at Christmas and on public
+ * holidays) */
+
+static const AcuDemoOptions food_demo_options = { 200, 2, 7, "2026-11-24" };
+
+/* A query that counts what breaks a rule */
+static void
+assert_none (AcuStore   *store,
+             const char *rule,
+             const char *sql)
+{
+  gint64 n = acu_test_query_int (store, sql);
+
+  ck_assert_msg (n == 0, "%s: %" G_GINT64_FORMAT " rows break it", rule, n);
+}
+
+/* A person's age on day D from their birth date B, as the reports count
+ * it (a year alone is the 1st of July), whether they were born by then,
+ * and the age bracket */
+#define AGE(D, B) \
+  "max (0, CAST (substr (" D ", 1, 4) AS INTEGER) - CAST (substr (" B ", 1, 4) AS INTEGER) " \
+  "- (substr (" D ", 6, 5) < CASE WHEN length (" B ") = 10 THEN substr (" B ", 6, 5) ELSE '07-01' END))"
+#define BORN(D, B) \
+  "(CASE WHEN length (" B ") = 10 THEN " B " <= " D " ELSE substr (" B ", 1, 4) <= substr (" D ", 1, 4) END)"
+#define BRACKET(D, B) \
+  "(CASE WHEN " B " IS NULL THEN '' WHEN " AGE (D, B) " <= 3 THEN '0-3' WHEN " AGE (D, B) " <= 14 THEN '4-14' " \
+  "WHEN " AGE (D, B) " <= 17 THEN '15-17' WHEN " AGE (D, B) " <= 29 THEN '18-29' " \
+  "WHEN " AGE (D, B) " <= 54 THEN '30-54' WHEN " AGE (D, B) " <= 64 THEN '55-64' ELSE '65+' END)"
+#define MEMBERS_BORN(HOUSEHOLD, D) \
+  "(SELECT count(*) FROM person p WHERE p.household_id = " HOUSEHOLD " AND " BORN (D, "p.birth_date") ")"
+#define CHILDREN_BORN(HOUSEHOLD, D) \
+  "(SELECT count(*) FROM person p WHERE p.household_id = " HOUSEHOLD " AND " BORN (D, "p.birth_date") \
+  " AND p.birth_date IS NOT NULL AND " AGE (D, "p.birth_date") " < 18)"
+
+/* The food-aid core reads each service of the demo as one it would have
+ * let through: access valid that day, the record the service names, not
+ * over the frequency, not over the month's right */
+static void
+assert_status_follows (AcuStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = acu_store_prepare (store, "SELECT household_id, day, access_id, mode FROM food_service "
+                                                 "ORDER BY id", &error);
+  guint n = 0;
+
+  ck_assert_msg (stmt != NULL, "%s", error ? error->message : "");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *day = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      gint64 household = sqlite3_column_int64 (stmt, 0), access = sqlite3_column_int64 (stmt, 2);
+      gboolean grocery = g_str_equal ((const char *) sqlite3_column_text (stmt, 3), "grocery");
+      AcuFoodStatus status;
+
+      ck_assert_msg (acu_food_get_status (store, household, day, &status, &error), "%s",
+                     error ? error->message : "");
+      ck_assert_msg (status.state == ACU_FOOD_ACCESS_VALID && status.access_id == access,
+                     "household %" G_GINT64_FORMAT " on %s: state %d, record %" G_GINT64_FORMAT,
+                     household, day, status.state, status.access_id);
+      ck_assert_msg (status.served >= 1 && status.served <= status.times,
+                     "household %" G_GINT64_FORMAT " on %s: served %u of %u", household, day, status.served,
+                     status.times);
+      ck_assert (status.mode == ACU_FOOD_MODE_BOTH
+                 || status.mode == (grocery ? ACU_FOOD_MODE_GROCERY : ACU_FOOD_MODE_PARCEL));
+      if (grocery)
+        ck_assert_int_le (status.spent_cents, status.right_cents);
+      n++;
+    }
+  sqlite3_reset (stmt);
+  ck_assert_int_eq (n, count_rows (store, "food_service"));
+}
+
+START_TEST (test_demo_food_access)
+{
+  AcuStore *store = create_store ();
+  g_autofree char *rules = NULL;
+
+  fill_demo (store, &food_demo_options);
+
+  /* About one household in four (50 of 200 on average) */
+  ck_assert_int_ge (acu_test_query_int (store, "SELECT count(DISTINCT household_id) FROM food_access"), 30);
+  ck_assert_int_le (acu_test_query_int (store, "SELECT count(DISTINCT household_id) FROM food_access"), 75);
+  /* Housing stated for most, some precarious, a few homeless */
+  ck_assert_int_ge (acu_test_query_int (store, "SELECT count(*) FROM household WHERE housing IS NOT NULL"), 160);
+  ck_assert_int_ge (acu_test_query_int (store, "SELECT count(*) FROM household WHERE housing = 'precarious'"), 10);
+  ck_assert_int_ge (acu_test_query_int (store, "SELECT count(*) FROM household WHERE housing = 'homeless'"), 1);
+  ck_assert_int_lt (acu_test_query_int (store, "SELECT count(*) FROM household WHERE housing = 'homeless'"),
+                    acu_test_query_int (store, "SELECT count(*) FROM household WHERE housing = 'precarious'"));
+
+  /* Records of 3 or 6 months, both kinds */
+  assert_none (store, "3 or 6 months",
+               "SELECT count(*) FROM food_access WHERE NOT (julianday (end_day) - julianday (start_day) "
+               "BETWEEN 88 AND 91 OR julianday (end_day) - julianday (start_day) BETWEEN 179 AND 183)");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access "
+                                        "WHERE julianday (end_day) - julianday (start_day) < 100"), 0);
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access "
+                                        "WHERE julianday (end_day) - julianday (start_day) > 100"), 0);
+  /* Starting by the last day, once the household was known; for those
+   * known from the first week, maybe in the six months before the data */
+  assert_none (store, "starts once the household is known",
+               "SELECT count(*) FROM food_access a JOIN household h ON h.id = a.household_id "
+               "WHERE a.start_day > '2026-11-24' OR (a.start_day < h.created_on "
+               "AND (h.created_on > '2024-12-01' OR a.start_day < date (h.created_on, '-180 days')))");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE start_day < '2024-11-25'"), 0);
+  /* so the first Tuesday and Friday of the data are distributions */
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_service WHERE day = '2024-11-26'"), 0);
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_service WHERE day = '2024-11-29'"), 0);
+
+  /* Renewals: each follows the last record of its household, after it;
+   * one first record a household; no two records at once */
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE follows_id IS NOT NULL"), 0);
+  assert_none (store, "a renewal follows its household's record, after it",
+               "SELECT count(*) FROM food_access a JOIN food_access f ON f.id = a.follows_id "
+               "WHERE f.household_id <> a.household_id OR f.end_day >= a.start_day");
+  assert_none (store, "one chain a household",
+               "SELECT count(*) FROM (SELECT household_id FROM food_access WHERE follows_id IS NULL "
+               "GROUP BY household_id HAVING count(*) > 1)");
+  assert_none (store, "no overlap",
+               "SELECT count(*) FROM food_access a JOIN food_access b ON b.household_id = a.household_id "
+               "AND b.id > a.id WHERE a.start_day <= b.end_day AND b.start_day <= a.end_day");
+
+  /* Mostly parcels, some grocery, some both; mostly once a week, some
+   * twice a month; 20 % mostly, some 10 and 30 % */
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE mode = 'parcel'"),
+                    acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE mode = 'grocery'"));
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE mode = 'grocery'"), 0);
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE mode = 'both'"), 0);
+  assert_none (store, "once a week or twice a month",
+               "SELECT count(*) FROM food_access WHERE NOT ((times = 1 AND period = 'week') "
+               "OR (times = 2 AND period = 'month'))");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE period = 'week'"),
+                    acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE period = 'month'"));
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE period = 'month'"), 0);
+  assert_none (store, "a rate of 10, 20 or 30 %",
+               "SELECT count(*) FROM food_access WHERE rate_bp NOT IN (1000, 2000, 3000)");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE rate_bp = 2000"),
+                    acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE rate_bp <> 2000"));
+
+  /* The grocery right by the rule: 20 € one adult, 30 € two or more,
+   * 5 € a child under 18, on the first day of the record; none for
+   * parcels */
+  assert_none (store, "no right for parcels",
+               "SELECT count(*) FROM food_access WHERE mode = 'parcel' AND right_cents IS NOT NULL");
+  assert_none (store, "the right by the rule",
+               "SELECT count(*) FROM food_access a WHERE mode <> 'parcel' AND right_cents IS NOT "
+               "(CASE WHEN " MEMBERS_BORN ("a.household_id", "a.start_day") " - "
+               CHILDREN_BORN ("a.household_id", "a.start_day") " >= 2 THEN 3000 ELSE 2000 END "
+               "+ 500 * " CHILDREN_BORN ("a.household_id", "a.start_day") ")");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE right_cents > 3000"), 0);
+  assert_none (store, "rights by the rule, not by hand", "SELECT count(*) FROM food_access WHERE right_by_hand <> 0");
+
+  /* Sent by a partner of the list, most by a named worker */
+  assert_none (store, "a referring partner",
+               "SELECT count(*) FROM food_access WHERE partner_id IS NULL "
+               "OR partner_id NOT IN (SELECT id FROM referral_partner)");
+  ck_assert_int_lt (acu_test_query_int (store, "SELECT count(*) FROM food_access WHERE worker IS NULL") * 5,
+                    count_rows (store, "food_access"));
+
+  /* Two weekly distributions from the first day */
+  rules = dump_query (store, "SELECT weekday, start_time, end_time, mode, from_day, until_day FROM food_rule "
+                             "ORDER BY weekday");
+  ck_assert_str_eq (rules, "2|14:00|17:00|parcel|2024-11-25|NULL\n"
+                           "5|09:30|12:00|grocery|2024-11-25|NULL\n");
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_demo_food_services)
+{
+  AcuStore *store = create_store ();
+  g_autofree char *closed = NULL;
+
+  fill_demo (store, &food_demo_options);
+  ck_assert_int_gt (count_rows (store, "food_service"), 0);
+
+  /* Closed between Christmas and New Year and on public holidays that
+   * fall on a Tuesday or a Friday */
+  closed = dump_query (store, "SELECT day, mode FROM food_day WHERE closed = 1 ORDER BY day");
+  ck_assert_str_eq (closed, "2024-12-24|parcel\n2024-12-27|grocery\n2024-12-31|parcel\n2025-08-15|grocery\n"
+                            "2025-11-11|parcel\n2025-12-26|grocery\n2025-12-30|parcel\n2026-05-01|grocery\n"
+                            "2026-05-08|grocery\n2026-07-14|parcel\n");
+  assert_none (store, "days of their rule, within the data",
+               "SELECT count(*) FROM food_day d JOIN food_rule r ON r.id = d.rule_id WHERE d.mode <> r.mode "
+               "OR d.start_time <> r.start_time OR d.end_time <> r.end_time "
+               "OR CAST (strftime ('%w', d.day) AS INTEGER) <> r.weekday "
+               "OR d.day < '2024-11-25' OR d.day > '2026-11-24'");
+  assert_none (store, "every day has its rule", "SELECT count(*) FROM food_day WHERE rule_id IS NULL");
+  /* Open days are those served; a service on its day */
+  assert_none (store, "an open day was served",
+               "SELECT count(*) FROM food_day d WHERE closed = 0 "
+               "AND NOT EXISTS (SELECT 1 FROM food_service WHERE food_day_id = d.id)");
+  assert_none (store, "a service on an open day of its mode",
+               "SELECT count(*) FROM food_service s LEFT JOIN food_day d ON d.id = s.food_day_id "
+               "WHERE d.id IS NULL OR d.day <> s.day OR d.mode <> s.mode OR d.closed <> 0");
+
+  /* Served with valid access for the mode, never more than its
+   * frequency (a week is Monday to Sunday, a month the calendar's) */
+  assert_none (store, "a service within its household's access",
+               "SELECT count(*) FROM food_service s LEFT JOIN food_access a ON a.id = s.access_id "
+               "WHERE a.id IS NULL OR a.household_id <> s.household_id OR s.day < a.start_day "
+               "OR s.day > a.end_day OR (a.mode <> 'both' AND a.mode <> s.mode)");
+  assert_none (store, "not over the frequency",
+               "SELECT count(*) FROM food_service s JOIN food_access a ON a.id = s.access_id "
+               "WHERE a.times < (SELECT count(*) FROM food_service o WHERE o.household_id = s.household_id "
+               "AND CASE a.period WHEN 'week' "
+               "THEN date (o.day, '-6 days', 'weekday 1') = date (s.day, '-6 days', 'weekday 1') "
+               "ELSE substr (o.day, 1, 7) = substr (s.day, 1, 7) END)");
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT date ('2025-12-30', '-6 days', 'weekday 1') = '2025-12-29' "
+                                        "AND date ('2026-01-04', '-6 days', 'weekday 1') = '2025-12-29' "
+                                        "AND date ('2025-12-29', '-6 days', 'weekday 1') = '2025-12-29'"), 1);
+  /* Most households expected come, not all */
+  ck_assert_int_lt (count_rows (store, "food_service"),
+                    acu_test_query_int (store, "SELECT count(*) FROM food_day d JOIN food_access a "
+                                               "ON a.start_day <= d.day AND a.end_day >= d.day "
+                                               "AND a.mode IN (d.mode, 'both') WHERE d.closed = 0"));
+  ck_assert_int_gt (count_rows (store, "food_service") * 2,
+                    acu_test_query_int (store, "SELECT count(*) FROM food_day d JOIN food_access a "
+                                               "ON a.start_day <= d.day AND a.end_day >= d.day "
+                                               "AND a.mode IN (d.mode, 'both') WHERE d.closed = 0"));
+  assert_none (store, "nothing cancelled or overridden",
+               "SELECT count(*) FROM food_service WHERE cancelled <> 0 OR override_reason IS NOT NULL");
+  assert_status_follows (store);
+
+  /* Its visit: that day, someone of the household, the food-aid reason
+   * alone, at the distribution's hours, logged by who served */
+  assert_none (store, "a visit of its own",
+               "SELECT count(*) - count(DISTINCT visit_id) FROM food_service");
+  assert_none (store, "the service's visit",
+               "SELECT count(*) FROM food_service s LEFT JOIN visit v ON v.id = s.visit_id "
+               "WHERE v.id IS NULL OR v.day <> s.day OR v.logged_by IS NOT s.served_by "
+               "OR v.person_id NOT IN (SELECT id FROM person WHERE household_id = s.household_id) "
+               "OR (s.mode = 'parcel' AND (v.time < '14:00' OR v.time >= '17:00')) "
+               "OR (s.mode = 'grocery' AND (v.time < '09:30' OR v.time >= '12:00'))");
+  assert_none (store, "the food-aid reason alone",
+               "SELECT count(*) FROM food_service s WHERE (SELECT group_concat (r.code) FROM visit_reason vr "
+               "JOIN reason r ON r.id = vr.reason_id WHERE vr.visit_id = s.visit_id) IS NOT 'food-aid'");
+  assert_none (store, "served by the desk's volunteers",
+               "SELECT count(*) FROM food_service WHERE served_by NOT IN "
+               "(SELECT id FROM desk_person WHERE role = 'volunteer')");
+  /* and the counts by day still follow the visits */
+  assert_day_counts (store);
+
+  /* Every member born by the day, as they were: age bracket, gender,
+   * homeless from the household's housing; the sensitive flags not
+   * recorded */
+  assert_none (store, "persons counted",
+               "SELECT count(*) FROM food_service s WHERE s.persons < 1 "
+               "OR s.persons <> (SELECT count(*) FROM food_service_person WHERE service_id = s.id) "
+               "OR s.persons <> " MEMBERS_BORN ("s.household_id", "s.day"));
+  assert_none (store, "a person as they were that day",
+               "SELECT count(*) FROM food_service_person f JOIN food_service s ON s.id = f.service_id "
+               "JOIN person p ON p.id = f.person_id JOIN household h ON h.id = s.household_id "
+               "WHERE p.household_id <> s.household_id OR f.day <> s.day "
+               "OR NOT " BORN ("s.day", "p.birth_date") " OR f.age <> " BRACKET ("s.day", "p.birth_date") " "
+               "OR f.gender IS NOT p.gender OR f.homeless <> (h.housing IS 'homeless') "
+               "OR f.disabled IS NOT NULL OR f.third_country IS NOT NULL OR f.foreign_background IS NOT NULL");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_service_person WHERE homeless = 1"), 0);
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_service_person "
+                                        "WHERE age IN ('0-3', '4-14', '15-17')"), 0);
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_service_person WHERE age = '65+'"), 0);
+
+  /* A parcel: the standard one for the household's size (six and more
+   * alike), each category within 15 % (to 10 g), out of the ledger */
+  assert_none (store, "a parcel has no price",
+               "SELECT count(*) FROM food_service s WHERE mode = 'parcel' AND (shelf_cents <> 0 OR paid_cents <> 0 "
+               "OR value_cents IS NOT NULL OR EXISTS (SELECT 1 FROM food_basket_line WHERE service_id = s.id))");
+  assert_none (store, "a movement out for each category of the standard parcel",
+               "SELECT count(*) FROM food_service s WHERE mode = 'parcel' "
+               "AND (SELECT count(*) FROM goods_movement WHERE service_id = s.id) <> "
+               "(SELECT count(*) FROM food_parcel_preset WHERE persons = min (s.persons, 6) AND grams > 0)");
+  assert_none (store, "the standard parcel within 15 %",
+               "SELECT count(*) FROM food_service s JOIN goods_movement m ON m.service_id = s.id "
+               "LEFT JOIN food_parcel_preset pp ON pp.persons = min (s.persons, 6) "
+               "AND pp.category_id = m.category_id WHERE s.mode = 'parcel' AND (pp.grams IS NULL "
+               "OR m.grams * 100 < pp.grams * 85 - 1000 OR m.grams * 100 > pp.grams * 115 + 1000)");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_service s JOIN goods_movement m "
+                                        "ON m.service_id = s.id JOIN food_parcel_preset pp "
+                                        "ON pp.persons = min (s.persons, 6) AND pp.category_id = m.category_id "
+                                        "WHERE s.mode = 'parcel' AND m.grams <> pp.grams"), 0);
+  assert_none (store, "served out of the food store to the household",
+               "SELECT count(*) FROM goods_movement m JOIN food_service s ON s.id = m.service_id "
+               "WHERE m.direction <> -1 OR m.reason <> 'served' OR m.source <> '' OR m.day <> s.day "
+               "OR m.household_id IS NOT s.household_id "
+               "OR m.place_id <> (SELECT id FROM goods_place WHERE code = 'food-store')");
+  assert_none (store, "only services are served",
+               "SELECT count(*) FROM goods_movement WHERE (reason = 'served') <> (service_id IS NOT NULL)");
+
+  /* A grocery basket: lines at shelf prices (a piece, or a kg weighed),
+   * the participation at the household's rate to the nearest cent, within
+   * what is left of the month's right; its kg out by category */
+  assert_none (store, "a line's price",
+               "SELECT count(*) FROM food_basket_line WHERE price_cents <= 0 OR item IS NULL "
+               "OR (quantity IS NULL) = (grams IS NULL) OR line_cents <> CASE WHEN quantity IS NOT NULL "
+               "THEN price_cents * quantity ELSE (price_cents * grams + 500) / 1000 END");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_basket_line WHERE grams IS NOT NULL"), 0);
+  assert_none (store, "a basket's total and participation",
+               "SELECT count(*) FROM food_service s JOIN food_access a ON a.id = s.access_id "
+               "WHERE s.mode = 'grocery' AND (s.shelf_cents IS NOT (SELECT sum (line_cents) FROM food_basket_line "
+               "WHERE service_id = s.id) OR s.paid_cents <> (s.shelf_cents * a.rate_bp + 5000) / 10000 "
+               "OR s.value_cents IS NOT s.shelf_cents)");
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT (1234 * 2000 + 5000) / 10000"), 247);
+  assert_none (store, "within the month's right",
+               "SELECT count(*) FROM food_service s JOIN food_access a ON a.id = s.access_id "
+               "WHERE s.mode = 'grocery' AND a.right_cents < (SELECT sum (paid_cents) FROM food_service o "
+               "WHERE o.household_id = s.household_id AND o.mode = 'grocery' "
+               "AND substr (o.day, 1, 7) = substr (s.day, 1, 7) AND o.id <= s.id)");
+  assert_none (store, "out by the categories of the basket",
+               "SELECT count(*) FROM food_service s WHERE s.mode = 'grocery' AND "
+               "(SELECT group_concat (category_id) FROM (SELECT DISTINCT category_id FROM food_basket_line "
+               "WHERE service_id = s.id ORDER BY 1)) IS NOT (SELECT group_concat (category_id) FROM "
+               "(SELECT category_id FROM goods_movement WHERE service_id = s.id ORDER BY 1))");
+  assert_none (store, "the weighed grams out",
+               "SELECT count(*) FROM goods_movement m JOIN food_service s ON s.id = m.service_id "
+               "WHERE s.mode = 'grocery' AND m.grams < (SELECT coalesce (sum (grams), 0) FROM food_basket_line "
+               "WHERE service_id = s.id AND category_id = m.category_id)");
+  assert_none (store, "baby food and nappies for the babies",
+               "SELECT count(*) FROM food_basket_line l JOIN goods_category c ON c.id = l.category_id "
+               "WHERE (c.code = 'baby-food' OR l.item LIKE 'Couches%') AND NOT EXISTS (SELECT 1 "
+               "FROM food_service_person WHERE service_id = l.service_id AND age = '0-3')");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM food_basket_line l JOIN goods_category c "
+                                        "ON c.id = l.category_id WHERE c.code = 'baby-food'"), 0);
+
+  close_store (store);
+}
+END_TEST
+
+START_TEST (test_demo_food_goods)
+{
+  AcuStore *store = create_store ();
+  g_autofree char *collections = NULL;
+
+  fill_demo (store, &food_demo_options);
+
+  /* The stock kept by the triggers is the ledger's sum, by place and
+   * category; so are the months */
+  assert_none (store, "the stock is the ledger's sum",
+               "SELECT count(*) FROM (SELECT place_id, category_id, sum (direction * pieces) AS pieces, "
+               "sum (direction * grams) AS grams FROM goods_movement GROUP BY 1, 2) r "
+               "LEFT JOIN goods_stock s ON s.place_id = r.place_id AND s.category_id = r.category_id "
+               "WHERE s.grams IS NOT r.grams OR s.pieces IS NOT r.pieces");
+  ck_assert_int_eq (count_rows (store, "goods_stock"),
+                    acu_test_query_int (store, "SELECT count(*) FROM (SELECT DISTINCT place_id, category_id "
+                                               "FROM goods_movement)"));
+  assert_none (store, "the months are the ledger's sums",
+               "SELECT count(*) FROM (SELECT substr (day, 1, 7) AS month, category_id, direction, reason, source, "
+               "count(*) AS n, sum (grams) AS grams, sum (coalesce (value_cents, 0)) AS value "
+               "FROM goods_movement GROUP BY 1, 2, 3, 4, 5) r LEFT JOIN goods_month m ON m.month = r.month "
+               "AND m.category_id = r.category_id AND m.direction = r.direction AND m.reason = r.reason "
+               "AND m.source = r.source WHERE m.movements IS NOT r.n OR m.grams IS NOT r.grams "
+               "OR m.value_cents IS NOT r.value");
+  /* Never below zero at the end of a month, more than nothing today in
+   * every category but baby food */
+  assert_none (store, "stock at every month's end",
+               "SELECT count(*) FROM (SELECT DISTINCT month, category_id FROM goods_month) x "
+               "WHERE (SELECT sum (direction * grams) FROM goods_month g WHERE g.category_id = x.category_id "
+               "AND g.month <= x.month) < 0");
+  assert_none (store, "stock today",
+               "SELECT count(*) FROM goods_category c LEFT JOIN goods_stock s ON s.category_id = c.id "
+               "WHERE c.kind IN ('food', 'hygiene') AND c.code <> 'baby-food' AND coalesce (s.grams, 0) <= 0");
+
+  /* Food in: the Banque alimentaire's weekly delivery, most of all;
+   * the FSE+ products with their lot and date; the two collections of
+   * the year on their Saturday; purchases with their price, donations */
+  ck_assert_int_ge (acu_test_query_int (store, "SELECT count(DISTINCT day) FROM goods_movement "
+                                        "WHERE source = 'banque-alimentaire'"), 80);
+  assert_none (store, "the Banque alimentaire on Mondays",
+               "SELECT count(*) FROM goods_movement WHERE source = 'banque-alimentaire' "
+               "AND (reason <> 'delivery' OR strftime ('%w', day) <> '1')");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT sum (grams) FROM goods_movement "
+                                        "WHERE source = 'banque-alimentaire'"),
+                    acu_test_query_int (store, "SELECT sum (grams) FROM goods_movement "
+                                        "WHERE direction = 1 AND source <> 'banque-alimentaire'"));
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM goods_movement WHERE source = 'fse-plus'"), 0);
+  assert_none (store, "FSE+ products with their lot and date",
+               "SELECT count(*) FROM goods_movement WHERE (source = 'fse-plus') "
+               "<> (lot IS NOT NULL AND expiry > day AND reason = 'delivery')");
+  collections = dump_query (store, "SELECT group_concat (day) FROM (SELECT DISTINCT day FROM goods_movement "
+                                  "WHERE reason = 'collection' ORDER BY day)");
+  ck_assert_str_eq (collections, "2024-11-30,2025-04-05,2025-11-29,2026-04-04\n");
+  assert_none (store, "collections come from collections",
+               "SELECT count(*) FROM goods_movement WHERE (reason = 'collection') <> (source = 'collection')");
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM goods_movement WHERE source = 'donation'"), 0);
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM goods_movement WHERE source = 'purchase'"), 0);
+  assert_none (store, "a purchase has its price",
+               "SELECT count(*) FROM goods_movement WHERE source = 'purchase' "
+               "AND (reason <> 'purchase' OR value_cents IS NULL OR value_cents <= 0)");
+  assert_none (store, "food in is in",
+               "SELECT count(*) FROM goods_movement WHERE (source <> '') <> (direction = 1 AND reason <> 'adjustment')");
+  /* A few losses a month, expired or damaged */
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM goods_movement WHERE reason = 'expired'"), 0);
+  ck_assert_int_gt (acu_test_query_int (store, "SELECT count(*) FROM goods_movement WHERE reason = 'damaged'"), 0);
+  ck_assert_int_ge (acu_test_query_int (store, "SELECT count(*) FROM goods_movement "
+                                        "WHERE reason IN ('expired', 'damaged')"), 24);
+  ck_assert_int_le (acu_test_query_int (store, "SELECT count(*) FROM goods_movement "
+                                        "WHERE reason IN ('expired', 'damaged')"), 24 * 6);
+  assert_none (store, "losses go out",
+               "SELECT count(*) FROM goods_movement WHERE reason IN ('expired', 'damaged') AND direction <> -1");
+  /* Within the data, positive, no piece counts for food, no lorry over 40 t */
+  assert_none (store, "movements within the data",
+               "SELECT count(*) FROM goods_movement WHERE day < '2024-11-25' OR day > '2026-11-24' "
+               "OR grams <= 0 OR grams > 40000000 OR pieces <> 0 OR corrects_id IS NOT NULL");
+
+  close_store (store);
+}
+END_TEST
+
 static Suite *
 reception_suite (void)
 {
@@ -2449,6 +2900,9 @@ reception_suite (void)
   tcase_add_test (tc, test_demo_content);
   tcase_add_test (tc, test_demo_refused);
   tcase_add_test (tc, test_demo_refused_one_person);
+  tcase_add_test (tc, test_demo_food_access);
+  tcase_add_test (tc, test_demo_food_services);
+  tcase_add_test (tc, test_demo_food_goods);
   suite_add_tcase (suite, tc);
 
   return suite;

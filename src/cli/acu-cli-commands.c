@@ -11,5 +11,6 @@ const AcuCliCommand * const acu_cli_areas[] = {
   acu_cli_database_commands,   /* create, check, demo */
   acu_cli_access_commands,     /* user, audit */
   acu_cli_report_commands,     /* report */
+  acu_cli_food_commands,       /* food-export */
   NULL
 };

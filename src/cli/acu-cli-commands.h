@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 extern const AcuCliCommand acu_cli_database_commands[];
 extern const AcuCliCommand acu_cli_access_commands[];
 extern const AcuCliCommand acu_cli_report_commands[];
+extern const AcuCliCommand acu_cli_food_commands[];
 
 /* Every area, in the order "acuelh-cli --help" lists them; ended by NULL */
 extern const AcuCliCommand * const acu_cli_areas[];

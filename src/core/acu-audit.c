@@ -32,6 +32,7 @@ static const AcuAuditActions *const registry[] = {
   &acu_audit_report_actions,
   &acu_audit_food_actions,
   &acu_audit_goods_actions,
+  &acu_audit_food_report_actions,
   &acu_audit_log_actions,
 };
 

@@ -44,6 +44,7 @@ extern const AcuAuditActions acu_audit_visits_actions;      /* acu-visits.c */
 extern const AcuAuditActions acu_audit_report_actions;      /* acu-report-export.c */
 extern const AcuAuditActions acu_audit_goods_actions;       /* acu-goods.c */
 extern const AcuAuditActions acu_audit_food_actions;        /* acu-food.c */
+extern const AcuAuditActions acu_audit_food_report_actions; /* acu-report-food.c */
 extern const AcuAuditActions acu_audit_log_actions;         /* acu-audit.c */
 
 void        acu_audit_entry_free (AcuAuditEntry *entry);

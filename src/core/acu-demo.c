@@ -11,6 +11,7 @@
 #include "acu-desk-people.h"
 #include "acu-date.h"
 #include "acu-demo.h"
+#include "acu-demo-private.h"
 #include "acu-sql-private.h"
 #include "acu-people-private.h"
 #include "acu-visits-private.h"
@@ -20,9 +21,13 @@
 /* Demo data: a seed in, the same records out (GRand is a Mersenne
  * Twister, the same on every platform). Households of realistic
  * composition from the Gers, visits on the opening days and hours of a
- * rural third place, over several years. Only for a new database. */
+ * rural third place, over several years, and their food aid
+ * (acu-demo-food.c). Only for a new database. */
 
 #define HOUSEHOLDS_PER_COMMIT 500
+/* The part of the progress that the households take; the weeks of food
+ * aid take the rest */
+#define HOUSEHOLDS_SHARE 0.65
 
 static const char *const last_names[] = {
   "Dupont", "Dupuis", "Dupont-Martin", "Martin", "Bernard", "Thomas", "Petit", "Durand", "Leroy",
@@ -71,8 +76,10 @@ typedef struct
   GArray            *reasons;       /* gint64 */
   GArray            *partners;      /* gint64 */
   GArray            *communes;      /* gint64 */
+  AcuDemoFood       *food;
   gint64             desk[G_N_ELEMENTS (volunteers) + 1];
   guint              n_desk;
+  char              *first_day;     /* of the data */
   char              *until;
   gint64             now;
 } Demo;
@@ -159,6 +166,7 @@ list_opening_days (Demo  *demo,
   date = end;
   g_date_subtract_years (&date, years);
   g_date_add_days (&date, 1);
+  demo->first_day = acu_date_format (&date);
   for (; g_date_compare (&date, &end) <= 0; g_date_add_days (&date, 1))
     if (is_opening_day (&date))
       g_ptr_array_add (demo->days, acu_date_format (&date));
@@ -221,9 +229,21 @@ static const char *const confidential_notes[] = {
   "Dossier de surendettement déposé à la Banque de France ; recevable.",
 };
 
-static gint64
+/* The members of the household being written, as the food aid needs
+ * them */
+typedef struct
+{
+  AcuDemoMember  member[8];
+  char           birth[8][11];
+  guint          len;
+} Members;
+
+/* Adds a member to @members; its id is 0 if it could not be written,
+ * and nothing more is written after that */
+static void
 add_member (Demo        *demo,
             gint64       household_id,
+            Members     *members,
             const char  *last_name,
             AcuGender    gender,
             int          min_age,
@@ -231,18 +251,25 @@ add_member (Demo        *demo,
             const char  *informed_on,
             GError     **error)
 {
-  g_autofree char *birth = birth_date (demo, min_age, max_age);
-  AcuPersonDraft draft = {
-    .first_name = gender == ACU_GENDER_WOMAN ? pick (demo, women, G_N_ELEMENTS (women))
-                                             : pick (demo, men, G_N_ELEMENTS (men)),
-    .last_name = last_name,
-    .birth_date = birth,
-    .gender = gender,
-    .informed_on = informed_on,
-    .household_id = household_id,
-  };
+  AcuDemoMember *member = &members->member[members->len];
+  g_autofree char *birth = NULL;
+  AcuPersonDraft draft = { 0 };
 
-  return acu_people_insert_unchecked (demo->store, &draft, demo->now, error);
+  if (members->len > 0 && members->member[members->len - 1].id == 0)
+    return;
+  birth = birth_date (demo, min_age, max_age);
+  draft.first_name = gender == ACU_GENDER_WOMAN ? pick (demo, women, G_N_ELEMENTS (women))
+                                                : pick (demo, men, G_N_ELEMENTS (men));
+  draft.last_name = last_name;
+  draft.birth_date = birth;
+  draft.gender = gender;
+  draft.informed_on = informed_on;
+  draft.household_id = household_id;
+  g_strlcpy (members->birth[members->len], birth, sizeof members->birth[0]);
+  member->birth_date = members->birth[members->len];
+  member->gender = gender;
+  member->id = acu_people_insert_unchecked (demo->store, &draft, demo->now, error);
+  members->len++;
 }
 
 static AcuGender
@@ -304,8 +331,7 @@ add_household (Demo    *demo,
   const char *last = pick (demo, last_names, G_N_ELEMENTS (last_names));
   guint n_days = demo->days->len;
   guint start, span, n_visits, kind, n_children = 0;
-  gint64 members[8];
-  guint n_members = 0;
+  Members members = { 0 };
   gint64 household_id;
   const char *created_on;
   double mean;
@@ -325,35 +351,40 @@ add_household (Demo    *demo,
 
   kind = g_rand_int_range (demo->rand, 0, 100);
   if (kind < 36)          /* a person alone */
-    members[n_members++] = add_member (demo, household_id, last, any_gender (demo), 18, 85, created_on, error);
+    add_member (demo, household_id, &members, last, any_gender (demo), 18, 85, created_on, error);
   else if (kind < 48)     /* a couple */
     {
-      members[n_members++] = add_member (demo, household_id, last, ACU_GENDER_WOMAN, 20, 80, created_on, error);
-      members[n_members++] = add_member (demo, household_id, last, ACU_GENDER_MAN, 20, 80, created_on, error);
+      add_member (demo, household_id, &members, last, ACU_GENDER_WOMAN, 20, 80, created_on, error);
+      add_member (demo, household_id, &members, last, ACU_GENDER_MAN, 20, 80, created_on, error);
     }
   else if (kind < 70)     /* a couple with children */
     {
-      members[n_members++] = add_member (demo, household_id, last, ACU_GENDER_WOMAN, 22, 50, created_on, error);
-      members[n_members++] = add_member (demo, household_id, last, ACU_GENDER_MAN, 22, 55, created_on, error);
+      add_member (demo, household_id, &members, last, ACU_GENDER_WOMAN, 22, 50, created_on, error);
+      add_member (demo, household_id, &members, last, ACU_GENDER_MAN, 22, 55, created_on, error);
       n_children = g_rand_int_range (demo->rand, 1, 5);
     }
   else if (kind < 90)     /* a single parent, most often a mother */
     {
       AcuGender parent = g_rand_int_range (demo->rand, 0, 10) < 8 ? ACU_GENDER_WOMAN : ACU_GENDER_MAN;
 
-      members[n_members++] = add_member (demo, household_id, last, parent, 20, 50, created_on, error);
+      add_member (demo, household_id, &members, last, parent, 20, 50, created_on, error);
       n_children = g_rand_int_range (demo->rand, 1, 4);
     }
   else                    /* an adult with an elderly parent */
     {
-      members[n_members++] = add_member (demo, household_id, last, any_gender (demo), 35, 60, created_on, error);
-      members[n_members++] = add_member (demo, household_id, last, any_gender (demo), 75, 95, created_on, error);
+      add_member (demo, household_id, &members, last, any_gender (demo), 35, 60, created_on, error);
+      add_member (demo, household_id, &members, last, any_gender (demo), 75, 95, created_on, error);
     }
   for (guint i = 0; i < n_children; i++)
-    members[n_members++] = add_member (demo, household_id, last, any_gender (demo), 0, 17, NULL, error);
-  for (guint i = 0; i < n_members; i++)
-    if (members[i] == 0)
-      return FALSE;
+    add_member (demo, household_id, &members, last, any_gender (demo), 0, 17, NULL, error);
+  if (members.member[members.len - 1].id == 0)
+    return FALSE;
+
+  /* Its housing and food aid, from the food's own random stream */
+  if (!acu_demo_food_add_household (demo->food, household_id, created_on,
+                                    g_ptr_array_index (demo->days, start + span - 1),
+                                    members.member, members.len, error))
+    return FALSE;
 
   /* One household in forty has a confidential note, sealed with the
    * confidential key of the coordinator who fills the demo */
@@ -374,7 +405,8 @@ add_household (Demo    *demo,
       const char *day = g_ptr_array_index (demo->days, start + g_rand_int_range (demo->rand, 0, span));
       /* mostly the first adult */
       gint64 person = g_rand_int_range (demo->rand, 0, 10) < 7
-                      ? members[0] : members[g_rand_int_range (demo->rand, 0, MIN (n_members, 2))];
+                      ? members.member[0].id
+                      : members.member[g_rand_int_range (demo->rand, 0, MIN (members.len, 2))].id;
 
       if (!add_visit (demo, day, person, error))
         return FALSE;
@@ -400,6 +432,19 @@ add_batch (Demo      *demo,
   ok = !with_desk_people || add_desk_people (demo, error);
   for (guint i = 0; ok && i < n_households; i++)
     ok = add_household (demo, error);
+  return acu_sql_finish (demo->store, ok, error);
+}
+
+/* One transaction: a week of food aid */
+static gboolean
+add_food_week (Demo    *demo,
+               GError **error)
+{
+  gboolean ok;
+
+  if (!acu_store_begin (demo->store, error))
+    return FALSE;
+  ok = acu_demo_food_add_week (demo->food, demo->desk, demo->n_desk, error);
   return acu_sql_finish (demo->store, ok, error);
 }
 
@@ -430,6 +475,8 @@ demo_clear (Demo *demo)
   g_clear_pointer (&demo->reasons, g_array_unref);
   g_clear_pointer (&demo->partners, g_array_unref);
   g_clear_pointer (&demo->communes, g_array_unref);
+  g_clear_pointer (&demo->food, acu_demo_food_free);
+  g_clear_pointer (&demo->first_day, g_free);
   g_clear_pointer (&demo->until, g_free);
 }
 
@@ -443,7 +490,7 @@ acu_demo_fill (AcuStore              *store,
 {
   Demo demo = { 0 };
   gboolean ok = FALSE;
-  guint done = 0;
+  guint done = 0, n_weeks;
 
   g_return_val_if_fail (ACU_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -481,6 +528,9 @@ acu_demo_fill (AcuStore              *store,
                            _("Demo data needs reasons, partners and communes in the lists."));
       goto out;
     }
+  demo.food = acu_demo_food_new (store, options->seed, demo.first_day, demo.until, error);
+  if (demo.food == NULL)
+    goto out;
 
   /* A commit every few hundred households keeps the WAL small; the
    * people of the desk come with the first */
@@ -492,7 +542,20 @@ acu_demo_fill (AcuStore              *store,
         goto out;
       done += batch;
       if (progress != NULL)
-        progress ((double) done / options->households, user_data);
+        progress (HOUSEHOLDS_SHARE * done / options->households, user_data);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+    }
+
+  /* Then the food aid, a week at a time, in the order of the days: the
+   * distributions, what came in and went out */
+  n_weeks = acu_demo_food_get_n_weeks (demo.food);
+  for (guint week = 1; week <= n_weeks; week++)
+    {
+      if (!add_food_week (&demo, error))
+        goto out;
+      if (progress != NULL)
+        progress (HOUSEHOLDS_SHARE + (1 - HOUSEHOLDS_SHARE) * week / n_weeks, user_data);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
     }
@@ -501,6 +564,7 @@ acu_demo_fill (AcuStore              *store,
 out:
   demo_clear (&demo);
   if (done > 0)
-    acu_store_changed (store, ACU_AREA_PEOPLE | ACU_AREA_VISITS | ACU_AREA_CONFIDENTIAL | ACU_AREA_DESK_PEOPLE);
+    acu_store_changed (store, ACU_AREA_PEOPLE | ACU_AREA_VISITS | ACU_AREA_CONFIDENTIAL | ACU_AREA_DESK_PEOPLE
+                              | ACU_AREA_FOOD | ACU_AREA_GOODS);
   return ok;
 }

@@ -23,6 +23,7 @@ static const AcuAuditAction food_actions[] = {
   { "food-serve", N_("Food aid served"), ACU_AREA_FOOD | ACU_AREA_GOODS | ACU_AREA_VISITS },
   /* staff served despite a warning: the reason is in the service */
   { "food-override", N_("Food aid served despite a warning"), ACU_AREA_FOOD },
+  { "food-cancel", N_("Food aid cancelled"), ACU_AREA_FOOD | ACU_AREA_GOODS | ACU_AREA_VISITS },
   { "food-budget-write", N_("Resources and charges written"), ACU_AREA_FOOD },
   { "food-budget-read", N_("Resources and charges read"), ACU_AREA_NONE },
   { "food-days", N_("Distribution days changed"), ACU_AREA_FOOD },
@@ -1525,22 +1526,29 @@ acu_food_day_expected (AcuStore     *store,
     }
   period_bounds (day, ACU_FOOD_PERIOD_WEEK, week_first, week_last);
   period_bounds (day, ACU_FOOD_PERIOD_MONTH, month_first, month_last);
+  /* Persons in name order (the index on sort_key), each the first of
+   * their household by name, whose household has access that day: a page
+   * reads about as many persons as it shows, whatever the size of the
+   * site. The record that applies is the valid one ending last. */
   stmt = acu_store_prepare (store,
-                            "SELECT e.household_id, p.id, p.first_name, p.last_name, "
+                            "SELECT e.household_id, e.id, e.first_name, e.last_name, "
                             " (SELECT count (*) FROM person m WHERE m.household_id = e.household_id), "
-                            " e.end_day, e.times, "
+                            " a.end_day, a.times, "
                             " (SELECT count (*) FROM food_service s WHERE s.household_id = e.household_id "
                             "  AND s.cancelled = 0 AND s.day BETWEEN "
-                            "  CASE e.period WHEN 'week' THEN :week_first ELSE :month_first END AND "
-                            "  CASE e.period WHEN 'week' THEN :week_last ELSE :month_last END), "
+                            "  CASE a.period WHEN 'week' THEN :week_first ELSE :month_first END AND "
+                            "  CASE a.period WHEN 'week' THEN :week_last ELSE :month_last END), "
                             " EXISTS (SELECT 1 FROM food_service s WHERE s.household_id = e.household_id "
                             "  AND s.cancelled = 0 AND s.day = :day) "
-                            "FROM (SELECT a.household_id, a.end_day, a.times, a.period, "
-                            "      (SELECT q.id FROM person q WHERE q.household_id = a.household_id "
-                            "       ORDER BY q.sort_key, q.id LIMIT 1) AS person_id "
-                            "      " EXPECTED_FROM ") e "
-                            "JOIN person p ON p.id = e.person_id "
-                            "ORDER BY p.sort_key, e.household_id LIMIT :limit OFFSET :offset",
+                            "FROM (SELECT p.id, p.household_id, p.first_name, p.last_name, p.sort_key, "
+                            "      (SELECT b.id FROM food_access b WHERE b.household_id = p.household_id "
+                            "       AND b.end_day >= :day AND b.start_day <= :day AND b.mode IN (:mode, 'both') "
+                            "       ORDER BY b.end_day DESC, b.id DESC LIMIT 1) AS access_id "
+                            "      FROM person p INDEXED BY person_sort_key "
+                            "      WHERE p.id = (SELECT q.id FROM person q WHERE q.household_id = p.household_id "
+                            "                    ORDER BY q.sort_key, q.id LIMIT 1)) e "
+                            "JOIN food_access a ON a.id = e.access_id "
+                            "ORDER BY e.sort_key, e.id LIMIT :limit OFFSET :offset",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -2180,4 +2188,92 @@ acu_food_serve (AcuStore                   *store,
   if (visit_id != NULL)
     *visit_id = visit_row;
   return service_id;
+}
+
+gint64
+acu_food_service_find (AcuStore  *store,
+                       gint64     visit_id,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return 0;
+  stmt = acu_store_prepare (store, "SELECT id FROM food_service WHERE visit_id = :visit AND cancelled = 0", error);
+  if (stmt == NULL)
+    return 0;
+  acu_sql_bind_int64 (stmt, ":visit", visit_id);
+  return query_int (store, stmt, error);
+}
+
+gboolean
+acu_food_service_cancel (AcuStore  *store,
+                         gint64     service_id,
+                         GError   **error)
+{
+  g_autofree char *today = acu_date_today ();
+  g_autofree char *day = NULL;
+  g_autoptr(GArray) movements = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 served_by = 0, visit_id = 0, household_id = 0;
+  gboolean cancelled = FALSE;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return FALSE;
+  stmt = acu_store_prepare (store,
+                            "SELECT day, served_by, visit_id, household_id, cancelled FROM food_service WHERE id = :id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_int64 (stmt, ":id", service_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      day = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      served_by = sqlite3_column_int64 (stmt, 1);
+      visit_id = sqlite3_column_int64 (stmt, 2);
+      household_id = sqlite3_column_int64 (stmt, 3);
+      cancelled = sqlite3_column_int (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (day == NULL || cancelled)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
+                           _("This food aid is no longer recorded, or is cancelled already."));
+      return FALSE;
+    }
+  if (acu_store_get_role (store) < ACU_ROLE_STAFF
+      && (served_by != acu_store_get_person_id (store) || !g_str_equal (day, today)))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN,
+                           _("Only the person who served it may cancel food aid, the same day; otherwise ask a staff member."));
+      return FALSE;
+    }
+  stmt = acu_store_prepare (store, "SELECT id FROM goods_movement WHERE service_id = :id ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_int64 (stmt, ":id", service_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (movements, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      acu_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+  if (!acu_store_begin (store, error))
+    return FALSE;
+  ok = TRUE;
+  /* The corrections are dated today: a closed month keeps its figures */
+  for (guint i = 0; ok && i < movements->len; i++)
+    ok = acu_goods_correct_unchecked (store, g_array_index (movements, gint64, i), today, error) != 0;
+  ok = ok && acu_sql_run_for_id (store, "UPDATE food_service SET cancelled = 1 WHERE id = :id", service_id, error)
+       && (visit_id == 0 || acu_sql_run_for_id (store, "DELETE FROM visit WHERE id = :id", visit_id, error))
+       && acu_audit_record (store, "food-cancel", "household", household_id, error);
+  return acu_sql_finish (store, ok, error);
 }

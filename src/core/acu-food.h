@@ -356,6 +356,16 @@ gint64        acu_food_serve (AcuStore                   *store,
                               const AcuFoodServiceDraft  *draft,
                               gint64                     *visit_id,
                               GError                    **error);
+/* The service that came with a visit, or 0 (volunteers and up) */
+gint64        acu_food_service_find (AcuStore  *store,
+                                     gint64     visit_id,
+                                     GError   **error);
+/* Cancels a service: its movements are corrected (the ledger keeps
+ * both), the service counts no more, and its visit is deleted. Staff, or
+ * the volunteer who served it, the same day. */
+gboolean      acu_food_service_cancel (AcuStore  *store,
+                                       gint64     service_id,
+                                       GError   **error);
 /* The standard parcel for a household of @persons (6 for more) */
 GArray       *acu_food_parcel_preset (AcuStore  *store,
                                       guint      persons,

@@ -121,6 +121,15 @@ append_csv_value (GString       *out,
     }
 }
 
+static const char *
+not_recorded_text (void)
+{
+  /* Translators: in place of the figures of a row the site does not
+   * record (disability, nationality: sensitive, off unless a
+   * coordinator turns them on) */
+  return _("Not recorded");
+}
+
 /* JSON */
 
 static const char *
@@ -194,12 +203,21 @@ add_table (JsonBuilder          *builder,
       json_builder_add_int_value (builder, figure->level);
       json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder, acu_figure_kind_to_string (figure->kind));
+      /* Not recorded: said so, and no value that could read as 0 */
+      if (figure->not_recorded)
+        {
+          json_builder_set_member_name (builder, "recorded");
+          json_builder_add_boolean_value (builder, FALSE);
+        }
       for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
         {
           json_builder_set_member_name (builder, column_names[c]);
-          json_builder_add_int_value (builder, figure->values[c]);
+          if (figure->not_recorded)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_int_value (builder, figure->values[c]);
         }
-      if (!acu_figure_kind_is_count (figure->kind))
+      if (acu_figure_kind_has_households (figure->kind))
         {
           json_builder_set_member_name (builder, "households");
           json_builder_begin_object (builder);
@@ -252,6 +270,7 @@ typedef struct
 {
   AcuFigureKind kind;
   gboolean      mixed;       /* figures of different kinds, or several rates */
+  gboolean      not_recorded; /* a figure the site does not record */
   gint64        value;
   gint64        households;
 } NetworkRow;
@@ -261,13 +280,16 @@ typedef struct
  * when it describes at least five households: fewer, and it is null (a
  * sum of 0 over no household at all stays 0). A rate is null when its
  * denominator holds fewer than five households. A key that mixes kinds
- * or sums rates means nothing: null too. */
+ * or sums rates means nothing: null too, as a figure the site does not
+ * record. A number of days counts no one: as it is. */
 static void
 add_network_value (JsonBuilder      *builder,
                    const NetworkRow *row)
 {
-  if (row->mixed)
+  if (row->mixed || row->not_recorded)
     json_builder_add_null_value (builder);
+  else if (row->kind == ACU_FIGURE_DAYS)
+    json_builder_add_int_value (builder, row->value);
   else if (acu_figure_kind_is_count (row->kind))
     add_masked_count (builder, row->value);
   else if (row->kind != ACU_FIGURE_RATE && row->value == 0 && row->households == 0)
@@ -313,6 +335,7 @@ add_network_table (JsonBuilder          *builder,
         }
       else if (row->kind != figure->kind || figure->kind == ACU_FIGURE_RATE)
         row->mixed = TRUE;
+      row->not_recorded |= figure->not_recorded;
       row->value += figure->values[ACU_REPORT_NOW];
       row->households = MAX (row->households, figure->households[ACU_REPORT_NOW]);
     }
@@ -415,15 +438,18 @@ failed:
   return set_write_error (error, saved_errno, path);
 }
 
+/* The audit action of @report's exports: "report-export", or its own */
 static gboolean
-record_export (AcuStore  *store,
-               GError   **error)
+record_export (AcuStore         *store,
+               const AcuReport  *report,
+               GError          **error)
 {
+  const char *action = report != NULL && report->export_action != NULL ? report->export_action : "report-export";
   gboolean ok;
 
   if (!acu_store_begin (store, error))
     return FALSE;
-  ok = acu_audit_record (store, "report-export", NULL, 0, error);
+  ok = acu_audit_record (store, action, NULL, 0, error);
   return acu_sql_finish (store, ok, error);
 }
 
@@ -541,11 +567,15 @@ acu_report_to_csv (const AcuReport *report)
               for (guint c = 0; c < ACU_REPORT_N_COLUMNS; c++)
                 {
                   g_string_append_c (out, ';');
-                  append_csv_value (out, figure->kind, figure->values[c]);
+                  /* Words, never a 0 a sum would take in */
+                  if (figure->not_recorded)
+                    append_csv_field (out, not_recorded_text ());
+                  else
+                    append_csv_value (out, figure->kind, figure->values[c]);
                 }
               g_string_append_c (out, ';');
               /* A rate's change in percent would read as points */
-              if (figure->kind != ACU_FIGURE_RATE)
+              if (figure->kind != ACU_FIGURE_RATE && !figure->not_recorded)
                 append_csv_change (out, figure->values[ACU_REPORT_NOW], figure->values[ACU_REPORT_YEAR_BEFORE]);
               g_string_append_c (out, ';');
               append_csv_field (out, acu_figure_kind_get_unit (figure->kind));
@@ -570,8 +600,10 @@ acu_report_to_json (const AcuReport *report)
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, "acuelh-report");
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 2);
+  json_builder_add_int_value (builder, 3);
   add_string_or_null (builder, "site", report->site_name);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, acu_report_get_title (report));
   json_builder_set_member_name (builder, "made_at");
   if (report->made_at != NULL)
     {
@@ -663,7 +695,19 @@ acu_report_record_export (AcuStore  *store,
 {
   g_return_val_if_fail (ACU_IS_STORE (store), FALSE);
 
-  return acu_store_require_role (store, ACU_ROLE_COORDINATOR, error) && record_export (store, error);
+  return acu_store_require_role (store, ACU_ROLE_COORDINATOR, error) && record_export (store, NULL, error);
+}
+
+/* The same for @report: the audit action of its own document */
+gboolean
+acu_report_record_export_of (AcuStore         *store,
+                             const AcuReport  *report,
+                             GError          **error)
+{
+  g_return_val_if_fail (ACU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  return acu_store_require_role (store, ACU_ROLE_COORDINATOR, error) && record_export (store, report, error);
 }
 
 /* The file first, under a temporary name; then the audit entry; then
@@ -712,7 +756,7 @@ acu_report_export (AcuStore         *store,
   partial = g_strconcat (path, ".partial", NULL);
   if (!write_partial (partial, text, strlen (text), path, error))
     return FALSE;
-  if (!record_export (store, error))
+  if (!record_export (store, report, error))
     {
       g_unlink (partial);
       return FALSE;

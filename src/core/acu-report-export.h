@@ -33,17 +33,22 @@ G_BEGIN_DECLS
  *   cents                         €                       2 decimals: 1234,56
  *   minutes                       min                     integer: 200
  *   rate                          %                       2 decimals: 12,50
+ *   days                          days                    integer: 12
  *
- * with a decimal comma and "-" before a negative value. Kind is the
- * stable code of acu_figure_kind_to_string(). The change compares the
- * period with the same period one year earlier, in percent with a
- * decimal comma ("12,5", "-3,0"); it is empty when that value is 0, and
- * for a rate (a change of a rate in percent would read as points).
+ * with a decimal comma and "-" before a negative value. A row the site
+ * does not record (AcuFigure's not_recorded) has the quoted words "Not
+ * recorded" (translated) in place of its three values, never a number.
+ * Kind is the stable code of acu_figure_kind_to_string(). The change
+ * compares the period with the same period one year earlier, in percent
+ * with a decimal comma ("12,5", "-3,0"); it is empty when that value is
+ * 0, for a rate (a change of a rate in percent would read as points),
+ * and for a row not recorded.
  *
- * JSON, "acuelh-report" version 2, every figure of the report:
+ * JSON, "acuelh-report" version 3, every figure of the report:
  *
- *   { "format": "acuelh-report", "version": 2,
- *     "site": string, "made_at": ISO 8601 with its UTC offset,
+ *   { "format": "acuelh-report", "version": 3,
+ *     "site": string, "title": string (the document's, translated),
+ *     "made_at": ISO 8601 with its UTC offset,
  *     "periods": { "period" | "previous" | "year_before":
  *                    { "kind": "month" | "quarter" | "year" | "dates",
  *                      "from": "YYYY-MM-DD", "to": "YYYY-MM-DD",
@@ -56,25 +61,30 @@ G_BEGIN_DECLS
  *                                   "rows": [ { "key": string | null,
  *                                               "label": string, "level": int,
  *                                               "kind": <kind>,
- *                                               "period": int, "previous": int,
- *                                               "year_before": int,
+ *                                               "recorded": false (only when not),
+ *                                               "period": int | null,
+ *                                               "previous": int | null,
+ *                                               "year_before": int | null,
  *                                               "households": { "period": int,
  *                                                               "previous": int,
  *                                                               "year_before": int } } ] } ] } ] }
  *
  *   <kind>: "persons" | "households" | "visits" | "grams" | "cents" |
- *           "minutes" | "rate"
+ *           "minutes" | "rate" | "days"
  *
  * Values are the integers of the report in their kind's unit: grams,
- * cents, minutes, basis points (1250 is 12,5 %). A row's kind is its
- * table's, except where the row says otherwise (the households in the
- * table of persons). "households" is there for grams, cents, minutes and
- * rates only: the households each value describes (for a rate, those of
- * its denominator). "compared": false, the rows are not compared with
- * the other periods ("previous" is 0), except that the trend table keeps
- * in "year_before" the same months one year earlier. Version 1 had a
- * table "unit" ("visits", "persons", "households" or null) instead of
- * the kinds, and no "households".
+ * cents, minutes, basis points (1250 is 12,5 %), days. A row's kind is
+ * its table's, except where the row says otherwise (the households in
+ * the table of persons). "households" is there for grams, cents, minutes
+ * and rates only: the households each value describes (for a rate, those
+ * of its denominator). A row the site does not record (a sensitive field
+ * whose setting is off) has "recorded": false and null values; other
+ * rows have no "recorded". "compared": false, the rows are not compared
+ * with the other periods ("previous" is 0), except that the trend table
+ * keeps in "year_before" the same months one year earlier. Version 2
+ * had no "title", no "recorded" and no "days": its values were always
+ * integers. Version 1 had a table "unit" ("visits", "persons",
+ * "households" or null) instead of the kinds, and no "households".
  *
  * Network JSON, "acuelh-network" version 2: anonymous aggregates of the
  * period alone, for a network of third places to sum across sites:
@@ -102,8 +112,9 @@ G_BEGIN_DECLS
  *   is null. Summed rows count the households of their largest part;
  * - a rate, in basis points: null when its denominator holds fewer than 5
  *   households;
+ * - a number of days (distribution days): as it is, it counts no one;
  * - null also for a key that would sum figures of different kinds, or
- *   several rates.
+ *   several rates, and for a row the site does not record.
  *
  * Tables marked local (visits by commune, which could single out someone
  * who comes often) are left out; households by commune are there. No
@@ -131,7 +142,7 @@ char       *acu_report_to_json (const AcuReport *report);
 char       *acu_report_to_network_json (const AcuReport *report);
 
 /* Coordinators only. Writes "<path>.partial", then records "report-export"
- * in the audit log and gives the file its name: on failure the file at
+ * (or the report's own export_action) in the audit log and gives the file its name: on failure the file at
  * @path is as it was, no ".partial" is left and no audit entry either
  * (except if the very last step, the rename, fails after the entry is
  * committed: an export is never left unrecorded). The PDF is drawn by
@@ -143,8 +154,14 @@ gboolean    acu_report_export (AcuStore         *store,
                                AcuReportFormat   format,
                                const char       *path,
                                GError          **error);
-/* The coordinator check and the audit entry alone: for the PDF and print */
+/* The coordinator check and the audit entry alone: for the PDF and print
+ * of the activity summary ("report-export") */
 gboolean    acu_report_record_export (AcuStore  *store,
                                       GError   **error);
+/* The same for @report, whose own document may record its own action
+ * (AcuReport's export_action: the FSE+ indicators) */
+gboolean    acu_report_record_export_of (AcuStore         *store,
+                                         const AcuReport  *report,
+                                         GError          **error);
 
 G_END_DECLS

@@ -43,4 +43,17 @@ typedef struct
 /* The registry (acu-report-sections.c) */
 const AcuReportSectionInfo *acu_report_list_sections (guint *n_sections);
 
+/* A report of the sections of @infos, computed as acu_report_compute()
+ * computes the activity summary's registry (coordinators only): for a
+ * document of its own made of the same figures, such as the FSE+
+ * indicators (acu-report-food.c) */
+AcuReport *acu_report_compute_sections (AcuStore                    *store,
+                                        const AcuPeriod             *period,
+                                        const AcuReportSectionInfo  *infos,
+                                        guint                        n_infos,
+                                        AcuReportProgress            progress,
+                                        gpointer                     user_data,
+                                        GCancellable                *cancellable,
+                                        GError                     **error);
+
 G_END_DECLS

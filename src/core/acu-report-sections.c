@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "acu-report-private.h"
+#include "acu-report-food.h"
 #include "acu-report-reception.h"
 
 /* Every area's section of the activity summary, in the order of the
@@ -14,6 +15,8 @@
 static const AcuReportSectionInfo sections[] = {
   { "reception", N_("Reception"), ACU_REPORT_RECEPTION_STEPS, ACU_REPORT_RECEPTION_STEPS_ONCE,
     acu_report_reception_compute, ACU_AREA_VISITS | ACU_AREA_PEOPLE | ACU_AREA_CATALOGUES },
+  { "food-aid", N_("Food aid"), ACU_REPORT_FOOD_STEPS, ACU_REPORT_FOOD_STEPS_ONCE,
+    acu_report_food_compute, ACU_AREA_FOOD | ACU_AREA_GOODS | ACU_AREA_PEOPLE | ACU_AREA_SETTINGS },
 };
 
 const AcuReportSectionInfo *

@@ -404,6 +404,7 @@ acu_figure_kind_to_string (AcuFigureKind kind)
     case ACU_FIGURE_CENTS:      return "cents";
     case ACU_FIGURE_MINUTES:    return "minutes";
     case ACU_FIGURE_RATE:       return "rate";
+    case ACU_FIGURE_DAYS:       return "days";
     default:                    g_return_val_if_reached ("persons");
     }
 }
@@ -412,6 +413,13 @@ gboolean
 acu_figure_kind_is_count (AcuFigureKind kind)
 {
   return kind == ACU_FIGURE_PERSONS || kind == ACU_FIGURE_HOUSEHOLDS || kind == ACU_FIGURE_VISITS;
+}
+
+gboolean
+acu_figure_kind_has_households (AcuFigureKind kind)
+{
+  return kind == ACU_FIGURE_GRAMS || kind == ACU_FIGURE_CENTS || kind == ACU_FIGURE_MINUTES
+         || kind == ACU_FIGURE_RATE;
 }
 
 const char *
@@ -430,6 +438,8 @@ acu_figure_kind_get_label (AcuFigureKind kind)
     case ACU_FIGURE_MINUTES:    return _("Duration");
     /* Translators: the heading of a column of rates, in percent */
     case ACU_FIGURE_RATE:       return _("Rate");
+    /* Translators: the heading of a column of numbers of days */
+    case ACU_FIGURE_DAYS:       return _("Days");
     default:                    g_return_val_if_reached (_("Persons"));
     }
 }
@@ -457,6 +467,8 @@ acu_figure_kind_get_unit (AcuFigureKind kind)
     /* Translators: the symbol of minutes, after a duration: "45 min" */
     case ACU_FIGURE_MINUTES:    return C_("unit symbol", "min");
     case ACU_FIGURE_RATE:       return "%";
+    /* Translators: the unit of a number of days, in a column of the CSV export */
+    case ACU_FIGURE_DAYS:       return C_("unit", "days");
     default:                    g_return_val_if_reached ("");
     }
 }
@@ -537,6 +549,7 @@ acu_figure_kind_format (AcuFigureKind kind,
     case ACU_FIGURE_PERSONS:
     case ACU_FIGURE_HOUSEHOLDS:
     case ACU_FIGURE_VISITS:
+    case ACU_FIGURE_DAYS:
     default:
       if (value < 0)
         g_string_append (out, "−");
@@ -580,6 +593,7 @@ acu_report_free (AcuReport *report)
   if (report == NULL)
     return;
   g_free (report->site_name);
+  g_free (report->title);
   g_clear_pointer (&report->made_at, g_date_time_unref);
   g_clear_pointer (&report->sections, g_ptr_array_unref);
   g_free (report);
@@ -751,6 +765,14 @@ acu_report_add_section (AcuReport  *report,
   return section;
 }
 
+const char *
+acu_report_get_title (const AcuReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  return report->title != NULL ? report->title : _("Activity summary");
+}
+
 AcuReport *
 acu_report_compute (AcuStore           *store,
                     const AcuPeriod    *period,
@@ -759,13 +781,35 @@ acu_report_compute (AcuStore           *store,
                     GCancellable       *cancellable,
                     GError            **error)
 {
-  g_autoptr(AcuReport) report = NULL;
   const AcuReportSectionInfo *infos;
+  guint n_infos;
+
+  g_return_val_if_fail (ACU_IS_STORE (store) && period != NULL, NULL);
+
+  infos = acu_report_list_sections (&n_infos);
+  return acu_report_compute_sections (store, period, infos, n_infos, progress, user_data, cancellable, error);
+}
+
+/* The sections of @infos over @period: the activity summary's registry,
+ * or another document's own (the FSE+ indicators), computed the same
+ * way: by a coordinator, from one snapshot, each column once. */
+AcuReport *
+acu_report_compute_sections (AcuStore                    *store,
+                             const AcuPeriod             *period,
+                             const AcuReportSectionInfo  *infos,
+                             guint                        n_infos,
+                             AcuReportProgress            progress,
+                             gpointer                     user_data,
+                             GCancellable                *cancellable,
+                             GError                     **error)
+{
+  g_autoptr(AcuReport) report = NULL;
   AcuReportContext ctx = { 0 };
-  guint n_infos, n_wanted = 0;
+  guint n_wanted = 0;
   gboolean reader, ok = TRUE;
 
   g_return_val_if_fail (ACU_IS_STORE (store) && period != NULL, NULL);
+  g_return_val_if_fail (infos != NULL || n_infos == 0, NULL);
 
   if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error))
     return NULL;
@@ -790,7 +834,6 @@ acu_report_compute (AcuStore           *store,
           ctx.wanted[c] = FALSE;
       n_wanted += ctx.wanted[c];
     }
-  infos = acu_report_list_sections (&n_infos);
   for (guint i = 0; i < n_infos; i++)
     ctx.n_steps += infos[i].n_steps * n_wanted + infos[i].n_steps_once;
 

@@ -66,11 +66,13 @@ char         *acu_report_format_change (gint64 now,
  *   MINUTES   a duration in minutes: "45 min", "3 h 20", "3 h"
  *   RATE      a rate in basis points (1/100 of a percent: 1250 is
  *             12,5 %), shown to the tenth of a percent: "12,5 %"
+ *   DAYS      a count of days (distribution days), not of people: "12"
  *
  * The drawing, the CSV, the JSON and the network export format each
  * figure by its kind; the network masks small counts of people and
  * leaves out a mass, money, a duration or a rate that describes fewer
- * than five households (see AcuFigure's households). */
+ * than five households (see AcuFigure's households); a number of days
+ * counts no one and goes as it is. */
 typedef enum
 {
   ACU_FIGURE_PERSONS,
@@ -80,15 +82,21 @@ typedef enum
   ACU_FIGURE_CENTS,
   ACU_FIGURE_MINUTES,
   ACU_FIGURE_RATE,
+  ACU_FIGURE_DAYS,
 } AcuFigureKind;
 
-/* "persons", "households", "visits", "grams", "cents", "minutes", "rate" */
+/* "persons", "households", "visits", "grams", "cents", "minutes", "rate",
+ * "days" */
 const char   *acu_figure_kind_to_string (AcuFigureKind kind);
 /* TRUE for the counts of people: persons, households, visits */
 gboolean      acu_figure_kind_is_count (AcuFigureKind kind);
+/* TRUE for the kinds whose figures say how many households they describe
+ * (AcuFigure's households): grams, cents, minutes, rates */
+gboolean      acu_figure_kind_has_households (AcuFigureKind kind);
 /* What a column of such figures shows, as a heading: "Visits", "Weight" */
 const char   *acu_figure_kind_get_label (AcuFigureKind kind);
-/* The unit the CSV writes the value in: "persons", "kg", "€", "min", "%" */
+/* The unit the CSV writes the value in: "persons", "kg", "€", "min", "%",
+ * "days" */
 const char   *acu_figure_kind_get_unit (AcuFigureKind kind);
 /* @value of @kind the French way, with its unit: see above */
 char         *acu_figure_kind_format (AcuFigureKind kind,
@@ -125,6 +133,10 @@ typedef struct
    * denominator. Filled by the section alongside the value; unused for
    * counts. Left at 0, a value that is not 0 never leaves the site. */
   gint64         households[ACU_REPORT_N_COLUMNS];
+  /* TRUE: the site does not record what the row counts (a sensitive
+   * field whose setting is off, such as a disability): its values are 0
+   * and mean nothing, and every output says "not recorded", never 0 */
+  gboolean       not_recorded;
 } AcuFigure;
 
 typedef struct
@@ -154,6 +166,11 @@ typedef struct
   char       *site_name;
   GDateTime  *made_at;
   GPtrArray  *sections;   /* AcuReportSection */
+  /* Another document made of the same figures (the FSE+ indicators):
+   * its title, NULL for the activity summary; and the audit action its
+   * exports record, NULL for "report-export" (a static string) */
+  char       *title;
+  const char *export_action;
 } AcuReport;
 
 typedef void (*AcuReportProgress) (double    fraction,
@@ -165,6 +182,8 @@ AcuReport        *acu_report_new (const char      *site_name,
 AcuReportSection *acu_report_add_section (AcuReport  *report,
                                           const char *id,
                                           const char *title);
+/* The document's title: "Activity summary", or the report's own */
+const char       *acu_report_get_title (const AcuReport *report);
 /* The data areas the activity summary reads (every section's) */
 AcuAreas          acu_report_get_areas (void);
 AcuReport        *acu_report_compute (AcuStore           *store,

@@ -57,6 +57,29 @@ void
 acu_store_set_sqlite_error (AcuStore  *self,
                             GError   **error)
 {
+  /* The schema's own rules (RAISE in a trigger) say "acu:RULE": each has
+   * its message for the person, here, one line a rule */
+  static const struct
+  {
+    const char    *rule;
+    AcuStoreError  code;
+    const char    *message;
+  } rules[] = {
+    { "acu:goods-month-closed", ACU_STORE_ERROR_INVALID,
+      N_("This month is closed: its movements never change.") },
+    { "acu:goods-never-change", ACU_STORE_ERROR_INVALID,
+      N_("A movement of goods never changes: record a correction instead.") },
+    { "acu:food-aid-visit", ACU_STORE_ERROR_IN_USE,
+      N_("Food aid was served with this visit: cancel the food aid on the Food Aid page, and the visit goes with it.") },
+  };
+  const char *text = self->db ? sqlite3_errmsg (self->db) : NULL;
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (rules); i++)
+    if (g_str_equal (text, rules[i].rule))
+      {
+        g_set_error_literal (error, ACU_STORE_ERROR, rules[i].code, _(rules[i].message));
+        return;
+      }
   g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FAILED,
                _("The database reported an error: %s"),
                self->db ? sqlite3_errmsg (self->db) : "—");

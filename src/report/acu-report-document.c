@@ -429,7 +429,8 @@ header_block (AcuReportDocument *doc)
   if (report->site_name != NULL && report->site_name[0] != '\0')
     y += strip_add_text (strip, layout_new (doc, report->site_name, 12, TRUE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE),
                          0, y, BLACK) + 2;
-  y += strip_add_text (strip, layout_new (doc, _("Activity summary"), 22, TRUE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE),
+  y += strip_add_text (strip, layout_new (doc, acu_report_get_title (report), 22, TRUE, CONTENT_WIDTH,
+                                         PANGO_ALIGN_LEFT, FALSE),
                        0, y, BLACK) + 4;
   y += strip_add_text (strip, layout_new (doc, period, 15, FALSE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE),
                        0, y, BLACK) + 1;
@@ -466,12 +467,22 @@ typedef struct
   double width;
 } Column;
 
+/* TRUE when the previous period is the year before (a year's report):
+ * a compared table then shows that column once */
+static gboolean
+previous_is_year_before (const AcuReport *report)
+{
+  return g_str_equal (report->periods[ACU_REPORT_PREVIOUS].from, report->periods[ACU_REPORT_YEAR_BEFORE].from)
+         && g_str_equal (report->periods[ACU_REPORT_PREVIOUS].to, report->periods[ACU_REPORT_YEAR_BEFORE].to);
+}
+
 /* Columns: label, then the numbers; returns how many */
 static guint
-table_columns (const AcuFigureTable *table,
+table_columns (const AcuReport      *report,
+               const AcuFigureTable *table,
                Column               *columns)
 {
-  guint n = table->compared ? 5 : 3;
+  guint n = !table->compared ? 3 : previous_is_year_before (report) ? 4 : 5;
   double number = table->compared ? NUMBER_WIDTH : SINGLE_WIDTH;
 
   columns[0].x = 0;
@@ -496,6 +507,19 @@ value_text (AcuFigureKind kind,
   g_auto(GStrv) groups = g_strsplit (text, "\u202f", -1);
 
   return g_strjoinv ("\u00a0", groups);
+}
+
+/* A row's value in @column, or words where the site does not record it */
+static char *
+figure_text (const AcuFigure *figure,
+             AcuReportColumn  column)
+{
+  if (figure->not_recorded)
+    /* Translators: in place of the figures of a row the site does not
+     * record (disability, nationality: sensitive, off unless a
+     * coordinator turns them on) */
+    return g_strdup (_("Not recorded"));
+  return value_text (figure->kind, figure->values[column]);
 }
 
 /* One line of cells; returns the strip */
@@ -548,7 +572,8 @@ add_table_strips (AcuReportDocument    *doc,
 {
   const AcuReport *report = doc->report;
   Column columns[5];
-  guint n_columns = table_columns (table, columns);
+  guint n_columns = table_columns (report, table, columns);
+  gboolean once = previous_is_year_before (report);
   g_autofree char *now = acu_period_get_label (&report->periods[ACU_REPORT_NOW]);
   g_autofree char *previous = acu_period_get_label (&report->periods[ACU_REPORT_PREVIOUS]);
   g_autofree char *year_before = acu_period_get_label (&report->periods[ACU_REPORT_YEAR_BEFORE]);
@@ -570,7 +595,13 @@ add_table_strips (AcuReportDocument    *doc,
   if (table->chart == ACU_CHART_TREND)
     return continued;
 
-  if (table->compared)
+  if (table->compared && once)
+    {
+      const char *cells[] = { "", now, year_before, C_("report column", "Change") };
+
+      g_ptr_array_add (block, table_line (doc, STRIP_HEADER, columns, n_columns, cells, 0));
+    }
+  else if (table->compared)
     {
       const char *cells[] = { "", now, previous, year_before, C_("report column", "Change") };
 
@@ -587,17 +618,23 @@ add_table_strips (AcuReportDocument    *doc,
   for (guint i = 0; i < table->figures->len; i++)
     {
       const AcuFigure *figure = g_ptr_array_index (table->figures, i);
-      g_autofree char *a = value_text (figure->kind, figure->values[ACU_REPORT_NOW]);
-      g_autofree char *b = value_text (figure->kind, figure->values[ACU_REPORT_PREVIOUS]);
-      g_autofree char *c = value_text (figure->kind, figure->values[ACU_REPORT_YEAR_BEFORE]);
+      g_autofree char *a = figure_text (figure, ACU_REPORT_NOW);
+      g_autofree char *b = figure_text (figure, ACU_REPORT_PREVIOUS);
+      g_autofree char *c = figure_text (figure, ACU_REPORT_YEAR_BEFORE);
       /* A rate's change in percent would read as points */
-      g_autofree char *change = figure->kind == ACU_FIGURE_RATE
+      g_autofree char *change = figure->kind == ACU_FIGURE_RATE || figure->not_recorded
                                 ? g_strdup ("")
                                 : acu_report_format_change (figure->values[ACU_REPORT_NOW],
                                                             figure->values[ACU_REPORT_YEAR_BEFORE]);
       double indent = figure->level > 0 ? INDENT : 0;
 
-      if (table->compared)
+      if (table->compared && once)
+        {
+          const char *cells[] = { figure->label, a, c, change };
+
+          g_ptr_array_add (block, table_line (doc, STRIP_ROW, columns, n_columns, cells, indent));
+        }
+      else if (table->compared)
         {
           const char *cells[] = { figure->label, a, b, c, change };
 
@@ -1248,6 +1285,13 @@ acu_report_document_new (const AcuReport *report)
   doc->site_name = g_strdup (report->site_name);
   doc->made_at = report->made_at ? g_date_time_ref (report->made_at) : NULL;
   period = acu_period_get_label (&report->periods[ACU_REPORT_NOW]);
+  if (report->title != NULL)
+    {
+      g_autofree char *own = g_strdup_printf ("%s — %s", report->title, period);
+
+      g_free (period);
+      period = g_steal_pointer (&own);
+    }
   if (report->site_name != NULL && report->site_name[0] != '\0')
     doc->pdf_title = g_strdup_printf ("%s — %s", report->site_name, period);
   else
@@ -1436,7 +1480,7 @@ acu_report_document_export (AcuStore           *store,
 
   if (format != ACU_REPORT_FORMAT_PDF)
     return acu_report_export (store, report, format, path, error);
-  if (!acu_report_record_export (store, error))
+  if (!acu_report_record_export_of (store, report, error))
     return FALSE;
   if (doc == NULL)
     doc = own = acu_report_document_new (report);

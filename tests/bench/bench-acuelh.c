@@ -21,6 +21,7 @@
 #include "acu-test-util.h"
 #include "acu-visits.h"
 #include "bench.h"
+#include "bench-food.h"
 
 /* Acuèlh's benchmarks (tests/bench/README.md). Each line times a core
  * call, or the application, next to its floor: the least work that gives
@@ -34,6 +35,8 @@
  *   log-visit     acu_visit_log, against a bare INSERT in a transaction
  *   report-month  the activity summary of a month and of a year, against
  *   report-year   its aggregate queries stepped by hand
+ *   food-…        food aid: serving, a day's expected households, the
+ *                 stock (bench-food.c)
  *   open          unlocking (Argon2id at MODERATE, key slots, checks),
  *                 against Argon2id alone and a raw-key open
  *   startup       the application's first frame (its unlock page) under
@@ -123,16 +126,24 @@ remove_database (const char *path)
 
 /* Bulk insert: the demo generator, against the same rows by hand */
 
+/* The generator commits every 500 households (acu-demo.c), then every
+ * week of food aid */
+#define DEMO_HOUSEHOLDS_PER_COMMIT 500
+
 typedef struct
 {
   sqlite3 *db;
   double   last_ms;
   int      last_changes;
   GArray  *rates;
+  guint    batches;       /* the households' commits */
+  double   food_ms;       /* then the food aid's weeks */
+  int      food_changes;
 } FillProgress;
 
-/* Called after each commit of the generator (500 households): the rows
- * it wrote since the last one, whatever the table */
+/* Called after each commit of the generator: the rows it wrote since the
+ * last one, whatever the table. The line compares the households' commits
+ * with their rows; the weeks of food aid are counted apart. */
 static void
 fill_progress_cb (double   fraction,
                   gpointer user_data)
@@ -142,7 +153,13 @@ fill_progress_cb (double   fraction,
   int changes = sqlite3_total_changes (progress->db);
   double rate = (changes - progress->last_changes) / ((now - progress->last_ms) / 1e3);
 
-  g_array_append_val (progress->rates, rate);
+  if (progress->rates->len < progress->batches)
+    g_array_append_val (progress->rates, rate);
+  else
+    {
+      progress->food_ms += now - progress->last_ms;
+      progress->food_changes += changes - progress->last_changes;
+    }
   progress->last_ms = now;
   progress->last_changes = changes;
 }
@@ -289,18 +306,21 @@ insert_rows (sqlite3    *db,
   sqlite3_finalize (stmt);
 }
 
-/* The tables the generator writes, parents first, in the order of their
- * keys as the generator wrote them */
+/* The tables the generator writes with its households, parents first, in
+ * the order of their keys as the generator wrote them (the households'
+ * housing and food access records come with them; the weeks of food aid
+ * after them are not in the line) */
 static const struct
 {
   const char *table;
-  const char *order;
+  const char *order;   /* or where and order */
 } bulk_tables[] = {
   { "household", "ORDER BY id" },
   { "person", "ORDER BY id" },
   { "person_word", "ORDER BY person_id" },
-  { "visit", "ORDER BY id" },
-  { "visit_reason", "ORDER BY visit_id" },
+  { "visit", "WHERE id NOT IN (SELECT visit_id FROM food_service) ORDER BY id" },
+  { "visit_reason", "WHERE visit_id NOT IN (SELECT visit_id FROM food_service) ORDER BY visit_id" },
+  { "food_access", "ORDER BY id" },
 };
 
 /* The floor: the same rows, read beforehand, written by a bare prepared
@@ -362,7 +382,7 @@ fill (Scale *scale)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) floor_rates = NULL;
   AcuDemoOptions options = { scale->households, 5, 1, DEMO_UNTIL };
-  FillProgress progress = { acu_store_get_db (scale->store), 0, 0, NULL };
+  FillProgress progress = { acu_store_get_db (scale->store), 0, 0, NULL, 0, 0, 0 };
   sqlite3 *db = acu_store_get_db (scale->store);
   int changes = sqlite3_total_changes (db);
   double start, seconds, floor_seconds;
@@ -371,6 +391,7 @@ fill (Scale *scale)
   BenchLine *line;
 
   progress.rates = g_array_new (FALSE, FALSE, sizeof (double));
+  progress.batches = (scale->households + DEMO_HOUSEHOLDS_PER_COMMIT - 1) / DEMO_HOUSEHOLDS_PER_COMMIT;
   progress.last_changes = changes;
   start = progress.last_ms = bench_now_ms ();
   g_assert_true (acu_demo_fill (scale->store, &options, fill_progress_cb, &progress, NULL, &error));
@@ -383,6 +404,8 @@ fill (Scale *scale)
   bench_add_scale (scale->name, scale->households, persons, visits, seconds);
   printf ("# %s: %u households, %u persons, %u visits: the demo generator changed %d rows in %.1f s "
           "(%.0f rows/s)\n", scale->name, scale->households, persons, visits, rows, seconds, rows / seconds);
+  printf ("# %s: of which the weeks of food aid changed %d rows in %.1f s (%.0f rows/s)\n", scale->name,
+          progress.food_changes, progress.food_ms / 1e3, progress.food_changes / (progress.food_ms / 1e3));
 
   if (!wanted ("bulk"))
     {
@@ -1121,6 +1144,8 @@ run_scale (const ScaleInfo *info)
     report_figures (&scale);
   if (wanted ("log"))
     log_visit (&scale);
+  if (wanted ("food"))
+    bench_food (scale.name, scale.store);
   acu_store_close (scale.store);
   g_clear_object (&scale.store);
 
@@ -1148,7 +1173,7 @@ main (int    argc,
   GOptionEntry entries[] = {
     { "scale", 's', 0, G_OPTION_ARG_STRING, &scale, "site, stress or both (ACUELH_BENCH_SCALE; both)", "SCALE" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &only,
-      "Lines to run, comma-separated: bulk,search,report,log,open,startup (ACUELH_BENCH_ONLY; all)", "LINES" },
+      "Lines to run, comma-separated: bulk,search,report,log,food,open,startup (ACUELH_BENCH_ONLY; all)", "LINES" },
     { "json", 'j', 0, G_OPTION_ARG_FILENAME, &json, "Where to write the results (ACUELH_BENCH_JSON; ./bench.json)",
       "FILE" },
     { NULL }

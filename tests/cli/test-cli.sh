@@ -70,14 +70,17 @@ ok "--help documents the exit codes" bash -c '"$0" --help | grep -q "5  key file
 
 # The command table: every command listed, each with its own options
 ok "--help lists every command with its summary" bash -c 'out=$("$0" --help) || exit 1
-  for c in create check demo user audit report; do
+  for c in create check demo user audit report food-export; do
     grep -q "^  $c  *[A-Z][a-z]" <<<"$out" || { echo "# $c is not listed" >&2; exit 1; }
   done' "$cli"
 ok "every command answers --help with exit 0" \
-  bash -c 'for c in create check demo user audit report; do "$0" $c --help >/dev/null || exit 1; done' "$cli"
+  bash -c 'for c in create check demo user audit report food-export; do "$0" $c --help >/dev/null || exit 1; done' "$cli"
 ok "report --help shows --format and who makes it" \
   bash -c '"$0" report --help >"$1" && grep -q -- "--format=FORMAT" "$1" && grep -q -- "--name=PERSON" "$1" &&
     grep -q -- "--password-file=FILE" "$1" && ! grep -q -- "--recovery-code-file" "$1"' "$cli" "$dir/help"
+ok "food-export --help shows --year, --format and who makes it" \
+  bash -c '"$0" food-export --help >"$1" && grep -q -- "--year=YYYY" "$1" && grep -q -- "--format=FORMAT" "$1" &&
+    grep -q -- "--name=PERSON" "$1" && ! grep -q -- "--recovery-code-file" "$1"' "$cli" "$dir/help"
 ok "check --help offers the recovery code" bash -c '"$0" check --help | grep -q -- "--recovery-code-file=FILE"' "$cli"
 ok "user --help shows its actions and --as" \
   bash -c '"$0" user --help >"$1" && grep -q "add|list|remove|passwd DB" "$1" && grep -q -- "--as=PERSON" "$1"' "$cli" "$dir/help"
@@ -188,7 +191,7 @@ ok "report for the network exits 0" expect_exit 0 "$cli" report "$demo" --from 2
   --format network-json -o "$rep/n.json" --name "Camille Martin" --password-file "$dir/pw"
 total=$(python3 -c 'import json,sys
 r = json.load(open(sys.argv[1]))
-assert r["format"] == "acuelh-report" and r["version"] == 2
+assert r["format"] == "acuelh-report" and r["version"] == 3
 t = [t for s in r["sections"] if s["id"] == "reception" for t in s["tables"] if t["id"] == "visits"][0]
 print([x for x in t["rows"] if x["key"] == "visits"][0]["period"])' "$rep/r.json" 2>/dev/null)
 ok "the JSON gives October's visit total" test -n "$total" -a "${total:-0}" -gt 0
@@ -211,6 +214,52 @@ ok "staff may not make reports: exit 7, no file written" bash -c '
   "$0" user add "$1" --name "Paul Garcia" --role staff --secret-file "$2" --as "Camille Martin" --password-file "$3" >/dev/null &&
   "$0" report "$1" --from 2026-10-01 --to 2026-10-31 --format pdf -o "$4/staff.pdf" --name "Paul Garcia" --password-file "$2" >/dev/null 2>&1
   [ $? = 7 ] && [ ! -e "$4/staff.pdf" ]' "$cli" "$demo" "$dir/staffpw" "$dir/pw" "$rep"
+
+# The FSE+ indicators of a year: CSV, JSON and the printed page, coordinators only
+fse=$dir/fse
+mkdir -p "$fse"
+for f in csv json pdf; do
+  ok "food-export as $f exits 0" expect_exit 0 "$cli" food-export "$demo" --year 2026 --format $f \
+    -o "$fse/fse.$f" --name "Camille Martin" --password-file "$dir/pw"
+done
+ok "the FSE+ JSON has its one table, and disability not recorded rather than 0" python3 -c 'import json,sys
+r = json.load(open(sys.argv[1]))
+assert r["format"] == "acuelh-report" and r["version"] == 3
+assert r["periods"]["period"]["from"] == "2026-01-01" and r["periods"]["year_before"]["from"] == "2025-01-01"
+assert [s["id"] for s in r["sections"]] == ["fse-plus"]
+rows = {x["key"]: x for x in r["sections"][0]["tables"][0]["rows"]}
+assert rows["disability"]["recorded"] is False and rows["disability"]["period"] is None
+assert isinstance(rows["end-recipients"]["period"], int) and "recorded" not in rows["end-recipients"]
+assert rows["food-distributed"]["kind"] == "grams"' "$fse/fse.json"
+ok "the FSE+ CSV says not recorded in words" \
+  bash -c 'head -c 3 "$0" | od -An -tx1 | grep -q "ef bb bf" && grep -q "^\"[^\"]*\";\"[^\"]*\";\"disability\";\"[^\"]*\";\"Not recorded\";" "$0" &&
+    grep -q "^\"[^\"]*\";\"[^\"]*\";\"end-recipients\";\"End recipients\";[0-9]*;" "$0"' "$fse/fse.csv"
+ok "pdftotext finds the FSE+ title, the year and the site in the PDF" \
+  bash -c 'pdftotext "$0" - >"$0.txt" && grep -q "FSE+ food-aid indicators" "$0.txt" && grep -q "Year 2026" "$0.txt" &&
+    grep -q "Démo" "$0.txt" && grep -q "Not recorded" "$0.txt"' "$fse/fse.pdf"
+ok "a year that is not one is refused with 1, no file written" \
+  bash -c '"$0" food-export "$1" --year 20x6 --format csv -o "$2/bad.csv" --name "Camille Martin" --password-file "$3" >/dev/null 2>&1; [ $? = 1 ] && [ ! -e "$2/bad.csv" ]' "$cli" "$demo" "$fse" "$dir/pw"
+ok "a year before 1901 is refused with 1" expect_exit 1 "$cli" food-export "$demo" --year 1900 --format csv \
+  -o "$fse/old.csv" --name "Camille Martin" --password-file "$dir/pw"
+ok "food-export without --year is refused with 1" expect_exit 1 "$cli" food-export "$demo" --format csv \
+  -o "$fse/x.csv" --name "Camille Martin" --password-file "$dir/pw"
+ok "food-export for the network is refused with 1" expect_exit 1 "$cli" food-export "$demo" --year 2026 \
+  --format network-json -o "$fse/n.json" --name "Camille Martin" --password-file "$dir/pw"
+ok "food-export to an unknown format is refused with 1" expect_exit 1 "$cli" food-export "$demo" --year 2026 \
+  --format docx -o "$fse/x.docx" --name "Camille Martin" --password-file "$dir/pw"
+ok "and none of those wrote a file" bash -c '[ ! -e "$0/old.csv" ] && [ ! -e "$0/x.csv" ] && [ ! -e "$0/n.json" ] && [ ! -e "$0/x.docx" ]' "$fse"
+ok "a file that cannot be written exits 6" expect_exit 6 "$cli" food-export "$demo" --year 2026 --format json \
+  -o "$fse/missing/fse.json" --name "Camille Martin" --password-file "$dir/pw"
+ok "staff may not export the FSE+ indicators: exit 7, no file written" bash -c '
+  "$0" food-export "$1" --year 2026 --format csv -o "$3/staff.csv" --name "Paul Garcia" --password-file "$2" >/dev/null 2>&1
+  [ $? = 7 ] && [ ! -e "$3/staff.csv" ]' "$cli" "$demo" "$dir/staffpw" "$fse"
+ok "a volunteer's PIN does not even open the database: exit 2, no file written" bash -c '
+  "$0" user add "$1" --name "Odette Sarrat" --role volunteer --secret-file "$2" --as "Camille Martin" --password-file "$3" >/dev/null &&
+  "$0" food-export "$1" --year 2026 --format pdf -o "$4/vol.pdf" --name "Odette Sarrat" --password-file "$2" >/dev/null 2>&1
+  [ $? = 2 ] && [ ! -e "$4/vol.pdf" ]' "$cli" "$demo" "$dir/pin" "$dir/pw" "$fse"
+ok "each FSE+ export is in the audit log as such" \
+  bash -c '"$0" audit "$1" --since 2000-01-01 --as "Camille Martin" --password-file "$2" >"$3/audit" &&
+    [ "$(grep -c "	Camille Martin	food-fse-export	" "$3/audit")" = 3 ]' "$cli" "$demo" "$dir/pw" "$fse"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -270,19 +270,19 @@ CREATE TABLE goods_month (
 CREATE TRIGGER goods_movement_closed_month BEFORE INSERT ON goods_movement
 WHEN EXISTS (SELECT 1 FROM goods_month_closed WHERE month = substr (NEW.day, 1, 7))
 BEGIN
-  SELECT RAISE (ABORT, 'goods month closed');
+  SELECT RAISE (ABORT, 'acu:goods-month-closed');
 END;
 
 CREATE TRIGGER goods_movement_never_changes BEFORE UPDATE OF day, place_id, category_id,
   direction, reason, source, pieces, grams, estimated, value_cents, service_id,
   corrects_id ON goods_movement
 BEGIN
-  SELECT RAISE (ABORT, 'goods movements never change');
+  SELECT RAISE (ABORT, 'acu:goods-never-change');
 END;
 
 CREATE TRIGGER goods_movement_never_deleted BEFORE DELETE ON goods_movement
 BEGIN
-  SELECT RAISE (ABORT, 'goods movements are never deleted');
+  SELECT RAISE (ABORT, 'acu:goods-never-change');
 END;
 
 CREATE TRIGGER goods_movement_counted AFTER INSERT ON goods_movement
@@ -298,4 +298,12 @@ BEGIN
                          value_cents = value_cents + coalesce (NEW.value_cents, 0)
     WHERE month = substr (NEW.day, 1, 7) AND category_id = NEW.category_id
       AND direction = NEW.direction AND reason = NEW.reason AND source = NEW.source;
+END;
+
+-- A visit that brought food aid goes only with it: cancelling the service
+-- (acu_food_service_cancel) corrects its movements, then deletes the visit
+CREATE TRIGGER visit_with_food_aid BEFORE DELETE ON visit
+WHEN EXISTS (SELECT 1 FROM food_service WHERE visit_id = OLD.id AND cancelled = 0)
+BEGIN
+  SELECT RAISE (ABORT, 'acu:food-aid-visit');
 END;
