@@ -38,6 +38,7 @@ struct _AcuFoodPage
   GtkLabel          *expected_count;
   GtkLabel          *served_count;
   GtkButton         *close_button;
+  GtkWidget         *serve_hint;
   GtkListView       *expected_view;
   GListStore        *expected;        /* AcuFoodExpected, the pages shown */
   GtkWidget         *more_button;
@@ -192,9 +193,10 @@ update_actions (AcuFoodPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "food.close-day", staff && day);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "food.print", day && !self->chosen.closed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "food.save-pdf", day && !self->chosen.closed);
-  /* households are served on the day itself */
+  /* households are served on the day itself: a day to come says so */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "food.serve",
                                  day && !self->chosen.closed && is_today (self->chosen.day));
+  gtk_widget_set_visible (self->serve_hint, day && !self->chosen.closed && !is_today (self->chosen.day));
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), staff && day);
   gtk_button_set_label (self->close_button, self->chosen.closed ? _("Open This Day _Again")
                                                                 : _("_Close This Day…"));
@@ -1055,6 +1057,7 @@ acu_food_page_class_init (AcuFoodPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPage, expected_count);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPage, served_count);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPage, close_button);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodPage, serve_hint);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPage, expected_view);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPage, expected);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPage, more_button);
