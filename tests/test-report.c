@@ -581,6 +581,83 @@ START_TEST (test_export_and_count_in_a_thread)
 }
 END_TEST
 
+/* A sheet to sign: the rows of a distribution day's households, a
+ * signature column, the headers again on each page */
+
+static AcuReportDocument *
+signing_sheet_new (guint n_rows)
+{
+  static const char *const columns[] = { "Household", "Name", "Persons", "Signature" };
+  static const double widths[] = { 0.13, 0.45, 0.12, 0.30 };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GDateTime) made = g_date_time_new_local (2026, 12, 8, 9, 5, 0);
+  AcuReportSheet sheet = { "Tiers-lieu de Lectoure", "Sign-in sheet", "Tuesday 8 December 2026 · Parcel",
+                           made, G_N_ELEMENTS (columns), columns, widths, rows };
+
+  for (guint i = 1; i <= n_rows; i++)
+    {
+      char **cells = g_new0 (char *, 4);
+
+      cells[0] = g_strdup_printf ("%u", 100 + i);
+      cells[1] = g_strdup_printf ("Person %u", i);
+      cells[2] = g_strdup_printf ("%u", 1 + i % 5);
+      g_ptr_array_add (rows, cells);
+    }
+  return acu_report_document_new_sheet (&sheet);
+}
+
+static guint
+count_of (const char *text,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+START_TEST (test_signing_sheet)
+{
+  g_autofree char *dir = acu_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr(AcuReportDocument) empty = signing_sheet_new (0);
+  g_autoptr(AcuReportDocument) short_sheet = signing_sheet_new (3);
+  g_autoptr(AcuReportDocument) doc = signing_sheet_new (60);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+
+  ck_assert_uint_eq (acu_report_document_get_n_pages (empty), 1);
+  ck_assert_uint_eq (acu_report_document_get_n_pages (short_sheet), 1);
+  /* Rows of 30 pt, room for a signature: about 20 under the title of
+   * the first page, 22 on the next ones; 60 rows make three pages */
+  ck_assert_uint_eq (acu_report_document_get_n_pages (doc), 3);
+
+  ck_assert (acu_report_document_save_pdf (doc, path, &error));
+  ck_assert_ptr_null (error);
+  info = run_tool ("pdfinfo", path);
+  title = pdfinfo_field (info, "Title");
+  ck_assert_str_eq (title, "Sign-in sheet — Tuesday 8 December 2026 · Parcel");
+  raw = run_tool ("pdftotext", path);
+  text = plain_spaces (raw);
+  ASSERT_HAS (text, "Tiers-lieu de Lectoure");
+  ASSERT_HAS (text, "Tuesday 8 December 2026 · Parcel");
+  ASSERT_HAS (text, "Person 1\n");
+  ASSERT_HAS (text, "Person 60");
+  ASSERT_HAS (text, "Sign-in sheet (continued)");
+  ASSERT_HAS (text, "Made on 8 December 2026 at 09:05");
+  ASSERT_HAS (text, "Page 3 of 3");
+  /* the column headers on each page */
+  ck_assert_uint_eq (count_of (text, "Signature"), 3);
+  ck_assert_uint_eq (count_of (text, "Person "), 60);
+  g_unlink (path);
+  acu_test_tmpdir_free (g_steal_pointer (&dir));
+}
+END_TEST
+
 int
 main (void)
 {
@@ -598,6 +675,7 @@ main (void)
   tcase_add_test (tcase, test_document_kinds);
   tcase_add_test (tcase, test_document_failed_save_keeps_the_old_file);
   tcase_add_test (tcase, test_document_draws_scaled_to_fit);
+  tcase_add_test (tcase, test_signing_sheet);
   suite_add_tcase (suite, tcase);
 
   tcase = tcase_create ("export");

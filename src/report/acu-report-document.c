@@ -16,7 +16,8 @@
 #include "acu-recovery-sheet.h"
 #include "acu-report-document.h"
 
-/* The activity summary on A4 pages. acu_report_document_new() lays out
+/* The activity summary, and sheets to sign, on A4 pages.
+ * acu_report_document_new() lays out
  * everything once, in points, with its own Pango context: 72 dpi, no
  * hinting and no rounding of glyph positions, so that text measures the
  * same whatever it is drawn on. The result is a display list per page
@@ -96,7 +97,10 @@ typedef struct
 
 struct _AcuReportDocument
 {
-  const AcuReport *report;
+  const AcuReport *report;   /* NULL for a sheet */
+  char            *site_name;
+  GDateTime       *made_at;
+  char            *pdf_title;
   PangoContext    *context;
   GPtrArray       *strips;   /* Strip: every strip, owned here */
   GPtrArray       *pages;    /* GArray of Placed, one per page */
@@ -1062,19 +1066,18 @@ footer_strip (AcuReportDocument *doc,
               guint              page,
               guint              n_pages)
 {
-  const AcuReport *report = doc->report;
   Strip *strip = strip_new (doc, STRIP_PLAIN, 0);
   double left = CONTENT_WIDTH * 0.36, middle = CONTENT_WIDTH * 0.40, right = CONTENT_WIDTH * 0.24;
   g_autofree char *number = NULL;
   double y = 5;
 
   strip_add_line (strip, 0, 0, CONTENT_WIDTH, 0, 0.5, RULE, FALSE);
-  strip_add_text (strip, layout_new (doc, report->site_name, 8, FALSE, left, PANGO_ALIGN_LEFT, TRUE),
+  strip_add_text (strip, layout_new (doc, doc->site_name, 8, FALSE, left, PANGO_ALIGN_LEFT, TRUE),
                   0, y, GREY_TEXT);
-  if (report->made_at != NULL)
+  if (doc->made_at != NULL)
     {
-      g_autofree char *day = g_date_time_format (report->made_at, "%Y-%m-%d");
-      g_autofree char *hour = g_date_time_format (report->made_at, "%H:%M");
+      g_autofree char *day = g_date_time_format (doc->made_at, "%Y-%m-%d");
+      g_autofree char *hour = g_date_time_format (doc->made_at, "%H:%M");
       g_autofree char *date = acu_report_format_date (day);
       /* Translators: when the report was made: a date, then a time */
       g_autofree char *made = g_strdup_printf (_("Made on %s at %s"), date, hour);
@@ -1087,6 +1090,18 @@ footer_strip (AcuReportDocument *doc,
   strip_add_text (strip, layout_new (doc, number, 8, FALSE, right, PANGO_ALIGN_RIGHT, TRUE),
                   left + middle, y, GREY_TEXT);
   return strip;
+}
+
+static void
+add_footers (AcuReportDocument *doc)
+{
+  for (guint p = 0; p < doc->pages->len; p++)
+    {
+      GArray *page = g_ptr_array_index (doc->pages, p);
+      Placed footer = { footer_strip (doc, p, doc->pages->len), FOOTER_RULE_Y };
+
+      g_array_append_val (page, footer);
+    }
 }
 
 static void
@@ -1148,13 +1163,87 @@ lay_out (AcuReportDocument *doc)
         }
     }
 
-  for (guint p = 0; p < doc->pages->len; p++)
-    {
-      GArray *page = g_ptr_array_index (doc->pages, p);
-      Placed footer = { footer_strip (doc, p, doc->pages->len), FOOTER_RULE_Y };
+  add_footers (doc);
+}
 
-      g_array_append_val (page, footer);
+/* A sheet to sign */
+
+/* A row of the sheet: its cells, the last one left blank to sign, tall
+ * enough for a signature and the text in its middle; lines between the
+ * columns */
+static Strip *
+sheet_line (AcuReportDocument    *doc,
+            const AcuReportSheet *sheet,
+            StripKind             kind,
+            const char *const    *cells)
+{
+  Strip *strip = strip_new (doc, kind, 0);
+  gboolean header = kind == STRIP_HEADER;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new ();
+  double x = 0, height = header ? 0 : 30.0;
+
+  for (guint i = 0; i < sheet->n_columns; i++)
+    {
+      double width = sheet->widths[i] * CONTENT_WIDTH - 2 * CELL_PADDING;
+      const char *text = header ? sheet->columns[i] : (i + 1 < sheet->n_columns ? cells[i] : "");
+      PangoLayout *layout = layout_new (doc, text, header ? 8.5 : 10, header, MAX (width, 1),
+                                        PANGO_ALIGN_LEFT, FALSE);
+
+      g_ptr_array_add (layouts, layout);
+      height = MAX (height, layout_height (layout) + 2 * CELL_PADDING);
     }
+  for (guint i = 0; i < sheet->n_columns; i++)
+    {
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
+
+      if (i > 0)
+        strip_add_line (strip, x, 0, x, height, 0.4, GRID, FALSE);
+      strip_add_text (strip, layout, x + CELL_PADDING, (height - layout_height (layout)) / 2,
+                      header ? GREY_TEXT : BLACK);
+      x += sheet->widths[i] * CONTENT_WIDTH;
+    }
+  strip->height = height;
+  strip_add_line (strip, 0, height, CONTENT_WIDTH, height, header ? 0.8 : 0.4, header ? BLACK : RULE, FALSE);
+  return strip;
+}
+
+static void
+lay_out_sheet (AcuReportDocument    *doc,
+               const AcuReportSheet *sheet)
+{
+  Flow flow = { doc, NULL, CONTENT_TOP };
+  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+  g_autoptr(GPtrArray) table = g_ptr_array_new ();
+  Strip *strip = strip_new (doc, STRIP_PLAIN, 0);
+  Strip *continued = strip_new (doc, STRIP_PLAIN, 0);
+  /* Translators: the title of a table that goes on over a new page */
+  g_autofree char *continued_title = g_strdup_printf (_("%s (continued)"), sheet->title);
+  double y = 0;
+
+  if (sheet->site_name != NULL && sheet->site_name[0] != '\0')
+    y += strip_add_text (strip, layout_new (doc, sheet->site_name, 12, TRUE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE),
+                         0, y, BLACK) + 2;
+  y += strip_add_text (strip, layout_new (doc, sheet->title, 22, TRUE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE),
+                       0, y, BLACK) + 4;
+  if (sheet->subtitle != NULL)
+    y += strip_add_text (strip, layout_new (doc, sheet->subtitle, 12, FALSE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE),
+                         0, y, BLACK) + 8;
+  strip_add_line (strip, 0, y, CONTENT_WIDTH, y, 1.5, ACCENT, FALSE);
+  strip->height = y + 1.5;
+  g_ptr_array_add (header, strip);
+  continued->height = strip_add_text (continued,
+                                      layout_new (doc, continued_title, 11.5, TRUE, CONTENT_WIDTH,
+                                                  PANGO_ALIGN_LEFT, FALSE),
+                                      0, 0, BLACK) + 4;
+
+  flow_new_page (&flow);
+  flow_block (&flow, header, NULL);
+  g_ptr_array_add (table, sheet_line (doc, sheet, STRIP_HEADER, NULL));
+  ((Strip *) g_ptr_array_index (table, 0))->before = 16;
+  for (guint i = 0; i < sheet->rows->len; i++)
+    g_ptr_array_add (table, sheet_line (doc, sheet, STRIP_ROW, g_ptr_array_index (sheet->rows, i)));
+  flow_block (&flow, table, continued);
+  add_footers (doc);
 }
 
 /* Saving */
@@ -1186,16 +1275,54 @@ pdf_write_cb (void                *closure,
 AcuReportDocument *
 acu_report_document_new (const AcuReport *report)
 {
+  g_autofree char *period = NULL;
   AcuReportDocument *doc;
 
   g_return_val_if_fail (report != NULL, NULL);
 
   doc = g_new0 (AcuReportDocument, 1);
   doc->report = report;
+  doc->site_name = g_strdup (report->site_name);
+  doc->made_at = report->made_at ? g_date_time_ref (report->made_at) : NULL;
+  period = acu_period_get_label (&report->periods[ACU_REPORT_NOW]);
+  if (report->title != NULL)
+    {
+      g_autofree char *own = g_strdup_printf ("%s — %s", report->title, period);
+
+      g_free (period);
+      period = g_steal_pointer (&own);
+    }
+  if (report->site_name != NULL && report->site_name[0] != '\0')
+    doc->pdf_title = g_strdup_printf ("%s — %s", report->site_name, period);
+  else
+    doc->pdf_title = g_strdup (period);
   doc->context = context_new ();
   doc->strips = g_ptr_array_new_with_free_func ((GDestroyNotify) strip_free);
   doc->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   lay_out (doc);
+  return doc;
+}
+
+/* Lays out @sheet, whose rows are copied into the pages' text */
+AcuReportDocument *
+acu_report_document_new_sheet (const AcuReportSheet *sheet)
+{
+  AcuReportDocument *doc;
+
+  g_return_val_if_fail (sheet != NULL && sheet->title != NULL && sheet->rows != NULL, NULL);
+  g_return_val_if_fail (sheet->n_columns >= 2 && sheet->columns != NULL && sheet->widths != NULL, NULL);
+
+  doc = g_new0 (AcuReportDocument, 1);
+  doc->site_name = g_strdup (sheet->site_name);
+  doc->made_at = sheet->made_at ? g_date_time_ref (sheet->made_at) : NULL;
+  if (sheet->subtitle != NULL)
+    doc->pdf_title = g_strdup_printf ("%s — %s", sheet->title, sheet->subtitle);
+  else
+    doc->pdf_title = g_strdup (sheet->title);
+  doc->context = context_new ();
+  doc->strips = g_ptr_array_new_with_free_func ((GDestroyNotify) strip_free);
+  doc->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  lay_out_sheet (doc, sheet);
   return doc;
 }
 
@@ -1256,8 +1383,6 @@ acu_report_document_save_pdf (AcuReportDocument  *doc,
                               GError            **error)
 {
   g_autofree char *partial = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -1289,22 +1414,9 @@ acu_report_document_save_pdf (AcuReportDocument  *doc,
       return FALSE;
     }
 
-  period = acu_period_get_label (&doc->report->periods[ACU_REPORT_NOW]);
-  if (doc->report->title != NULL)
-    {
-      g_autofree char *own = g_strdup_printf ("%s — %s", doc->report->title, period);
-
-      g_free (period);
-      period = g_steal_pointer (&own);
-    }
-  if (doc->report->site_name != NULL && doc->report->site_name[0] != '\0')
-    title = g_strdup_printf ("%s — %s", doc->report->site_name, period);
-  else
-    title = g_strdup (period);
-
   surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &sink,
                                                  ACU_REPORT_A4_WIDTH, ACU_REPORT_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->pdf_title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Acuèlh");
   cr = cairo_create (surface);
   for (guint i = 0; i < doc->pages->len; i++)
@@ -1350,6 +1462,9 @@ acu_report_document_free (AcuReportDocument *doc)
   g_ptr_array_unref (doc->pages);
   g_ptr_array_unref (doc->strips);
   g_clear_object (&doc->context);
+  g_free (doc->site_name);
+  g_clear_pointer (&doc->made_at, g_date_time_unref);
+  g_free (doc->pdf_title);
   g_free (doc);
 }
 

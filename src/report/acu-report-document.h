@@ -18,7 +18,24 @@ G_BEGIN_DECLS
 
 typedef struct _AcuReportDocument AcuReportDocument;
 
+/* A list to sign (the sign-in sheet of a distribution day) on the same
+ * pages: a title and a line under it, then a table whose last column is
+ * left blank, a row tall enough for each signature; its column headers
+ * again on every page. */
+typedef struct
+{
+  const char        *site_name;
+  const char        *title;
+  const char        *subtitle;     /* or NULL */
+  GDateTime         *made_at;      /* or NULL */
+  guint              n_columns;    /* 2 or more */
+  const char *const *columns;      /* the headers; the last column is signed */
+  const double      *widths;       /* each column's share of the width, together 1 */
+  GPtrArray         *rows;         /* char ** of n_columns − 1 cells each */
+} AcuReportSheet;
+
 AcuReportDocument *acu_report_document_new (const AcuReport *report);
+AcuReportDocument *acu_report_document_new_sheet (const AcuReportSheet *sheet);
 guint              acu_report_document_get_n_pages (AcuReportDocument *doc);
 void               acu_report_document_draw_page (AcuReportDocument *doc,
                                                   cairo_t           *cr,

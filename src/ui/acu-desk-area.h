@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 
 /* The person at the desk, by area. When a person is picked on the
  * reception page, each area of the desk says in one line what the desk
- * should know of them (their household; their last visit; later: food-aid
- * access, goods reserved, their next appointment, an aid request pending)
- * and offers its keyed actions (Household; later: Serve, Give, Book). The
+ * should know of them (their household; their last visit; their food-aid
+ * access; later: goods reserved, their next appointment, an aid request
+ * pending) and offers its keyed actions (Household, Serve Food Aid; later:
+ * Give, Book). The
  * reception page shows every area listed in acu-desk-areas.c and does not
  * grow with them: an area adds its own file and one line there. */
 
@@ -49,5 +50,6 @@ AcuAreas                  acu_desk_areas_get_areas (void);
 /* Each area's entry, in its own file */
 extern const AcuDeskArea acu_desk_area_household;   /* acu-people-desk.c */
 extern const AcuDeskArea acu_desk_area_visits;      /* acu-visits-desk.c */
+extern const AcuDeskArea acu_desk_area_food;        /* acu-food-desk.c */
 
 G_END_DECLS

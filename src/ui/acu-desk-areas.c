@@ -10,6 +10,7 @@
 static const AcuDeskArea *const areas[] = {
   &acu_desk_area_household,
   &acu_desk_area_visits,
+  &acu_desk_area_food,
 };
 
 const AcuDeskArea *const *

@@ -364,12 +364,38 @@ acu_row_content_realize_cb (GtkWidget *content,
 
   if (row == NULL)
     return;
-  title = find_label (content, NULL);
+  title = GTK_IS_LABEL (content) ? content : find_label (content, NULL);
   subtitle = title ? find_label (content, title) : NULL;
   if (title != NULL)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
   if (subtitle != NULL)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, subtitle, NULL, -1);
+}
+
+/* The items of @row's list of strings (a GtkStringList), the one shown
+ * in the row and those of its popover, each named after its text for
+ * screen readers (acu_row_content_realize_cb): AdwComboRow's own have no
+ * name in GTK 4.8 */
+void
+acu_combo_row_name_rows (AdwComboRow *row)
+{
+  static const char ui[] =
+    "<interface><template class=\"GtkListItem\"><property name=\"child\">"
+    "<object class=\"GtkLabel\"><property name=\"xalign\">0</property>"
+    "<signal name=\"realize\" handler=\"acu_row_content_realize_cb\"/>"
+    "<binding name=\"label\"><lookup name=\"string\" type=\"GtkStringObject\">"
+    "<lookup name=\"item\">GtkListItem</lookup></lookup></binding>"
+    "</object></property></template></interface>";
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (ui, sizeof ui - 1);
+
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "acu_row_content_realize_cb",
+                                          G_CALLBACK (acu_row_content_realize_cb));
+  factory = gtk_builder_list_item_factory_new_from_bytes (scope, bytes);
+  /* the item shown in the row, and those of the popover */
+  adw_combo_row_set_factory (row, factory);
 }
 
 void

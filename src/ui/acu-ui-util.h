@@ -12,6 +12,7 @@ void        acu_widget_add_toast (GtkWidget *widget,
 void        acu_list_box_clear (GtkListBox *box);
 char       *acu_date_from_user (const char *text);
 void        acu_list_rows_bind_callbacks (GtkWidgetClass *widget_class);
+void        acu_combo_row_name_rows (AdwComboRow *row);
 char       *acu_household_summary (GPtrArray  *members,
                                    const char *today);
 gboolean    acu_decimal_from_user (const char *text,

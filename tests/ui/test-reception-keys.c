@@ -36,6 +36,7 @@ typedef struct
   const char *household;       /* what the household area says, then the visits area */
   const char *first_visit;
   const char *last_visit;
+  const char *no_food;         /* then the food aid area, last */
   KeySym      household_key;   /* the mnemonic of the household area's action */
   const char *known_details;   /* the subtitle of Jean Dupuis's row today */
   const char *core_title;      /* the row of the visit logged through the core */
@@ -43,15 +44,15 @@ typedef struct
 } Expected;
 
 static const Expected expected_by_lang[] = {
-  { "en", "Reception", "1  Food aid", "Household no. 1 · 1 adult\n", "First visit", "Last visit: ", XK_h,
+  { "en", "Reception", "1  Food aid", "Household no. 1 · 1 adult\n", "First visit", "Last visit: ", "No food aid access", XK_h,
     "Clothing · logged by Hélène Martin",
     "00:01  Anonymous", "Coffee, meeting people · logged by Hélène Martin" },
   { "fr", "Accueil", "1  Aide alimentaire", "Foyer n°\u00A01 · 1 adulte\n", "Premier passage",
-    "Dernier passage\u00A0: ", XK_f,
+    "Dernier passage\u00A0: ", "Pas d’accès à l’aide alimentaire", XK_f,
     "Vêtements · noté par Hélène Martin",
     "00:01  Anonyme", "Café, rencontres · noté par Hélène Martin" },
   { "oc", "Acuèlh", "1  Ajuda alimentària", "Ostal n°\u00A01 · 1 adult\n", "Primièr passatge",
-    "Darrièr passatge : ", XK_o,
+    "Darrièr passatge : ", "Pas d’accès a l’ajuda alimentària", XK_o,
     "Vestits · notat per Hélène Martin",
     "00:01  Anonim", "Cafè, rescontres · notat per Hélène Martin" },
 };
@@ -233,9 +234,14 @@ START_TEST (test_keyboard_visits)
   WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (results)));
   press (XK_Return, 0);
   WAIT_UNTIL (gtk_widget_get_visible (child (reception, ACU_TYPE_RECEPTION_PAGE, "who_list")));
-  /* each area of the desk says its line: the household, the reception log */
+  /* each area of the desk says its line: the household, the reception
+   * log, food aid */
   ck_assert_msg (g_str_has_prefix (who_subtitle (reception), expected->household), "%s", who_subtitle (reception));
-  ck_assert_msg (g_str_has_suffix (who_subtitle (reception), expected->first_visit), "%s", who_subtitle (reception));
+  {
+    g_autofree char *lines = g_strconcat (expected->first_visit, "\n", expected->no_food, NULL);
+
+    ck_assert_msg (g_str_has_suffix (who_subtitle (reception), lines), "%s", who_subtitle (reception));
+  }
   press (XK_2, 0);
   press (XK_Return, 0);
   WAIT_UNTIL (visits_today (window) == 2);
@@ -329,7 +335,7 @@ START_TEST (test_keyboard_visits)
   WAIT_UNTIL (gtk_widget_get_visible (child (reception, ACU_TYPE_RECEPTION_PAGE, "who_list")));
   {
     g_autofree char *display = acu_date_to_display (today);
-    g_autofree char *last = g_strconcat (expected->last_visit, display, NULL);
+    g_autofree char *last = g_strconcat (expected->last_visit, display, "\n", expected->no_food, NULL);
 
     ck_assert_msg (g_str_has_suffix (who_subtitle (reception), last), "%s", who_subtitle (reception));
   }
