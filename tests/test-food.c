@@ -381,7 +381,15 @@ START_TEST (test_serve_bad_input)
   ck_assert_int_eq (acu_food_serve (store, &draft, NULL, &error), 0);
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  draft.mode = ACU_FOOD_MODE_GROCERY, draft.lines = free_line, draft.n_lines = 1;
+  /* An empty basket: nothing stops it yet (the dialog asks before the
+   * first line), but it is not served */
+  draft.mode = ACU_FOOD_MODE_GROCERY, draft.lines = NULL, draft.n_lines = 0;
+  ck_assert_int_eq (acu_food_check (store, &draft, NULL, &error), ACU_FOOD_WARNING_NONE);
+  ck_assert_ptr_null (error);
+  ck_assert_int_eq (acu_food_serve (store, &draft, NULL, &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  draft.lines = free_line, draft.n_lines = 1;
   ck_assert_int_eq (acu_food_serve (store, &draft, NULL, &error), 0);
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -605,10 +613,18 @@ START_TEST (test_days_and_expected)
   ck_assert_str_eq (g_array_index (days, AcuFoodDay, 4).day, "2026-01-27");
   ck_assert (!g_array_index (days, AcuFoodDay, 4).closed);
 
+  /* Today's parcels closed: a warning, which staff may override */
+  ck_assert (acu_food_rule_add (store, acu_date_get_weekday (today), "08:00", "09:00", ACU_FOOD_MODE_PARCEL,
+                                "2026-01-01", NULL, &error) > 0);
+  ck_assert (acu_food_day_set_closed (store, today, ACU_FOOD_MODE_PARCEL, TRUE, &error));
+  grant (store, household_of (store, other), ACU_FOOD_MODE_PARCEL, 1, -3, 30);
+  ck_assert_int_eq (acu_food_check (store, &draft, NULL, &error), ACU_FOOD_WARNING_CLOSED);
+  ck_assert (acu_food_day_set_closed (store, today, ACU_FOOD_MODE_PARCEL, FALSE, &error));
+  ck_assert_int_eq (acu_food_check (store, &draft, NULL, &error), ACU_FOOD_WARNING_NONE);
+
   /* Expected today for parcels: Benali and Dupont (valid, parcel or
    * both), not Arnaud (grocery only); sorted by name */
   grant (store, household_of (store, mother), ACU_FOOD_MODE_BOTH, 1, -3, 30);
-  grant (store, household_of (store, other), ACU_FOOD_MODE_PARCEL, 1, -3, 30);
   grant (store, household_of (store, third), ACU_FOOD_MODE_GROCERY, 1, -3, 30);
   ck_assert_int_eq (acu_food_day_count_expected (store, today, ACU_FOOD_MODE_PARCEL, &error), 2);
   ck_assert_msg (acu_food_serve (store, &draft, NULL, &error) > 0, "%s", error ? error->message : "");

@@ -1429,6 +1429,7 @@ enum
 {
   EXPECTED_PROP_0,
   EXPECTED_PROP_HOUSEHOLD_ID,
+  EXPECTED_PROP_PERSON_ID,
   EXPECTED_PROP_NAME,
   EXPECTED_PROP_PERSONS,
   EXPECTED_PROP_END_DAY,
@@ -1461,6 +1462,7 @@ acu_food_expected_get_property (GObject    *object,
   switch (prop_id)
     {
     case EXPECTED_PROP_HOUSEHOLD_ID: g_value_set_int64 (value, self->household_id); break;
+    case EXPECTED_PROP_PERSON_ID:    g_value_set_int64 (value, self->person_id); break;
     case EXPECTED_PROP_NAME:         g_value_set_string (value, self->name); break;
     case EXPECTED_PROP_PERSONS:      g_value_set_uint (value, self->persons); break;
     case EXPECTED_PROP_END_DAY:      g_value_set_string (value, self->end_day); break;
@@ -1480,6 +1482,7 @@ acu_food_expected_class_init (AcuFoodExpectedClass *klass)
   object_class->finalize = acu_food_expected_finalize;
   object_class->get_property = acu_food_expected_get_property;
   expected_props[EXPECTED_PROP_HOUSEHOLD_ID] = g_param_spec_int64 ("household-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  expected_props[EXPECTED_PROP_PERSON_ID] = g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   expected_props[EXPECTED_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   expected_props[EXPECTED_PROP_PERSONS] = g_param_spec_uint ("persons", NULL, NULL, 0, G_MAXUINT, 0, flags);
   expected_props[EXPECTED_PROP_END_DAY] = g_param_spec_string ("end-day", NULL, NULL, NULL, flags);
@@ -1690,6 +1693,7 @@ static gboolean
 check_service_input (AcuStore                   *store,
                      const AcuFoodServiceDraft  *draft,
                      const char                 *day,
+                     gboolean                    serving,
                      gint64                     *shelf_cents,
                      GError                    **error)
 {
@@ -1732,7 +1736,7 @@ check_service_input (AcuStore                   *store,
       }
   else
     {
-      if (draft->n_lines == 0)
+      if (draft->n_lines == 0 && serving)
         {
           set_invalid (error, _("The basket is empty: add a line first."));
           return FALSE;
@@ -1829,24 +1833,50 @@ check_service (AcuStore                   *store,
                AcuFoodStatus              *status,
                gint64                     *shelf_cents,
                gint64                     *paid_cents,
+               gboolean                    serving,
                char                      **message,
                GError                    **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   AcuFoodWarnings warnings;
+  sqlite3_stmt *stmt;
+  gboolean closed;
 
   if (message != NULL)
     *message = NULL;
   *household_id = household_of_person (store, draft->person_id, error);
   if (*household_id == 0
-      || !check_service_input (store, draft, day, shelf_cents, error)
+      || !check_service_input (store, draft, day, serving, shelf_cents, error)
       || !acu_food_get_status (store, *household_id, day, status, error))
     return ACU_FOOD_WARNING_NONE;
+  if (status->access_id == 0)
+    {
+      /* no access: a basket served all the same pays the default rate */
+      AcuFoodSettings settings;
+
+      if (!acu_food_get_settings (store, &settings, error))
+        return ACU_FOOD_WARNING_NONE;
+      status->rate_bp = settings.rate_bp;
+    }
   if (draft->mode == ACU_FOOD_MODE_GROCERY)
     *paid_cents = acu_food_participation (*shelf_cents, status->rate_bp);
   else
     *paid_cents = MAX (draft->paid_cents, 0);
   warnings = warnings_of (status, draft->mode, *paid_cents, text);
+  stmt = acu_store_prepare (store, "SELECT 1 FROM food_day WHERE day = :day AND mode = :mode AND closed = 1", error);
+  if (stmt == NULL)
+    return ACU_FOOD_WARNING_NONE;
+  acu_sql_bind_text (stmt, ":day", day);
+  acu_sql_bind_text (stmt, ":mode", mode_codes[draft->mode]);
+  closed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (closed)
+    {
+      warnings |= ACU_FOOD_WARNING_CLOSED;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, _("The distribution of this day is closed."));
+    }
   if (message != NULL && text->len > 0)
     *message = g_strdup (text->str);
   return warnings;
@@ -1869,7 +1899,7 @@ acu_food_check (AcuStore                   *store,
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
     return ACU_FOOD_WARNING_NONE;
   return check_service (store, draft, draft->day != NULL ? draft->day : today, &household_id, &status,
-                        &shelf, &paid, message, error);
+                        &shelf, &paid, FALSE, message, error);
 }
 
 static gint64
@@ -2096,7 +2126,7 @@ acu_food_serve (AcuStore                   *store,
   day = draft->day != NULL ? draft->day : today;
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
     return 0;
-  warnings = check_service (store, draft, day, &household_id, &status, &shelf, &paid, &message, error);
+  warnings = check_service (store, draft, day, &household_id, &status, &shelf, &paid, TRUE, &message, error);
   if (household_id == 0 || (error != NULL && *error != NULL))
     return 0;
   if (draft->override_reason != NULL)
@@ -2289,4 +2319,25 @@ acu_food_service_cancel (AcuStore  *store,
        && (visit_id == 0 || acu_sql_run_for_id (store, "DELETE FROM visit WHERE id = :id", visit_id, error))
        && acu_audit_record (store, "food-cancel", "household", household_id, error);
   return acu_sql_finish (store, ok, error);
+}
+
+gint64
+acu_food_service_find_on_day (AcuStore    *store,
+                              gint64       household_id,
+                              const char  *day,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return 0;
+  stmt = acu_store_prepare (store,
+                            "SELECT max (id) FROM food_service WHERE household_id = :household AND day = :day "
+                            "AND cancelled = 0",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  acu_sql_bind_int64 (stmt, ":household", household_id);
+  acu_sql_bind_text (stmt, ":day", day);
+  return query_int (store, stmt, error);
 }

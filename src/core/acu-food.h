@@ -340,18 +340,20 @@ typedef enum
   ACU_FOOD_WARNING_FREQUENCY     = 1 << 2,
   ACU_FOOD_WARNING_MODE          = 1 << 3,   /* access for the other mode */
   ACU_FOOD_WARNING_OVER_RIGHT    = 1 << 4,   /* the basket passes the right left */
+  ACU_FOOD_WARNING_CLOSED        = 1 << 5,   /* the day's distribution is closed */
 } AcuFoodWarnings;
 
 /* Volunteers and up: what would stop @draft, and a sentence saying it
- * (NULL when nothing) */
+ * (NULL when nothing). An empty basket is not an error here (the dialog
+ * asks before the first line); acu_food_serve refuses it. */
 AcuFoodWarnings acu_food_check (AcuStore                   *store,
                                 const AcuFoodServiceDraft  *draft,
                                 char                      **message,
                                 GError                    **error);
 /* Volunteers and up: records the visit (food aid) and the service, with
  * the kg out of the ledger, in one transaction. A warning fails with
- * ACU_STORE_ERROR_REFUSED unless staff give an override reason. The
- * service's id, or 0. */
+ * ACU_STORE_ERROR_FORBIDDEN for a volunteer, and ACU_STORE_ERROR_INVALID
+ * for staff who give no override reason. The service's id, or 0. */
 gint64        acu_food_serve (AcuStore                   *store,
                               const AcuFoodServiceDraft  *draft,
                               gint64                     *visit_id,
@@ -360,6 +362,11 @@ gint64        acu_food_serve (AcuStore                   *store,
 gint64        acu_food_service_find (AcuStore  *store,
                                      gint64     visit_id,
                                      GError   **error);
+/* The household's service of @day that counts (the last one), or 0 */
+gint64        acu_food_service_find_on_day (AcuStore    *store,
+                                            gint64       household_id,
+                                            const char  *day,
+                                            GError     **error);
 /* Cancels a service: its movements are corrected (the ledger keeps
  * both), the service counts no more, and its visit is deleted. Staff, or
  * the volunteer who served it, the same day. */

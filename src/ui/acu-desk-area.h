@@ -27,6 +27,7 @@ typedef struct
   void      (*activate) (GtkWidget *page,
                          AcuStore  *store,
                          AcuPerson *person);
+  AcuRole     role;       /* shown to this role and above (the area's at least) */
 } AcuDeskAction;
 
 typedef struct

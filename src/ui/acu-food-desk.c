@@ -8,6 +8,7 @@
 #include "acu-date.h"
 #include "acu-desk-area.h"
 #include "acu-food.h"
+#include "acu-food-access-dialog.h"
 #include "acu-food-serve-dialog.h"
 #include "acu-report.h"
 
@@ -79,8 +80,21 @@ serve_food (GtkWidget *page,
   acu_food_serve_dialog_present (page, store, acu_person_get_id (person), ACU_FOOD_MODE_BOTH);
 }
 
+/* Staff: the household's access records and the reste-à-vivre helper */
+static void
+food_access (GtkWidget *page,
+             AcuStore  *store,
+             AcuPerson *person)
+{
+  acu_food_access_dialog_present (page, store, acu_person_get_household_id (person));
+}
+
 static const AcuDeskAction food_actions[] = {
-  { "serve-food", N_("_Serve Food Aid"), N_("Serve food aid to the household of the person picked"), serve_food },
+  { "serve-food", N_("_Serve Food Aid"), N_("Serve food aid to the household of the person picked"), serve_food,
+    ACU_ROLE_VOLUNTEER },
+  { "food-access", N_("_Grant Access…"),
+    N_("Food aid access of the household of the person picked, and the reste-à-vivre helper"), food_access,
+    ACU_ROLE_STAFF },
 };
 
 const AcuDeskArea acu_desk_area_food = {

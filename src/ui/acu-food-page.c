@@ -952,6 +952,52 @@ close_day_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Undoing a service of the day: its food goes back to the stock (a
+ * correction in the ledger) and its visit leaves the log */
+
+static void
+undo_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  AcuFoodPage      *self)
+{
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+  gint64 household_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "household"));
+  g_autoptr(GError) error = NULL;
+  gint64 service;
+
+  if (!g_str_equal (response, "undo") || store == NULL || !has_day (self))
+    return;
+  service = acu_food_service_find_on_day (store, household_id, self->chosen.day, &error);
+  if (service != 0 && acu_food_service_cancel (store, service, &error))
+    acu_widget_show_toast (GTK_WIDGET (self), _("Food aid cancelled"));
+  else if (error != NULL)
+    acu_widget_show_toast (GTK_WIDGET (self), error->message);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AcuFoodPage *self = ACU_FOOD_PAGE (widget);
+  AdwMessageDialog *dialog;
+
+  if (!has_day (self))
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Cancel This Food Aid?"),
+                                                       _("The food goes back to the stock, and the visit it came "
+                                                         "with leaves today’s list. Only the person who served it, "
+                                                         "or staff, may do this.")));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep"), "undo", _("Cancel _Food Aid"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "undo", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data (G_OBJECT (dialog), "household", GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (undo_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* AcuPage */
 
 static void
@@ -1069,6 +1115,7 @@ acu_food_page_class_init (AcuFoodPageClass *klass)
 
   /* Serve: a row's button, with the household's id */
   gtk_widget_class_install_action (widget_class, "food.serve", "x", serve_action);
+  gtk_widget_class_install_action (widget_class, "food.undo", "x", undo_action);
   gtk_widget_class_install_action (widget_class, "food.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "food.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "food.add-rule", NULL, add_rule_action);

@@ -54,7 +54,7 @@ open_household (GtkWidget *page,
 }
 
 static const AcuDeskAction household_actions[] = {
-  { "open-household", N_("_Household"), N_("Open the Household"), open_household },
+  { "open-household", N_("_Household"), N_("Open the Household"), open_household, ACU_ROLE_VOLUNTEER },
 };
 
 const AcuDeskArea acu_desk_area_household = {

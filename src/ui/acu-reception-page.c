@@ -230,7 +230,14 @@ refresh_person (AcuReceptionPage *self)
             n_lines += *c == '\n';
         }
       for (guint j = 0; j < areas[i]->n_actions; j++)
-        gtk_widget_set_visible (g_ptr_array_index (self->desk_buttons, button++), allowed);
+        {
+          GtkWidget *desk_button = g_ptr_array_index (self->desk_buttons, button++);
+          gboolean shown = allowed && role >= areas[i]->actions[j].role;
+
+          gtk_widget_set_visible (desk_button, shown);
+          /* a hidden button's action does not run from elsewhere either */
+          g_simple_action_set_enabled (g_object_get_data (G_OBJECT (desk_button), "acu-desk-action"), shown);
+        }
     }
 
   g_free (escaped);
@@ -278,6 +285,7 @@ add_desk_actions (AcuReceptionPage *self)
         gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
         gtk_widget_add_css_class (button, "flat");
         adw_action_row_add_suffix (self->who_row, button);
+        g_object_set_data (G_OBJECT (button), "acu-desk-action", action);
         g_ptr_array_add (self->desk_buttons, button);
       }
   gtk_widget_insert_action_group (GTK_WIDGET (self), "desk", G_ACTION_GROUP (group));
