@@ -276,6 +276,19 @@ first_weight (AcuFoodServeDialog *dialog,
   return GTK_EDITABLE (find_type (action_row, GTK_TYPE_ENTRY));
 }
 
+/* Whether the person's row shows the button of a desk action */
+static gboolean
+desk_button_shown (GtkWidget  *widget,
+                   const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return gtk_widget_get_visible (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (desk_button_shown (c, action))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 identify (AcuWindow  *window,
           const char *name,
@@ -349,6 +362,9 @@ START_TEST (test_food_desk)
   key_presses = 0;
   pick (reception, "dupu");
   ck_assert_msg (strstr (who_subtitle (reception), expected->valid_line) != NULL, "%s", who_subtitle (reception));
+  /* Granting access is staff's: a volunteer can neither see nor run it */
+  ck_assert (!desk_button_shown (GTK_WIDGET (reception), "desk.food-access"));
+  ck_assert (desk_button_shown (GTK_WIDGET (reception), "desk.serve-food"));
   press (expected->serve_key, XK_Alt_L);
   WAIT_UNTIL ((dialog = serve_dialog ()) != NULL);
   /* the standard parcel of one person, nothing in the way */
@@ -399,6 +415,7 @@ START_TEST (test_food_desk)
   identify (window, STAFF, STAFF_PW);
   point_at (GTK_WIDGET (window));
   pick (reception, "lefe");
+  ck_assert (desk_button_shown (GTK_WIDGET (reception), "desk.food-access"));
   press (expected->serve_key, XK_Alt_L);
   WAIT_UNTIL ((dialog = serve_dialog ()) != NULL);
   point_at (GTK_WIDGET (dialog));
