@@ -21,6 +21,7 @@
 #include "acu-store.h"
 #include "acu-test-util.h"
 #include "acu-ui-test.h"
+#include "acu-ui-test-keys.h"
 #include "acu-unlock-page.h"
 #include "acu-visits.h"
 #include "acu-window.h"
@@ -89,55 +90,14 @@ static const Expected *expected;
 #define settle acu_ui_test_settle
 #define WAIT_UNTIL ACU_UI_WAIT_UNTIL
 
-static Display *
-xdisplay (void)
-{
-  return gdk_x11_display_get_xdisplay (gdk_display_get_default ());
-}
+#define press acu_ui_test_press
+#define type acu_ui_test_type
+#define key_presses acu_ui_test_key_presses
 
-static guint key_presses;
-
-/* One key press and release, with a modifier held if given */
-static void
-press (KeySym keysym,
-       KeySym modifier)
-{
-  Display *dpy = xdisplay ();
-  KeyCode code = XKeysymToKeycode (dpy, keysym);
-  KeyCode mod = modifier ? XKeysymToKeycode (dpy, modifier) : 0;
-
-  ck_assert_msg (code != 0, "no key code for keysym %lu", keysym);
-  if (mod)
-    XTestFakeKeyEvent (dpy, mod, True, CurrentTime);
-  XTestFakeKeyEvent (dpy, code, True, CurrentTime);
-  XTestFakeKeyEvent (dpy, code, False, CurrentTime);
-  if (mod)
-    XTestFakeKeyEvent (dpy, mod, False, CurrentTime);
-  XFlush (dpy);
-  key_presses++;
-  settle (150);
-}
-
-static void
-type (const char *letters)
-{
-  for (const char *p = letters; *p; p++)
-    press (XStringToKeysym ((char[]) { *p, '\0' }), 0);
-}
-
-/* Without a window manager, X gives the keyboard to the window under the
- * pointer */
 static void
 point_at (GtkWidget *window)
 {
-  Display *dpy = xdisplay ();
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  Window xwindow = gdk_x11_surface_get_xid (surface);
-
-  XWarpPointer (dpy, None, xwindow, 0, 0, 0, 0, 100, 100);
-  XSetInputFocus (dpy, xwindow, RevertToPointerRoot, CurrentTime);
-  XFlush (dpy);
-  settle (300);
+  acu_ui_test_point_at (window, 100, 100);
 }
 
 /* The serve dialog shown, or NULL */
