@@ -3,10 +3,13 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 
 #include "acu-date.h"
 #include "acu-report-document.h"
+#include "acu-report-food-fse.h"
 #include "acu-report-export.h"
 #include "acu-reports-page.h"
 #include "acu-ui-util.h"
@@ -64,6 +67,7 @@ update_actions (AcuReportsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save-pdf", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-fse", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel", computing);
 }
 
@@ -472,6 +476,29 @@ acu_reports_page_save (AcuReportsPage   *self,
   return acu_report_document_export (store, self->report, self->document, format, path, error);
 }
 
+/* The FSE+ indicators of the year of the period shown: a document of
+ * their own, from the same figures and drawing as the summary */
+gboolean
+acu_reports_page_save_fse (AcuReportsPage   *self,
+                           AcuReportFormat   format,
+                           const char       *path,
+                           GError          **error)
+{
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
+  g_autoptr(AcuReport) report = NULL;
+
+  g_return_val_if_fail (ACU_IS_REPORTS_PAGE (self), FALSE);
+
+  if (self->report == NULL || store == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, _("There is no report to save yet."));
+      return FALSE;
+    }
+  report = acu_report_food_fse_compute (store, (guint) atoi (self->report->periods[ACU_REPORT_NOW].from),
+                                        NULL, error);
+  return report != NULL && acu_report_document_export (store, report, NULL, format, path, error);
+}
+
 static void
 save_response_cb (GtkNativeDialog *dialog,
                   int              response,
@@ -484,11 +511,14 @@ save_response_cb (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
+      guint fse_year = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "acu-fse-year"));
+
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       path = g_file_get_path (file);
       if (path == NULL)
         acu_page_show_toast (ACU_PAGE (self), _("Choose a file on this computer."));
-      else if (!acu_reports_page_save (self, format, path, &error))
+      else if (fse_year != 0 ? !acu_reports_page_save_fse (self, format, path, &error)
+                             : !acu_reports_page_save (self, format, path, &error))
         acu_page_show_toast (ACU_PAGE (self), error->message);
       else
         {
@@ -504,7 +534,8 @@ save_response_cb (GtkNativeDialog *dialog,
 
 static void
 ask_file (AcuReportsPage  *self,
-          AcuReportFormat  format)
+          AcuReportFormat  format,
+          guint            fse_year)
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -522,9 +553,13 @@ ask_file (AcuReportsPage  *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   period = acu_period_get_label (&self->report->periods[ACU_REPORT_NOW]);
   /* Translators: file name of a saved report; %s is the period, %s the file's extension */
-  name = g_strdup_printf (format == ACU_REPORT_FORMAT_NETWORK_JSON ? _("Network figures %s.%s")
-                                                                   : _("Activity summary %s.%s"),
-                          period, acu_report_format_get_extension (format));
+  if (fse_year != 0)
+    /* Translators: file name of the FSE+ indicators; %u is the year, %s the file's extension */
+    name = g_strdup_printf (_("FSE+ indicators %u.%s"), fse_year, acu_report_format_get_extension (format));
+  else
+    name = g_strdup_printf (format == ACU_REPORT_FORMAT_NETWORK_JSON ? _("Network figures %s.%s")
+                                                                     : _("Activity summary %s.%s"),
+                            period, acu_report_format_get_extension (format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   if (dir != NULL)
     {
@@ -550,6 +585,7 @@ ask_file (AcuReportsPage  *self,
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_object_set_data (G_OBJECT (dialog), "acu-format", GINT_TO_POINTER (format));
+  g_object_set_data (G_OBJECT (dialog), "acu-fse-year", GUINT_TO_POINTER (fse_year));
   g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -559,7 +595,7 @@ save_pdf_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  ask_file (ACU_REPORTS_PAGE (widget), ACU_REPORT_FORMAT_PDF);
+  ask_file (ACU_REPORTS_PAGE (widget), ACU_REPORT_FORMAT_PDF, 0);
 }
 
 static void
@@ -570,7 +606,20 @@ export_activated (GtkWidget  *widget,
   AcuReportFormat format;
 
   if (acu_report_format_from_string (g_variant_get_string (parameter, NULL), &format))
-    ask_file (ACU_REPORTS_PAGE (widget), format);
+    ask_file (ACU_REPORTS_PAGE (widget), format, 0);
+}
+
+/* The FSE+ indicators of the year of the period shown */
+static void
+export_fse_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AcuReportsPage *self = ACU_REPORTS_PAGE (widget);
+  AcuReportFormat format;
+
+  if (self->report != NULL && acu_report_format_from_string (g_variant_get_string (parameter, NULL), &format))
+    ask_file (self, format, (guint) atoi (self->report->periods[ACU_REPORT_NOW].from));
 }
 
 /* The store */
@@ -669,6 +718,7 @@ acu_reports_page_class_init (AcuReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL, save_pdf_activated);
   gtk_widget_class_install_action (widget_class, "reports.export", "s", export_activated);
+  gtk_widget_class_install_action (widget_class, "reports.export-fse", "s", export_fse_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "reports.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "reports.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print", NULL);

@@ -22,5 +22,10 @@ gboolean         acu_reports_page_save (AcuReportsPage   *self,
                                         AcuReportFormat   format,
                                         const char       *path,
                                         GError          **error);
+/* The FSE+ indicators of the year of the period shown */
+gboolean         acu_reports_page_save_fse (AcuReportsPage   *self,
+                                            AcuReportFormat   format,
+                                            const char       *path,
+                                            GError          **error);
 
 G_END_DECLS

@@ -195,6 +195,19 @@ START_TEST (test_reports)
   }
   ck_assert_uint_eq (count_exports (acu_window_get_store (window)), 2);
 
+  /* The FSE+ indicators of the year, from the Export menu: a CSV whose
+   * rows are the programme's indicators */
+  {
+    g_autofree char *fse = g_build_filename (acu_ui_test_data_dir, "fse.csv", NULL);
+    g_autofree char *fse_text = NULL;
+
+    ck_assert_msg (acu_reports_page_save_fse (page, ACU_REPORT_FORMAT_CSV, fse, &error), "%s",
+                   error ? error->message : "");
+    ck_assert (g_file_get_contents (fse, &fse_text, NULL, NULL));
+    ck_assert_msg (strstr (fse_text, "\"end-recipients\"") != NULL, "no end recipients in %s", fse_text);
+    ck_assert_msg (strstr (fse_text, "\"under-18\"") != NULL, "no under 18 in %s", fse_text);
+  }
+
   /* A visit of October logged elsewhere (the page does nothing): the
    * report's sections read visits, so the figures are stale and Reports
    * counts them again when it is shown */
