@@ -78,8 +78,10 @@ CREATE TABLE food_access (
   created_at    INTEGER NOT NULL
 );
 CREATE INDEX food_access_household ON food_access (household_id, end_day);
-CREATE INDEX food_access_start ON food_access (start_day);
-CREATE INDEX food_access_end ON food_access (end_day);
+-- Access opened, renewed and expired in a period, read from these
+-- indexes alone (acu-report-food.c)
+CREATE INDEX food_access_start ON food_access (start_day, follows_id, household_id);
+CREATE INDEX food_access_end ON food_access (end_day, household_id);
 
 -- The reste-à-vivre lines of a household (resources and fixed charges),
 -- sealed with the confidential key as confidential notes are. The last
