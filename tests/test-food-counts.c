@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The counts of food aid that the triggers of schema 5 keep
- * (0005-food.sql: food_day_count, food_household_year, food_person_year)
+ * (0005-food.sql: food_day_count, food_household_year, food_person_year,
+ * food_person_month)
  * against a recount of the services by plain SQL, after serving,
  * cancelling, merging households and after the demo; and, on rows made
  * by hand, the values worked out in the comments. */
@@ -52,6 +53,17 @@ static const char *const recount_persons =
   " SELECT 1 FROM food_service_person q JOIN food_service t ON t.id = q.service_id"
   " WHERE t.cancelled = 0 AND q.person_id = p.person_id AND substr (q.day, 1, 4) = substr (p.day, 1, 4)"
   "  AND (q.day < p.day OR (q.day = p.day AND q.service_id < p.service_id)))";
+static const char *const recount_persons_by_month =
+  "SELECT substr (p.day, 1, 7), p.person_id, p.day, p.service_id, p.age, p.gender,"
+  " p.disabled, p.third_country, p.foreign_background, p.homeless "
+  "FROM food_service_person p JOIN food_service s ON s.id = p.service_id "
+  "WHERE s.cancelled = 0 AND NOT EXISTS ("
+  " SELECT 1 FROM food_service_person q JOIN food_service t ON t.id = q.service_id"
+  " WHERE t.cancelled = 0 AND q.person_id = p.person_id AND substr (q.day, 1, 7) = substr (p.day, 1, 7)"
+  "  AND (q.day < p.day OR (q.day = p.day AND q.service_id < p.service_id)))";
+static const char *const kept_persons_by_month =
+  "SELECT month, person_id, day, service_id, age, gender, disabled, third_country, foreign_background, "
+  "homeless FROM food_person_month";
 static const char *const kept_persons =
   "SELECT year, person_id, day, service_id, age, gender, disabled, third_country, foreign_background, "
   "homeless FROM food_person_year";
@@ -74,6 +86,7 @@ assert_recounted (AcuStore *store)
   ck_assert_int_eq (difference (store, kept_days, recount_days), 0);
   ck_assert_int_eq (difference (store, kept_households, recount_households), 0);
   ck_assert_int_eq (difference (store, kept_persons, recount_persons), 0);
+  ck_assert_int_eq (difference (store, kept_persons_by_month, recount_persons_by_month), 0);
 }
 
 static AcuStore *
@@ -239,6 +252,12 @@ START_TEST (test_rows_by_hand)
                                         "WHERE year = 2026 AND person_id = 2 AND age = '15-17' AND homeless = 1"), 2);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT service_id FROM food_person_year "
                                         "WHERE year = 2026 AND person_id = 3 AND age = '65+'"), 3);
+  /* By month: February 2026 has persons 1 and 2 (S2) and 3 (S3), March
+   * persons 1 and 2 (S1), January nobody (S4 is cancelled) */
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_person_month WHERE month = '2026-02'"), 3);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_person_month "
+                                        "WHERE month = '2026-03' AND service_id = 1"), 2);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_person_month WHERE month = '2026-01'"), 0);
   /* 2025: persons 1 and 2 by S5 */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_person_year "
                                         "WHERE year = 2025 AND service_id = 5"), 2);
@@ -251,6 +270,7 @@ START_TEST (test_rows_by_hand)
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_person_year "
                                         "WHERE year = 2026 AND person_id = 2 AND age = '18-29'"), 1);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_person_year WHERE year = 2025"), 2);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_person_month WHERE month = '2026-02'"), 1);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT services FROM food_day_count "
                                         "WHERE day = '2026-02-03' AND mode = 'parcel'"), 1);
 

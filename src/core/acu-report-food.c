@@ -23,8 +23,9 @@
  * count nowhere. Households are counted once each: for a whole calendar
  * year from food_household_year, for another period from its services
  * (food_service_day). Persons are counted once each, as the snapshot of
- * their first service in the period says they were (food_person_year for
- * a whole year, food_service_person_day otherwise):
+ * their first service in the period says they were (food_person_year and
+ * food_person_month for a whole year or month, food_service_person_day
+ * otherwise):
  * a boy served at 17 in October and at 18 in November is under 18 in a
  * report of both months. Disability, nationality and background are
  * sensitive: a row for them is "not recorded" unless a coordinator turned
@@ -200,6 +201,24 @@ whole_year (const AcuPeriod *period)
   return (guint) g_ascii_strtoull (period->from, NULL, 10);
 }
 
+/* The calendar month @period covers whole ("YYYY-MM" into @month), or
+ * FALSE */
+static gboolean
+whole_month (const AcuPeriod *period,
+             char             month[8])
+{
+  guint year = (guint) g_ascii_strtoull (period->from, NULL, 10);
+  guint m = (guint) g_ascii_strtoull (period->from + 5, NULL, 10);
+
+  if (strncmp (period->from, period->to, 7) != 0 || strcmp (period->from + 7, "-01") != 0
+      || !g_date_valid_dmy (1, m, year)
+      || g_ascii_strtoull (period->to + 8, NULL, 10) != g_date_get_days_in_month (m, year))
+    return FALSE;
+  memcpy (month, period->from, 7);
+  month[7] = '\0';
+  return TRUE;
+}
+
 static sqlite3_stmt *
 prepare_year (Food        *food,
               const char  *sql,
@@ -268,8 +287,8 @@ count_services (Food     *food,
   " coalesce (sum (homeless = 1), 0) "
 
 /* The persons served, each once, with the snapshot of their first
- * service in the period (by day, then by service): for a whole year, the
- * first snapshots the triggers keep; otherwise from the period's
+ * service in the period (by day, then by service): for a whole year or
+ * month, the first snapshots the triggers keep; otherwise from the period's
  * snapshots, where SQLite gives the bare columns of a min() aggregate
  * from the row of that minimum. */
 static gboolean
@@ -285,9 +304,17 @@ count_persons (Food     *food,
     &n->disabled, &n->third_country, &n->foreign_background, &n->homeless,
   };
   sqlite3_stmt *stmt;
+  char month[8];
 
   if (year != 0)
     stmt = prepare_year (food, PERSONS_COLUMNS "FROM food_person_year WHERE year = :year", year, error);
+  else if (whole_month (period, month))
+    {
+      stmt = acu_store_prepare (food->ctx->store, PERSONS_COLUMNS "FROM food_person_month WHERE month = :month",
+                                error);
+      if (stmt != NULL)
+        acu_sql_bind_text (stmt, ":month", month);
+    }
   else
     stmt = prepare_range (food,
                           PERSONS_COLUMNS

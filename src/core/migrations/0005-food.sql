@@ -318,7 +318,7 @@ END;
 
 -- What the activity summary reads of food aid, kept by the triggers below
 -- as services are recorded and cancelled (as 0004-report.sql keeps the
--- visits), so that a year's figures are a few thousand rows instead of
+-- visits), so that a year's or a month's figures are a few thousand rows instead of
 -- every service and every person served (tests/bench/README.md). A
 -- cancelled service counts nowhere. Rows whose counts fall to 0 stay.
 -- A service's persons carry its day.
@@ -358,6 +358,22 @@ CREATE TABLE food_person_year (
   foreign_background  INTEGER,
   homeless            INTEGER NOT NULL,
   PRIMARY KEY (year, person_id)
+) WITHOUT ROWID;
+
+-- The same by calendar month ('YYYY-MM'): the persons of a month, a
+-- quarter's months, without sorting their snapshots
+CREATE TABLE food_person_month (
+  month               TEXT NOT NULL,
+  person_id           INTEGER NOT NULL,
+  day                 TEXT NOT NULL,
+  service_id          INTEGER NOT NULL,
+  age                 TEXT NOT NULL,
+  gender              TEXT,
+  disabled            INTEGER,
+  third_country       INTEGER,
+  foreign_background  INTEGER,
+  homeless            INTEGER NOT NULL,
+  PRIMARY KEY (month, person_id)
 ) WITHOUT ROWID;
 
 -- A service counted out (OLD) and in (NEW) when it changes: cancelled,
@@ -410,8 +426,8 @@ BEGIN
       AND household_id = NEW.household_id;
 END;
 
--- A person served: their first snapshot of the year, unless an earlier
--- one is there already. A snapshot of a cancelled service counts nowhere.
+-- A person served: their first snapshot of the year and of the month,
+-- unless an earlier one is there already. A snapshot of a cancelled service counts nowhere.
 CREATE TRIGGER food_service_person_counted_in AFTER INSERT ON food_service_person
 WHEN (SELECT cancelled FROM food_service WHERE id = NEW.service_id) = 0
 BEGIN
@@ -423,9 +439,18 @@ BEGIN
                               foreign_background = NEW.foreign_background, homeless = NEW.homeless
     WHERE year = CAST (substr (NEW.day, 1, 4) AS INTEGER) AND person_id = NEW.person_id
       AND (day > NEW.day OR (day = NEW.day AND service_id > NEW.service_id));
+  INSERT OR IGNORE INTO food_person_month VALUES (substr (NEW.day, 1, 7), NEW.person_id,
+    NEW.day, NEW.service_id, NEW.age, NEW.gender, NEW.disabled, NEW.third_country, NEW.foreign_background,
+    NEW.homeless);
+  UPDATE food_person_month SET day = NEW.day, service_id = NEW.service_id, age = NEW.age, gender = NEW.gender,
+                              disabled = NEW.disabled, third_country = NEW.third_country,
+                              foreign_background = NEW.foreign_background, homeless = NEW.homeless
+    WHERE month = substr (NEW.day, 1, 7) AND person_id = NEW.person_id
+      AND (day > NEW.day OR (day = NEW.day AND service_id > NEW.service_id));
 END;
 
--- A snapshot gone: its person's first of the year is found again among
+-- A snapshot gone: its person's first of the year and of the month is
+-- found again among
 -- the snapshots of services not cancelled, or the person was not served
 CREATE TRIGGER food_service_person_counted_out AFTER DELETE ON food_service_person
 BEGIN
@@ -441,10 +466,22 @@ BEGIN
                           WHERE q.person_id = OLD.person_id AND s.cancelled = 0
                             AND q.day BETWEEN substr (OLD.day, 1, 4) || '-01-01' AND substr (OLD.day, 1, 4) || '-12-31'
                           ORDER BY q.day, q.service_id LIMIT 1);
+  DELETE FROM food_person_month
+    WHERE month = substr (OLD.day, 1, 7) AND person_id = OLD.person_id
+      AND service_id = OLD.service_id;
+  INSERT OR IGNORE INTO food_person_month
+    SELECT substr (p.day, 1, 7), p.person_id, p.day, p.service_id, p.age, p.gender,
+           p.disabled, p.third_country, p.foreign_background, p.homeless
+    FROM food_service_person p
+    WHERE p.person_id = OLD.person_id
+      AND p.service_id = (SELECT q.service_id FROM food_service_person q JOIN food_service s ON s.id = q.service_id
+                          WHERE q.person_id = OLD.person_id AND s.cancelled = 0
+                            AND q.day BETWEEN substr (OLD.day, 1, 7) || '-01' AND substr (OLD.day, 1, 7) || '-31'
+                          ORDER BY q.day, q.service_id LIMIT 1);
 END;
 
 -- A service cancelled (or counted again): each of its persons' first
--- snapshot of the year is found again
+-- snapshot of the year and of the month is found again
 CREATE TRIGGER food_service_persons_recounted AFTER UPDATE OF cancelled ON food_service
 WHEN OLD.cancelled <> NEW.cancelled
 BEGIN
@@ -459,5 +496,17 @@ BEGIN
       AND p.service_id = (SELECT q.service_id FROM food_service_person q JOIN food_service s ON s.id = q.service_id
                           WHERE q.person_id = o.person_id AND s.cancelled = 0
                             AND q.day BETWEEN substr (OLD.day, 1, 4) || '-01-01' AND substr (OLD.day, 1, 4) || '-12-31'
+                          ORDER BY q.day, q.service_id LIMIT 1);
+  DELETE FROM food_person_month
+    WHERE month = substr (OLD.day, 1, 7)
+      AND person_id IN (SELECT person_id FROM food_service_person WHERE service_id = OLD.id);
+  INSERT OR IGNORE INTO food_person_month
+    SELECT substr (p.day, 1, 7), p.person_id, p.day, p.service_id, p.age, p.gender,
+           p.disabled, p.third_country, p.foreign_background, p.homeless
+    FROM food_service_person o JOIN food_service_person p ON p.person_id = o.person_id
+    WHERE o.service_id = OLD.id
+      AND p.service_id = (SELECT q.service_id FROM food_service_person q JOIN food_service s ON s.id = q.service_id
+                          WHERE q.person_id = o.person_id AND s.cancelled = 0
+                            AND q.day BETWEEN substr (OLD.day, 1, 7) || '-01' AND substr (OLD.day, 1, 7) || '-31'
                           ORDER BY q.day, q.service_id LIMIT 1);
 END;
