@@ -558,6 +558,7 @@ typedef struct
   sqlite3_stmt *food_households_of_year;
   sqlite3_stmt *food_households_of_days;
   sqlite3_stmt *food_persons_of_year;
+  sqlite3_stmt *food_persons_of_month;
   sqlite3_stmt *food_persons_of_days;
   FloorColumn   columns[ACU_REPORT_N_COLUMNS];
   gint64        months[12][2];  /* the trend: now, a year before */
@@ -640,6 +641,8 @@ floor_report_init (FloorReport     *f,
   " coalesce (sum (gender = 'woman'), 0) FROM "
   f->food_persons_of_year = prepare (db, FLOOR_FOOD_PERSONS "food_person_year "
                                          "WHERE year = CAST (substr (?1, 1, 4) AS INTEGER)");
+  f->food_persons_of_month = prepare (db, FLOOR_FOOD_PERSONS "food_person_month "
+                                          "WHERE month = substr (?1, 1, 7) AND ?2 IS NOT NULL");
   f->food_persons_of_days = prepare (db, FLOOR_FOOD_PERSONS
                                          "(SELECT min (p.day || ' ' || substr ('00000000000000000000' || p.service_id, -20)),"
                                          "   p.age AS age, p.gender AS gender"
@@ -654,7 +657,7 @@ floor_report_clear (FloorReport *f)
   sqlite3_stmt *stmts[] = { f->days, f->persons_of_year, f->persons_of_days, f->by_commune,
                             f->by_gender_age, f->clear, f->new_households, f->trend, f->food_days,
                             f->food_households_of_year, f->food_households_of_days, f->food_persons_of_year,
-                            f->food_persons_of_days };
+                            f->food_persons_of_month, f->food_persons_of_days };
 
   for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
     sqlite3_finalize (stmts[i]);
@@ -724,6 +727,15 @@ is_calendar_year (const AcuPeriod *period)
 {
   return strncmp (period->from, period->to, 4) == 0
          && strcmp (period->from + 4, "-01-01") == 0 && strcmp (period->to + 4, "-12-31") == 0;
+}
+
+static gboolean
+is_calendar_month (const AcuPeriod *period)
+{
+  AcuPeriod month;
+
+  acu_period_init_month (&month, atoi (period->from), atoi (period->from + 5));
+  return strcmp (month.from, period->from) == 0 && strcmp (month.to, period->to) == 0;
 }
 
 static void
@@ -808,7 +820,8 @@ floor_column (FloorReport *f,
   g_assert_cmpint (sqlite3_step (persons), ==, SQLITE_ROW);
   col->food_households = sqlite3_column_int64 (persons, 0);
   sqlite3_reset (persons);
-  persons = is_calendar_year (period) ? f->food_persons_of_year : f->food_persons_of_days;
+  persons = is_calendar_year (period) ? f->food_persons_of_year
+            : is_calendar_month (period) ? f->food_persons_of_month : f->food_persons_of_days;
   bind_period (persons, period);
   g_assert_cmpint (sqlite3_step (persons), ==, SQLITE_ROW);
   col->food_persons = sqlite3_column_int64 (persons, 0);
