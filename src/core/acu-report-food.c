@@ -18,10 +18,14 @@
 /* The food-aid section of the activity summary, and the yearly FSE+
  * indicators, read from the tables of schema 5 (0005-food.sql).
  *
- * Households served, services, participation and value are aggregates
- * over the period's services (food_service_day); cancelled services
- * count nowhere. Persons are counted once each (food_service_person_day),
- * as the snapshot of their first service in the period says they were:
+ * Services, participation and value are sums of the counts by day that
+ * the triggers of schema 5 keep (food_day_count); cancelled services
+ * count nowhere. Households are counted once each: for a whole calendar
+ * year from food_household_year, for another period from its services
+ * (food_service_day). Persons are counted once each, as the snapshot of
+ * their first service in the period says they were (food_person_year and
+ * food_person_month for a whole year or month, food_service_person_day
+ * otherwise):
  * a boy served at 17 in October and at 18 in November is under 18 in a
  * report of both months. Disability, nationality and background are
  * sensitive: a row for them is "not recorded" unless a coordinator turned
@@ -187,65 +191,142 @@ read_settings (Food    *food,
   return finish (food, stmt, rc, error);
 }
 
-/* The services of the period: one pass over its days */
+/* The calendar year @period covers whole, or 0 */
+static guint
+whole_year (const AcuPeriod *period)
+{
+  if (strncmp (period->from, period->to, 4) != 0 || strcmp (period->from + 4, "-01-01") != 0
+      || strcmp (period->to + 4, "-12-31") != 0)
+    return 0;
+  return (guint) g_ascii_strtoull (period->from, NULL, 10);
+}
+
+/* The calendar month @period covers whole ("YYYY-MM" into @month), or
+ * FALSE */
+static gboolean
+whole_month (const AcuPeriod *period,
+             char             month[8])
+{
+  guint year = (guint) g_ascii_strtoull (period->from, NULL, 10);
+  guint m = (guint) g_ascii_strtoull (period->from + 5, NULL, 10);
+
+  if (strncmp (period->from, period->to, 7) != 0 || strcmp (period->from + 7, "-01") != 0
+      || !g_date_valid_dmy (1, m, year)
+      || g_ascii_strtoull (period->to + 8, NULL, 10) != g_date_get_days_in_month (m, year))
+    return FALSE;
+  memcpy (month, period->from, 7);
+  month[7] = '\0';
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_year (Food        *food,
+              const char  *sql,
+              guint        year,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = acu_store_prepare (food->ctx->store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  acu_sql_bind_int (stmt, ":year", year);
+  return stmt;
+}
+
+/* The services of the period: the counts by day and mode that the
+ * triggers keep; the households served, from the households of the year
+ * for a whole year, from the period's services (read in the day's index
+ * alone) otherwise */
 static gboolean
 count_services (Food     *food,
                 guint     c,
                 GError  **error)
 {
   const AcuPeriod *period = &food->ctx->report->periods[c];
+  guint year = whole_year (period);
   Counts *n = &food->counts[c];
-  gint64 *values[] = {
-    &n->services, &n->parcels, &n->baskets, &n->days, &n->households,
-    &n->paid_cents, &n->paid_households, &n->value_cents, &n->value_households,
+  gint64 *sums[] = {
+    &n->services, &n->parcels, &n->baskets, &n->days, &n->paid_cents, &n->value_cents,
   };
+  gint64 *households[] = { &n->households, &n->paid_households, &n->value_households };
   sqlite3_stmt *stmt = prepare_range (food,
-                                      "SELECT count (*), coalesce (sum (mode = 'parcel'), 0),"
-                                      " coalesce (sum (mode = 'grocery'), 0), count (DISTINCT day),"
-                                      " count (DISTINCT household_id), coalesce (sum (paid_cents), 0),"
-                                      " count (DISTINCT CASE WHEN paid_cents > 0 THEN household_id END),"
-                                      " coalesce (sum (value_cents), 0),"
-                                      " count (DISTINCT CASE WHEN value_cents > 0 THEN household_id END) "
-                                      "FROM food_service INDEXED BY food_service_day "
-                                      "WHERE day BETWEEN :from AND :to AND cancelled = 0",
+                                      "SELECT coalesce (sum (services), 0),"
+                                      " coalesce (sum (CASE WHEN mode = 'parcel' THEN services END), 0),"
+                                      " coalesce (sum (CASE WHEN mode = 'grocery' THEN services END), 0),"
+                                      " count (DISTINCT CASE WHEN services > 0 THEN day END),"
+                                      " coalesce (sum (paid_cents), 0), coalesce (sum (value_cents), 0) "
+                                      "FROM food_day_count WHERE day BETWEEN :from AND :to",
                                       period->from, period->to, error);
 
-  if (stmt == NULL)
+  if (stmt == NULL || !read_row (food, stmt, sums, G_N_ELEMENTS (sums), error))
     return FALSE;
-  return read_row (food, stmt, values, G_N_ELEMENTS (values), error);
+  if (year != 0)
+    stmt = prepare_year (food,
+                         "SELECT coalesce (sum (services > 0), 0), coalesce (sum (paid_services > 0), 0),"
+                         " coalesce (sum (value_services > 0), 0) "
+                         "FROM food_household_year WHERE year = :year",
+                         year, error);
+  else
+    stmt = prepare_range (food,
+                          "SELECT count (DISTINCT household_id),"
+                          " count (DISTINCT CASE WHEN paid_cents > 0 THEN household_id END),"
+                          " count (DISTINCT CASE WHEN value_cents > 0 THEN household_id END) "
+                          "FROM food_service INDEXED BY food_service_day "
+                          "WHERE day BETWEEN :from AND :to AND cancelled = 0",
+                          period->from, period->to, error);
+  return stmt != NULL && read_row (food, stmt, households, G_N_ELEMENTS (households), error);
 }
 
+/* What the persons' counts sum, over rows of snapshots */
+#define PERSONS_COLUMNS \
+  "SELECT count (*), coalesce (sum (age IN ('0-3', '4-14', '15-17')), 0)," \
+  " coalesce (sum (age = '18-29'), 0), coalesce (sum (age = '65+'), 0)," \
+  " coalesce (sum (gender = 'woman'), 0), coalesce (sum (disabled = 1), 0)," \
+  " coalesce (sum (third_country = 1), 0)," \
+  " coalesce (sum (foreign_background = 1), 0)," \
+  " coalesce (sum (homeless = 1), 0) "
+
 /* The persons served, each once, with the snapshot of their first
- * service in the period (by day, then by service): SQLite gives the bare
- * columns of a min() aggregate from the row of that minimum. */
+ * service in the period (by day, then by service): for a whole year or
+ * month, the first snapshots the triggers keep; otherwise from the period's
+ * snapshots, where SQLite gives the bare columns of a min() aggregate
+ * from the row of that minimum. */
 static gboolean
 count_persons (Food     *food,
                guint     c,
                GError  **error)
 {
   const AcuPeriod *period = &food->ctx->report->periods[c];
+  guint year = whole_year (period);
   Counts *n = &food->counts[c];
   gint64 *values[] = {
     &n->persons, &n->under_18, &n->age_18_29, &n->age_65_plus, &n->women,
     &n->disabled, &n->third_country, &n->foreign_background, &n->homeless,
   };
-  sqlite3_stmt *stmt = prepare_range (food,
-                                      "SELECT count (*), coalesce (sum (age IN ('0-3', '4-14', '15-17')), 0),"
-                                      " coalesce (sum (age = '18-29'), 0), coalesce (sum (age = '65+'), 0),"
-                                      " coalesce (sum (gender = 'woman'), 0), coalesce (sum (disabled = 1), 0),"
-                                      " coalesce (sum (third_country = 1), 0),"
-                                      " coalesce (sum (foreign_background = 1), 0),"
-                                      " coalesce (sum (homeless = 1), 0) "
-                                      "FROM (SELECT min (p.day || ' ' || substr ('00000000000000000000' || p.service_id, -20)),"
-                                      "        p.age AS age, p.gender AS gender, p.disabled AS disabled,"
-                                      "        p.third_country AS third_country,"
-                                      "        p.foreign_background AS foreign_background, p.homeless AS homeless"
-                                      "      FROM food_service_person p INDEXED BY food_service_person_day"
-                                      "      JOIN food_service s ON s.id = p.service_id"
-                                      "      WHERE p.day BETWEEN :from AND :to AND s.cancelled = 0"
-                                      "      GROUP BY p.person_id)",
-                                      period->from, period->to, error);
+  sqlite3_stmt *stmt;
+  char month[8];
 
+  if (year != 0)
+    stmt = prepare_year (food, PERSONS_COLUMNS "FROM food_person_year WHERE year = :year", year, error);
+  else if (whole_month (period, month))
+    {
+      stmt = acu_store_prepare (food->ctx->store, PERSONS_COLUMNS "FROM food_person_month WHERE month = :month",
+                                error);
+      if (stmt != NULL)
+        acu_sql_bind_text (stmt, ":month", month);
+    }
+  else
+    stmt = prepare_range (food,
+                          PERSONS_COLUMNS
+                          "FROM (SELECT min (p.day || ' ' || substr ('00000000000000000000' || p.service_id, -20)),"
+                          "        p.age AS age, p.gender AS gender, p.disabled AS disabled,"
+                          "        p.third_country AS third_country,"
+                          "        p.foreign_background AS foreign_background, p.homeless AS homeless"
+                          "      FROM food_service_person p INDEXED BY food_service_person_day"
+                          "      JOIN food_service s ON s.id = p.service_id"
+                          "      WHERE p.day BETWEEN :from AND :to AND s.cancelled = 0"
+                          "      GROUP BY p.person_id)",
+                          period->from, period->to, error);
   if (stmt == NULL)
     return FALSE;
   return read_row (food, stmt, values, G_N_ELEMENTS (values), error);

@@ -529,6 +529,16 @@ typedef struct
   gint64 genders[4];
   gint64 ages[8];
   gint64 new_households;
+  /* food aid (acu-report-food.c) */
+  gint64 food_services;
+  gint64 food_parcels;
+  gint64 food_days;
+  gint64 food_paid_cents;
+  gint64 food_value_cents;
+  gint64 food_households;
+  gint64 food_persons;
+  gint64 food_under_18;
+  gint64 food_women;
 } FloorColumn;
 
 typedef struct
@@ -544,6 +554,12 @@ typedef struct
   sqlite3_stmt *clear;
   sqlite3_stmt *new_households;
   sqlite3_stmt *trend;
+  sqlite3_stmt *food_days;
+  sqlite3_stmt *food_households_of_year;
+  sqlite3_stmt *food_households_of_days;
+  sqlite3_stmt *food_persons_of_year;
+  sqlite3_stmt *food_persons_of_month;
+  sqlite3_stmt *food_persons_of_days;
   FloorColumn   columns[ACU_REPORT_N_COLUMNS];
   gint64        months[12][2];  /* the trend: now, a year before */
 } FloorReport;
@@ -608,13 +624,40 @@ floor_report_init (FloorReport     *f,
   f->new_households = prepare (db, "SELECT count (*) FROM household WHERE created_on BETWEEN ?1 AND ?2");
   f->trend = prepare (db, "SELECT substr (day, 1, 7), sum (visits) FROM visit_day_count "
                           "WHERE day BETWEEN ?1 AND ?2 AND dimension = 'all' GROUP BY 1");
+  /* acu-report-food.c's counts of services and persons, from the tables
+   * the triggers keep for a calendar year, from the services otherwise */
+  f->food_days = prepare (db, "SELECT coalesce (sum (services), 0),"
+                              " coalesce (sum (CASE WHEN mode = 'parcel' THEN services END), 0),"
+                              " count (DISTINCT CASE WHEN services > 0 THEN day END),"
+                              " coalesce (sum (paid_cents), 0), coalesce (sum (value_cents), 0) "
+                              "FROM food_day_count WHERE day BETWEEN ?1 AND ?2");
+  f->food_households_of_year = prepare (db, "SELECT count (*) FROM food_household_year "
+                                            "WHERE year = CAST (substr (?1, 1, 4) AS INTEGER) AND services > 0");
+  f->food_households_of_days = prepare (db, "SELECT count (DISTINCT household_id) FROM food_service "
+                                            "INDEXED BY food_service_day "
+                                            "WHERE day BETWEEN ?1 AND ?2 AND cancelled = 0");
+#define FLOOR_FOOD_PERSONS \
+  "SELECT count (*), coalesce (sum (age IN ('0-3', '4-14', '15-17')), 0)," \
+  " coalesce (sum (gender = 'woman'), 0) FROM "
+  f->food_persons_of_year = prepare (db, FLOOR_FOOD_PERSONS "food_person_year "
+                                         "WHERE year = CAST (substr (?1, 1, 4) AS INTEGER)");
+  f->food_persons_of_month = prepare (db, FLOOR_FOOD_PERSONS "food_person_month "
+                                          "WHERE month = substr (?1, 1, 7) AND ?2 IS NOT NULL");
+  f->food_persons_of_days = prepare (db, FLOOR_FOOD_PERSONS
+                                         "(SELECT min (p.day || ' ' || substr ('00000000000000000000' || p.service_id, -20)),"
+                                         "   p.age AS age, p.gender AS gender"
+                                         " FROM food_service_person p INDEXED BY food_service_person_day"
+                                         " JOIN food_service s ON s.id = p.service_id"
+                                         " WHERE p.day BETWEEN ?1 AND ?2 AND s.cancelled = 0 GROUP BY p.person_id)");
 }
 
 static void
 floor_report_clear (FloorReport *f)
 {
   sqlite3_stmt *stmts[] = { f->days, f->persons_of_year, f->persons_of_days, f->by_commune,
-                            f->by_gender_age, f->clear, f->new_households, f->trend };
+                            f->by_gender_age, f->clear, f->new_households, f->trend, f->food_days,
+                            f->food_households_of_year, f->food_households_of_days, f->food_persons_of_year,
+                            f->food_persons_of_month, f->food_persons_of_days };
 
   for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
     sqlite3_finalize (stmts[i]);
@@ -686,6 +729,15 @@ is_calendar_year (const AcuPeriod *period)
          && strcmp (period->from + 4, "-01-01") == 0 && strcmp (period->to + 4, "-12-31") == 0;
 }
 
+static gboolean
+is_calendar_month (const AcuPeriod *period)
+{
+  AcuPeriod month;
+
+  acu_period_init_month (&month, atoi (period->from), atoi (period->from + 5));
+  return strcmp (month.from, period->from) == 0 && strcmp (month.to, period->to) == 0;
+}
+
 static void
 floor_column (FloorReport *f,
               guint        c)
@@ -753,6 +805,29 @@ floor_column (FloorReport *f,
   g_assert_cmpint (sqlite3_step (f->new_households), ==, SQLITE_ROW);
   col->new_households = sqlite3_column_int64 (f->new_households, 0);
   sqlite3_reset (f->new_households);
+
+  /* Food aid */
+  bind_period (f->food_days, period);
+  g_assert_cmpint (sqlite3_step (f->food_days), ==, SQLITE_ROW);
+  col->food_services = sqlite3_column_int64 (f->food_days, 0);
+  col->food_parcels = sqlite3_column_int64 (f->food_days, 1);
+  col->food_days = sqlite3_column_int64 (f->food_days, 2);
+  col->food_paid_cents = sqlite3_column_int64 (f->food_days, 3);
+  col->food_value_cents = sqlite3_column_int64 (f->food_days, 4);
+  sqlite3_reset (f->food_days);
+  persons = is_calendar_year (period) ? f->food_households_of_year : f->food_households_of_days;
+  bind_period (persons, period);
+  g_assert_cmpint (sqlite3_step (persons), ==, SQLITE_ROW);
+  col->food_households = sqlite3_column_int64 (persons, 0);
+  sqlite3_reset (persons);
+  persons = is_calendar_year (period) ? f->food_persons_of_year
+            : is_calendar_month (period) ? f->food_persons_of_month : f->food_persons_of_days;
+  bind_period (persons, period);
+  g_assert_cmpint (sqlite3_step (persons), ==, SQLITE_ROW);
+  col->food_persons = sqlite3_column_int64 (persons, 0);
+  col->food_under_18 = sqlite3_column_int64 (persons, 1);
+  col->food_women = sqlite3_column_int64 (persons, 2);
+  sqlite3_reset (persons);
 }
 
 /* The twelve months that end with the period's, and a year before: one
@@ -872,6 +947,19 @@ check_same_figures (const AcuReport   *report,
       g_assert_cmpint (table_sum (report, "by-age", c), ==, array_sum (col->ages, 8));
       g_assert_cmpint (table_sum (report, "anonymous-by-gender", c), ==, array_sum (col->anon_genders, 4));
       g_assert_cmpint (table_sum (report, "anonymous-by-age", c), ==, array_sum (col->anon_ages, 8));
+      g_assert_cmpint (acu_report_get_value (report, "food-aid", "distributions", "services", c), ==,
+                       col->food_services);
+      g_assert_cmpint (acu_report_get_value (report, "food-aid", "distributions", "parcels", c), ==,
+                       col->food_parcels);
+      g_assert_cmpint (acu_report_get_value (report, "food-aid", "distributions", "days", c), ==, col->food_days);
+      g_assert_cmpint (acu_report_get_value (report, "food-aid", "money", "participation", c), ==,
+                       col->food_paid_cents);
+      g_assert_cmpint (acu_report_get_value (report, "food-aid", "money", "value", c), ==, col->food_value_cents);
+      g_assert_cmpint (acu_report_get_value (report, "food-aid", "served", "households", c), ==,
+                       col->food_households);
+      g_assert_cmpint (acu_report_get_value (report, "food-aid", "served", "persons", c), ==, col->food_persons);
+      g_assert_cmpint (acu_report_get_value (report, "food-aid", "served", "under-18", c), ==, col->food_under_18);
+      g_assert_cmpint (acu_report_get_value (report, "food-aid", "served", "women", c), ==, col->food_women);
     }
   for (guint i = 0; i < 12; i++)
     {

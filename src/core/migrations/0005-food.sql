@@ -80,8 +80,10 @@ CREATE TABLE food_access (
   created_at    INTEGER NOT NULL
 );
 CREATE INDEX food_access_household ON food_access (household_id, end_day);
-CREATE INDEX food_access_start ON food_access (start_day);
-CREATE INDEX food_access_end ON food_access (end_day);
+-- Access opened, renewed and expired in a period, read from these
+-- indexes alone (acu-report-food.c)
+CREATE INDEX food_access_start ON food_access (start_day, follows_id, household_id);
+CREATE INDEX food_access_end ON food_access (end_day, household_id);
 
 -- The reste-à-vivre lines of a household (resources and fixed charges),
 -- sealed with the confidential key as confidential notes are. The last
@@ -159,7 +161,10 @@ CREATE TABLE food_service (
   created_at         INTEGER NOT NULL
 );
 CREATE INDEX food_service_household ON food_service (household_id, day);
-CREATE INDEX food_service_day ON food_service (day, household_id, persons, paid_cents);
+-- The day's index holds every column a period's figures read, so that a
+-- month's services are read from the index alone (acu-report-food.c)
+CREATE INDEX food_service_day ON food_service (day, household_id, persons, paid_cents, cancelled, mode,
+                                               value_cents);
 
 -- The persons of a household served, as they were that day
 CREATE TABLE food_service_person (
@@ -176,6 +181,9 @@ CREATE TABLE food_service_person (
   PRIMARY KEY (service_id, person_id)
 ) WITHOUT ROWID;
 CREATE INDEX food_service_person_day ON food_service_person (day, person_id);
+-- A person's snapshots in day order: the first of a year, found again when
+-- the service that held it is cancelled
+CREATE INDEX food_service_person_person ON food_service_person (person_id, day);
 
 -- A grocery basket's lines. line_cents = shelf price × quantity, or
 -- price per kg × grams / 1000 (rounded), computed by the core.
@@ -308,4 +316,199 @@ CREATE TRIGGER visit_with_food_aid BEFORE DELETE ON visit
 WHEN EXISTS (SELECT 1 FROM food_service WHERE visit_id = OLD.id AND cancelled = 0)
 BEGIN
   SELECT RAISE (ABORT, 'acu:food-aid-visit');
+END;
+
+-- What the activity summary reads of food aid, kept by the triggers below
+-- as services are recorded and cancelled (as 0004-report.sql keeps the
+-- visits), so that a year's or a month's figures are a few thousand rows instead of
+-- every service and every person served (tests/bench/README.md). A
+-- cancelled service counts nowhere. Rows whose counts fall to 0 stay.
+-- A service's persons carry its day.
+--
+-- Services by day and mode: how many, what was paid, the value
+CREATE TABLE food_day_count (
+  day          TEXT NOT NULL,
+  mode         TEXT NOT NULL,
+  services     INTEGER NOT NULL,
+  paid_cents   INTEGER NOT NULL,
+  value_cents  INTEGER NOT NULL,
+  PRIMARY KEY (day, mode)
+) WITHOUT ROWID;
+
+-- The households served in each calendar year: their services, those
+-- they paid something for, those that had a value
+CREATE TABLE food_household_year (
+  year            INTEGER NOT NULL,
+  household_id    INTEGER NOT NULL,
+  services        INTEGER NOT NULL,
+  paid_services   INTEGER NOT NULL,
+  value_services  INTEGER NOT NULL,
+  PRIMARY KEY (year, household_id)
+) WITHOUT ROWID;
+
+-- Each person served in a calendar year, as the first snapshot of the
+-- year saw them (by day, then by service)
+CREATE TABLE food_person_year (
+  year                INTEGER NOT NULL,
+  person_id           INTEGER NOT NULL,
+  day                 TEXT NOT NULL,
+  service_id          INTEGER NOT NULL,
+  age                 TEXT NOT NULL,
+  gender              TEXT,
+  disabled            INTEGER,
+  third_country       INTEGER,
+  foreign_background  INTEGER,
+  homeless            INTEGER NOT NULL,
+  PRIMARY KEY (year, person_id)
+) WITHOUT ROWID;
+
+-- The same by calendar month ('YYYY-MM'): the persons of a month, a
+-- quarter's months, without sorting their snapshots
+CREATE TABLE food_person_month (
+  month               TEXT NOT NULL,
+  person_id           INTEGER NOT NULL,
+  day                 TEXT NOT NULL,
+  service_id          INTEGER NOT NULL,
+  age                 TEXT NOT NULL,
+  gender              TEXT,
+  disabled            INTEGER,
+  third_country       INTEGER,
+  foreign_background  INTEGER,
+  homeless            INTEGER NOT NULL,
+  PRIMARY KEY (month, person_id)
+) WITHOUT ROWID;
+
+-- A service counted out (OLD) and in (NEW) when it changes: cancelled,
+-- or moved to the household it was merged into. SQLite 3.15 has no
+-- UPSERT: a row is made at 0 first, then counted.
+CREATE TRIGGER food_service_counted_in AFTER INSERT ON food_service
+WHEN NEW.cancelled = 0
+BEGIN
+  INSERT OR IGNORE INTO food_day_count VALUES (NEW.day, NEW.mode, 0, 0, 0);
+  UPDATE food_day_count SET services = services + 1, paid_cents = paid_cents + NEW.paid_cents,
+                            value_cents = value_cents + coalesce (NEW.value_cents, 0)
+    WHERE day = NEW.day AND mode = NEW.mode;
+  INSERT OR IGNORE INTO food_household_year
+    VALUES (CAST (substr (NEW.day, 1, 4) AS INTEGER), NEW.household_id, 0, 0, 0);
+  UPDATE food_household_year SET services = services + 1, paid_services = paid_services + (NEW.paid_cents > 0),
+                                 value_services = value_services + (coalesce (NEW.value_cents, 0) > 0)
+    WHERE year = CAST (substr (NEW.day, 1, 4) AS INTEGER) AND household_id = NEW.household_id;
+END;
+
+CREATE TRIGGER food_service_counted_out AFTER DELETE ON food_service
+WHEN OLD.cancelled = 0
+BEGIN
+  UPDATE food_day_count SET services = services - 1, paid_cents = paid_cents - OLD.paid_cents,
+                            value_cents = value_cents - coalesce (OLD.value_cents, 0)
+    WHERE day = OLD.day AND mode = OLD.mode;
+  UPDATE food_household_year SET services = services - 1, paid_services = paid_services - (OLD.paid_cents > 0),
+                                 value_services = value_services - (coalesce (OLD.value_cents, 0) > 0)
+    WHERE year = CAST (substr (OLD.day, 1, 4) AS INTEGER) AND household_id = OLD.household_id;
+END;
+
+CREATE TRIGGER food_service_recounted AFTER UPDATE OF day, household_id, mode, paid_cents, value_cents,
+                                                      cancelled ON food_service
+BEGIN
+  UPDATE food_day_count SET services = services - 1, paid_cents = paid_cents - OLD.paid_cents,
+                            value_cents = value_cents - coalesce (OLD.value_cents, 0)
+    WHERE OLD.cancelled = 0 AND day = OLD.day AND mode = OLD.mode;
+  UPDATE food_household_year SET services = services - 1, paid_services = paid_services - (OLD.paid_cents > 0),
+                                 value_services = value_services - (coalesce (OLD.value_cents, 0) > 0)
+    WHERE OLD.cancelled = 0 AND year = CAST (substr (OLD.day, 1, 4) AS INTEGER)
+      AND household_id = OLD.household_id;
+  INSERT OR IGNORE INTO food_day_count SELECT NEW.day, NEW.mode, 0, 0, 0 WHERE NEW.cancelled = 0;
+  UPDATE food_day_count SET services = services + 1, paid_cents = paid_cents + NEW.paid_cents,
+                            value_cents = value_cents + coalesce (NEW.value_cents, 0)
+    WHERE NEW.cancelled = 0 AND day = NEW.day AND mode = NEW.mode;
+  INSERT OR IGNORE INTO food_household_year
+    SELECT CAST (substr (NEW.day, 1, 4) AS INTEGER), NEW.household_id, 0, 0, 0 WHERE NEW.cancelled = 0;
+  UPDATE food_household_year SET services = services + 1, paid_services = paid_services + (NEW.paid_cents > 0),
+                                 value_services = value_services + (coalesce (NEW.value_cents, 0) > 0)
+    WHERE NEW.cancelled = 0 AND year = CAST (substr (NEW.day, 1, 4) AS INTEGER)
+      AND household_id = NEW.household_id;
+END;
+
+-- A person served: their first snapshot of the year and of the month,
+-- unless an earlier one is there already. A snapshot of a cancelled service counts nowhere.
+CREATE TRIGGER food_service_person_counted_in AFTER INSERT ON food_service_person
+WHEN (SELECT cancelled FROM food_service WHERE id = NEW.service_id) = 0
+BEGIN
+  INSERT OR IGNORE INTO food_person_year VALUES (CAST (substr (NEW.day, 1, 4) AS INTEGER), NEW.person_id,
+    NEW.day, NEW.service_id, NEW.age, NEW.gender, NEW.disabled, NEW.third_country, NEW.foreign_background,
+    NEW.homeless);
+  UPDATE food_person_year SET day = NEW.day, service_id = NEW.service_id, age = NEW.age, gender = NEW.gender,
+                              disabled = NEW.disabled, third_country = NEW.third_country,
+                              foreign_background = NEW.foreign_background, homeless = NEW.homeless
+    WHERE year = CAST (substr (NEW.day, 1, 4) AS INTEGER) AND person_id = NEW.person_id
+      AND (day > NEW.day OR (day = NEW.day AND service_id > NEW.service_id));
+  INSERT OR IGNORE INTO food_person_month VALUES (substr (NEW.day, 1, 7), NEW.person_id,
+    NEW.day, NEW.service_id, NEW.age, NEW.gender, NEW.disabled, NEW.third_country, NEW.foreign_background,
+    NEW.homeless);
+  UPDATE food_person_month SET day = NEW.day, service_id = NEW.service_id, age = NEW.age, gender = NEW.gender,
+                              disabled = NEW.disabled, third_country = NEW.third_country,
+                              foreign_background = NEW.foreign_background, homeless = NEW.homeless
+    WHERE month = substr (NEW.day, 1, 7) AND person_id = NEW.person_id
+      AND (day > NEW.day OR (day = NEW.day AND service_id > NEW.service_id));
+END;
+
+-- A snapshot gone: its person's first of the year and of the month is
+-- found again among
+-- the snapshots of services not cancelled, or the person was not served
+CREATE TRIGGER food_service_person_counted_out AFTER DELETE ON food_service_person
+BEGIN
+  DELETE FROM food_person_year
+    WHERE year = CAST (substr (OLD.day, 1, 4) AS INTEGER) AND person_id = OLD.person_id
+      AND service_id = OLD.service_id;
+  INSERT OR IGNORE INTO food_person_year
+    SELECT CAST (substr (p.day, 1, 4) AS INTEGER), p.person_id, p.day, p.service_id, p.age, p.gender,
+           p.disabled, p.third_country, p.foreign_background, p.homeless
+    FROM food_service_person p
+    WHERE p.person_id = OLD.person_id
+      AND p.service_id = (SELECT q.service_id FROM food_service_person q JOIN food_service s ON s.id = q.service_id
+                          WHERE q.person_id = OLD.person_id AND s.cancelled = 0
+                            AND q.day BETWEEN substr (OLD.day, 1, 4) || '-01-01' AND substr (OLD.day, 1, 4) || '-12-31'
+                          ORDER BY q.day, q.service_id LIMIT 1);
+  DELETE FROM food_person_month
+    WHERE month = substr (OLD.day, 1, 7) AND person_id = OLD.person_id
+      AND service_id = OLD.service_id;
+  INSERT OR IGNORE INTO food_person_month
+    SELECT substr (p.day, 1, 7), p.person_id, p.day, p.service_id, p.age, p.gender,
+           p.disabled, p.third_country, p.foreign_background, p.homeless
+    FROM food_service_person p
+    WHERE p.person_id = OLD.person_id
+      AND p.service_id = (SELECT q.service_id FROM food_service_person q JOIN food_service s ON s.id = q.service_id
+                          WHERE q.person_id = OLD.person_id AND s.cancelled = 0
+                            AND q.day BETWEEN substr (OLD.day, 1, 7) || '-01' AND substr (OLD.day, 1, 7) || '-31'
+                          ORDER BY q.day, q.service_id LIMIT 1);
+END;
+
+-- A service cancelled (or counted again): each of its persons' first
+-- snapshot of the year and of the month is found again
+CREATE TRIGGER food_service_persons_recounted AFTER UPDATE OF cancelled ON food_service
+WHEN OLD.cancelled <> NEW.cancelled
+BEGIN
+  DELETE FROM food_person_year
+    WHERE year = CAST (substr (OLD.day, 1, 4) AS INTEGER)
+      AND person_id IN (SELECT person_id FROM food_service_person WHERE service_id = OLD.id);
+  INSERT OR IGNORE INTO food_person_year
+    SELECT CAST (substr (p.day, 1, 4) AS INTEGER), p.person_id, p.day, p.service_id, p.age, p.gender,
+           p.disabled, p.third_country, p.foreign_background, p.homeless
+    FROM food_service_person o JOIN food_service_person p ON p.person_id = o.person_id
+    WHERE o.service_id = OLD.id
+      AND p.service_id = (SELECT q.service_id FROM food_service_person q JOIN food_service s ON s.id = q.service_id
+                          WHERE q.person_id = o.person_id AND s.cancelled = 0
+                            AND q.day BETWEEN substr (OLD.day, 1, 4) || '-01-01' AND substr (OLD.day, 1, 4) || '-12-31'
+                          ORDER BY q.day, q.service_id LIMIT 1);
+  DELETE FROM food_person_month
+    WHERE month = substr (OLD.day, 1, 7)
+      AND person_id IN (SELECT person_id FROM food_service_person WHERE service_id = OLD.id);
+  INSERT OR IGNORE INTO food_person_month
+    SELECT substr (p.day, 1, 7), p.person_id, p.day, p.service_id, p.age, p.gender,
+           p.disabled, p.third_country, p.foreign_background, p.homeless
+    FROM food_service_person o JOIN food_service_person p ON p.person_id = o.person_id
+    WHERE o.service_id = OLD.id
+      AND p.service_id = (SELECT q.service_id FROM food_service_person q JOIN food_service s ON s.id = q.service_id
+                          WHERE q.person_id = o.person_id AND s.cancelled = 0
+                            AND q.day BETWEEN substr (OLD.day, 1, 7) || '-01' AND substr (OLD.day, 1, 7) || '-31'
+                          ORDER BY q.day, q.service_id LIMIT 1);
 END;
