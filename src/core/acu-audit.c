@@ -98,6 +98,9 @@ acu_audit_object_get_label (const char *object)
       || g_str_has_prefix (object, "commune "))
     /* Translators: an entry of the lists of reasons, partners or communes */
     return g_strdup_printf (_("list entry no. %lld"), id);
+  if (g_str_has_prefix (object, "food_day ") && id > 10000000)
+    /* Translators: a distribution day in the audit log; day/month/year */
+    return g_strdup_printf (_("distribution of %02lld/%02lld/%04lld"), id % 100, (id / 100) % 100, id / 10000);
   if (g_str_has_prefix (object, "movement "))
     /* Translators: a movement of goods in or out of the stock */
     return g_strdup_printf (_("movement no. %lld"), id);

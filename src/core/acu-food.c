@@ -28,6 +28,8 @@ static const AcuAuditAction food_actions[] = {
   { "food-budget-read", N_("Resources and charges read"), ACU_AREA_NONE },
   { "food-days", N_("Distribution days changed"), ACU_AREA_FOOD },
   { "food-settings", N_("Food aid settings changed"), ACU_AREA_FOOD | ACU_AREA_SETTINGS },
+  /* the names of a day's expected households went out on paper or in a PDF */
+  { "food-sheet", N_("Sign-in sheet of a distribution printed"), ACU_AREA_NONE },
 };
 
 const AcuAuditActions acu_audit_food_actions = ACU_AUDIT_ACTIONS (food_actions);
@@ -2340,4 +2342,23 @@ acu_food_service_find_on_day (AcuStore    *store,
   acu_sql_bind_int64 (stmt, ":household", household_id);
   acu_sql_bind_text (stmt, ":day", day);
   return query_int (store, stmt, error);
+}
+
+gboolean
+acu_food_record_sheet (AcuStore    *store,
+                       const char  *day,
+                       GError     **error)
+{
+  g_autofree char *number = NULL;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return FALSE;
+  if (!is_day (day))
+    {
+      set_invalid (error, _("The date is not valid. Write it as day/month/year."));
+      return FALSE;
+    }
+  /* the day as a number, "20261208", for the audit's "kind id" objects */
+  number = g_strdup_printf ("%.4s%.2s%.2s", day, day + 5, day + 8);
+  return acu_audit_record (store, "food-sheet", "food_day", g_ascii_strtoll (number, NULL, 10), error);
 }

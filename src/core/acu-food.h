@@ -293,6 +293,13 @@ guint         acu_food_day_count_expected (AcuStore     *store,
                                            AcuFoodMode   mode,
                                            GError      **error);
 
+/* Volunteers and up: the day's sign-in sheet (names of the households
+ * expected) is printed or saved; recorded in the audit log before it
+ * goes out, as every export of names is */
+gboolean      acu_food_record_sheet (AcuStore     *store,
+                                     const char   *day,
+                                     GError      **error);
+
 /* Serving a household */
 typedef struct
 {

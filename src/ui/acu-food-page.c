@@ -578,6 +578,11 @@ acu_food_page_print (AcuFoodPage  *self,
     }
   if ((sheet = sheet_new (self, error)) == NULL)
     return FALSE;
+  if (!acu_food_record_sheet (acu_page_get_store (ACU_PAGE (self)), self->chosen.day, error))
+    {
+      acu_report_document_free (sheet);
+      return FALSE;
+    }
   forget_printing (self);
   self->sheet = sheet;
 
@@ -658,6 +663,7 @@ save_response_cb (GtkNativeDialog *dialog,
       if (path == NULL)
         acu_page_show_toast (ACU_PAGE (self), _("Choose a file on this computer."));
       else if ((sheet = sheet_new (self, &error)) == NULL
+               || !acu_food_record_sheet (acu_page_get_store (ACU_PAGE (self)), self->chosen.day, &error)
                || !acu_report_document_save_pdf (sheet, path, &error))
         acu_page_show_toast (ACU_PAGE (self), error->message);
       else

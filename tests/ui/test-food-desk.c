@@ -492,6 +492,8 @@ START_TEST (test_food_desk)
     ck_assert_uint_eq (count_action (store, "food-serve", VOLUNTEER), 1);
     ck_assert_uint_eq (count_action (store, "food-serve", STAFF), 1);
     ck_assert_uint_eq (count_action (store, "food-override", STAFF), 1);
+    /* the sign-in sheet carries names: printing it is recorded */
+    ck_assert_uint_eq (count_action (store, "food-sheet", STAFF), 1);
     ck_assert_uint_eq (count_action (store, "food-override", VOLUNTEER), 0);
   }
   acu_store_close (store);
