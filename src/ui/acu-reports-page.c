@@ -395,8 +395,6 @@ acu_reports_page_print (AcuReportsPage  *self,
 {
   AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
   g_autofree char *title = NULL;
   GtkPrintOperationResult result;
 
@@ -411,16 +409,7 @@ acu_reports_page_print (AcuReportsPage  *self,
     return FALSE;
 
   title = document_title (self);
-  operation = gtk_print_operation_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  setup = gtk_page_setup_new ();
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* the document has its own margins */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_n_pages (operation, acu_report_document_get_n_pages (self->document));
-  gtk_print_operation_set_job_name (operation, title);
+  operation = acu_print_operation_new (title, acu_report_document_get_n_pages (self->document));
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_print_page_cb), self, 0);
   /* Recorded before the pages go out: an export is never unrecorded */
   if (!acu_report_record_export (store, error))

@@ -408,3 +408,20 @@ acu_list_rows_bind_callbacks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, acu_int64_variant_cb);
   gtk_widget_class_bind_template_callback (widget_class, acu_row_content_realize_cb);
 }
+
+GtkPrintOperation *
+acu_print_operation_new (const char *job_name,
+                         guint       n_pages)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, n_pages);
+  gtk_print_operation_set_job_name (operation, job_name);
+  return operation;
+}

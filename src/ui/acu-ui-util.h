@@ -28,4 +28,9 @@ char       *acu_decimal_to_user (gint64 value,
                                  guint  decimals,
                                  guint  min_decimals);
 
+/* A print operation for a document drawn by src/report: A4, the whole
+ * page (the drawing has its own margins), in points, @n_pages pages */
+GtkPrintOperation *acu_print_operation_new (const char *job_name,
+                                            guint       n_pages);
+
 G_END_DECLS
