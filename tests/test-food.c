@@ -10,6 +10,8 @@
 #include <check.h>
 #include <glib.h>
 
+#include "acu-audit.h"
+#include "acu-catalogue.h"
 #include "acu-date.h"
 #include "acu-desk-people.h"
 #include "acu-food.h"
@@ -33,7 +35,9 @@
 #define CAT_FRUIT    1
 #define CAT_STARCHY  2
 #define CAT_DAIRY    3
+#define CAT_BABY     8
 #define CAT_HYGIENE  9
+#define LABEL_WAGES  1
 #define LABEL_RSA    2
 #define LABEL_CAF    3
 #define LABEL_RENT   7
@@ -805,6 +809,386 @@ START_TEST (test_household_links)
 }
 END_TEST
 
+/* The lists of food aid in Preferences (acu-catalogue.c) */
+
+/* A table's ids in the order of their positions: "3,1,2" */
+static char *
+ids_by_position (AcuStore   *store,
+                 const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s ORDER BY position, id", table);
+  sqlite3_stmt *stmt = acu_store_prepare (store, sql, &error);
+
+  ck_assert_msg (stmt != NULL, "%s", error ? error->message : "");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 0 ? "," : "",
+                            (gint64) sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+assert_list (AcuStore           *store,
+             AcuCatalogue        catalogue,
+             gboolean            include_hidden,
+             const char *const  *expected,
+             guint               n_expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = acu_catalogue_list (store, catalogue, include_hidden, &error);
+
+  ck_assert_msg (entries != NULL, "%s", error ? error->message : "");
+  for (guint i = 0; i < MIN (entries->len, n_expected); i++)
+    ck_assert_str_eq (((AcuCatalogueEntry *) g_ptr_array_index (entries, i))->label, expected[i]);
+  ck_assert_uint_eq (entries->len, n_expected);
+}
+
+static AcuBudgetLabel *
+budget_label (GPtrArray *labels,
+              gint64     id)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (((AcuBudgetLabel *) g_ptr_array_index (labels, i))->id == id)
+      return g_ptr_array_index (labels, i);
+  ck_abort_msg ("no budget label %" G_GINT64_FORMAT, id);
+  return NULL;
+}
+
+START_TEST (test_lists_budget_lines)
+{
+  g_autoptr(AcuStore) store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GArray) read = NULL;
+  g_autofree char *order = NULL;
+  gint64 child, mother = add_family (store, &child);
+  gint64 household = household_of (store, mother);
+  AcuBudgetLine lines[] = { { LABEL_RSA, 60000 }, { LABEL_RENT, 40000 } };
+  AcuResteAVivre rav;
+  gint64 bonus;
+  static const char *const resources[] = {
+    "Wages", "RSA", "CAF benefits", "Pensions", "Unemployment benefit", "Other resources",
+  };
+  static const char *const charges[] = { "Rent", "Energy", "Insurance", "Loans", "Water", "Other charges" };
+  static const char *const moved[] = {
+    "Prime d’activité", "Wages", "RSA", "Allocations familiales", "Pensions", "Unemployment benefit",
+    "Other resources",
+  };
+  static const char *const shown_charges[] = { "Energy", "Insurance", "Loans", "Water", "Other charges" };
+
+  /* The defaults, by kind, in the reader's language */
+  assert_list (store, ACU_CATALOGUE_BUDGET_RESOURCE, TRUE, resources, G_N_ELEMENTS (resources));
+  assert_list (store, ACU_CATALOGUE_BUDGET_CHARGE, TRUE, charges, G_N_ELEMENTS (charges));
+  ck_assert_str_eq (acu_catalogue_default_label (ACU_CATALOGUE_BUDGET_CHARGE, "loans"), "Loans");
+
+  /* Added as a resource, last of the table: 12 lines before it */
+  bonus = acu_catalogue_add (store, ACU_CATALOGUE_BUDGET_RESOURCE, " Prime d’activité ", &error);
+  ck_assert_msg (bonus == 13, "%s", error ? error->message : "");
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM budget_label "
+                                               "WHERE id = 13 AND kind = 'resource' AND position = 13 "
+                                               "AND label = 'Prime d’activité' AND code IS NULL"), 1);
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_BUDGET_RESOURCE, "prime d’ACTIVITÉ", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Renamed; a resource is no charge */
+  ck_assert (acu_catalogue_rename (store, ACU_CATALOGUE_BUDGET_RESOURCE, LABEL_CAF, "Allocations familiales",
+                                   &error));
+  ck_assert (!acu_catalogue_rename (store, ACU_CATALOGUE_BUDGET_CHARGE, LABEL_RSA, "Loyer", &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+
+  /* First of the resources: the resources take the places they held
+   * (1 to 6 and 13), the charges keep theirs (7 to 12) */
+  ck_assert (acu_catalogue_move (store, ACU_CATALOGUE_BUDGET_RESOURCE, bonus, 0, &error));
+  assert_list (store, ACU_CATALOGUE_BUDGET_RESOURCE, TRUE, moved, G_N_ELEMENTS (moved));
+  order = ids_by_position (store, "budget_label");
+  ck_assert_str_eq (order, "13,1,2,3,4,5,7,8,9,10,11,12,6");
+
+  /* Rent hidden: no longer offered, but a budget that has it keeps it */
+  ck_assert (acu_food_budget_save (store, household, lines, G_N_ELEMENTS (lines), &error));
+  ck_assert (acu_catalogue_set_hidden (store, ACU_CATALOGUE_BUDGET_CHARGE, LABEL_RENT, TRUE, &error));
+  assert_list (store, ACU_CATALOGUE_BUDGET_CHARGE, FALSE, shown_charges, G_N_ELEMENTS (shown_charges));
+  labels = acu_food_budget_labels (store, &error);
+  ck_assert_uint_eq (labels->len, 13);
+  ck_assert (budget_label (labels, LABEL_RENT)->hidden);
+  ck_assert_str_eq (budget_label (labels, LABEL_RENT)->label, "Rent");
+  ck_assert (!budget_label (labels, LABEL_CAF)->hidden);
+  ck_assert_str_eq (budget_label (labels, LABEL_CAF)->label, "Allocations familiales");
+  ck_assert_int_eq (budget_label (labels, bonus)->kind, ACU_BUDGET_RESOURCE);
+  read = acu_food_budget_read (store, household, &error);
+  ck_assert_uint_eq (read->len, 2);
+  ck_assert_int_eq (g_array_index (read, AcuBudgetLine, 1).label_id, LABEL_RENT);
+  /* 600 € of RSA, 400 € of rent still counted as a charge */
+  ck_assert (acu_food_reste_a_vivre (store, household, lines, G_N_ELEMENTS (lines), &rav, &error));
+  ck_assert_int_eq (rav.resources_cents, 60000);
+  ck_assert_int_eq (rav.charges_cents, 40000);
+
+  /* Sealed budgets name lines no query can see: never deleted, even unused */
+  ck_assert (!acu_catalogue_can_delete (ACU_CATALOGUE_BUDGET_RESOURCE));
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_BUDGET_RESOURCE, bonus, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM budget_label"), 13);
+  close_store (g_steal_pointer (&store));
+}
+END_TEST
+
+START_TEST (test_lists_food_categories)
+{
+  g_autoptr(AcuStore) store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GPtrArray) stock = NULL;
+  g_autofree char *order = NULL;
+  AcuGoodsDraft tins = { .day = "2026-03-10", .direction = 1, .reason = ACU_GOODS_DONATION,
+                         .pieces = 3, .grams = -1, .value_cents = -1 };
+  gint64 preserves, delicacies, nappies, movement, child, mother = add_family (store, &child);
+  g_autofree char *sql = NULL;
+  static const char *const food[] = {
+    "Fruit and vegetables", "Starchy foods", "Dairy products", "Meat, fish, eggs", "Fats",
+    "Sweet and salty products", "Drinks", "Baby food",
+  };
+  static const char *const hygiene[] = { "Hygiene and cleaning" };
+  static const char *const moved[] = {
+    "Conserves", "Fruit and vegetables", "Starchy foods", "Produits laitiers frais", "Meat, fish, eggs", "Fats",
+    "Sweet and salty products", "Drinks", "Baby food",
+  };
+
+  /* Food and non-food apart, their weights per piece from migration 5 */
+  assert_list (store, ACU_CATALOGUE_FOOD_CATEGORY, TRUE, food, G_N_ELEMENTS (food));
+  assert_list (store, ACU_CATALOGUE_HYGIENE_CATEGORY, TRUE, hygiene, G_N_ELEMENTS (hygiene));
+  ck_assert (acu_catalogue_has_weights (ACU_CATALOGUE_FOOD_CATEGORY));
+  ck_assert (!acu_catalogue_has_weights (ACU_CATALOGUE_REASON));
+  categories = acu_catalogue_list (store, ACU_CATALOGUE_FOOD_CATEGORY, TRUE, &error);
+  ck_assert_int_eq (((AcuCatalogueEntry *) g_ptr_array_index (categories, 0))->grams_per_piece, 1000);
+  ck_assert_int_eq (((AcuCatalogueEntry *) g_ptr_array_index (categories, 4))->grams_per_piece, 250);
+  g_clear_pointer (&categories, g_ptr_array_unref);
+
+  /* Added: a food category, last, without a weight per piece */
+  preserves = acu_catalogue_add (store, ACU_CATALOGUE_FOOD_CATEGORY, "Conserves", &error);
+  ck_assert_msg (preserves == 10, "%s", error ? error->message : "");
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category WHERE id = 10 "
+                                               "AND kind = 'food' AND position = 10 AND label = 'Conserves' "
+                                               "AND grams_per_piece IS NULL AND parent_id IS NULL"), 1);
+  nappies = acu_catalogue_add (store, ACU_CATALOGUE_HYGIENE_CATEGORY, "Couches", &error);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category WHERE id = 11 "
+                                               "AND kind = 'hygiene' AND label = 'Couches'"), 1);
+  ck_assert_int_eq (nappies, 11);
+  /* The food pages read it: 9 + 2 categories, each with a stock */
+  categories = acu_goods_category_list (store, ACU_GOODS_KINDS_FOOD_AID, &error);
+  ck_assert_uint_eq (categories->len, 11);
+  ck_assert_str_eq (((AcuGoodsCategory *) g_ptr_array_index (categories, 9))->label, "Conserves");
+  g_clear_pointer (&categories, g_ptr_array_unref);
+  stock = acu_goods_stock (store, ACU_GOODS_KINDS_FOOD_AID, 0, &error);
+  ck_assert_uint_eq (stock->len, 11);
+  ck_assert_str_eq (((AcuGoodsStock *) g_ptr_array_index (stock, 10))->category, "Couches");
+  g_clear_pointer (&stock, g_ptr_array_unref);
+
+  /* The weight of a piece: 1 g to 50 kg; outside, nothing written */
+  ck_assert (acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, preserves, 400, &error));
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece FROM goods_category WHERE id = 10"), 400);
+  for (gint64 bad[] = { -1, 50001, G_MAXINT64 }, *b = bad; b < bad + G_N_ELEMENTS (bad); b++)
+    {
+      ck_assert (!acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, preserves, *b, &error));
+      ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+      ck_assert_str_eq (error->message, "The weight of one piece must be between 1 g and 50 000 g.");
+      g_clear_error (&error);
+    }
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece FROM goods_category WHERE id = 10"), 400);
+  ck_assert (acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_DAIRY, 50000, &error));
+  ck_assert (acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_DAIRY, 1, &error));
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece FROM goods_category WHERE id = 3"), 1);
+  /* 0: none, weighed only */
+  ck_assert (acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_DAIRY, 0, &error));
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece IS NULL FROM goods_category WHERE id = 3"),
+                    1);
+  /* Three tins counted by the piece: 3 × 400 g, estimated */
+  tins.category_id = preserves;
+  movement = acu_goods_record (store, &tins, &error);
+  ck_assert_msg (movement > 0, "%s", error ? error->message : "");
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams FROM goods_movement WHERE category_id = 10 "
+                                               "AND estimated = 1 AND pieces = 3"), 1200);
+
+  /* Renamed: the pages read the new name */
+  ck_assert (acu_catalogue_rename (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_DAIRY, "Produits laitiers frais",
+                                   &error));
+  stock = acu_goods_stock (store, ACU_GOODS_KINDS_FOOD_AID, 0, &error);
+  ck_assert_str_eq (((AcuGoodsStock *) g_ptr_array_index (stock, 2))->category, "Produits laitiers frais");
+  g_clear_pointer (&stock, g_ptr_array_unref);
+  /* hygiene is not a food category */
+  ck_assert (!acu_catalogue_rename (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_HYGIENE, "Hygiène", &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+
+  /* First: the food categories take the places they held (1 to 8, 10),
+   * hygiene (9) and the nappies (11) keep theirs */
+  ck_assert (acu_catalogue_move (store, ACU_CATALOGUE_FOOD_CATEGORY, preserves, 0, &error));
+  assert_list (store, ACU_CATALOGUE_FOOD_CATEGORY, TRUE, moved, G_N_ELEMENTS (moved));
+  order = ids_by_position (store, "goods_category");
+  ck_assert_str_eq (order, "10,1,2,3,4,5,6,7,9,8,11");
+
+  /* Hidden: no longer offered, still in Preferences */
+  ck_assert (acu_catalogue_set_hidden (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_STARCHY, TRUE, &error));
+  categories = acu_goods_category_list (store, ACU_GOODS_KINDS_FOOD_AID, &error);
+  ck_assert_uint_eq (categories->len, 10);
+  for (guint i = 0; i < categories->len; i++)
+    ck_assert_int_ne (((AcuGoodsCategory *) g_ptr_array_index (categories, i))->id, CAT_STARCHY);
+  g_clear_pointer (&categories, g_ptr_array_unref);
+  categories = acu_catalogue_list (store, ACU_CATALOGUE_FOOD_CATEGORY, TRUE, &error);
+  ck_assert (((AcuCatalogueEntry *) g_ptr_array_index (categories, 2))->hidden);
+  g_clear_pointer (&categories, g_ptr_array_unref);
+
+  /* In use, never deleted: by the ledger (the tins), by a standard parcel
+   * (fruit and vegetables), by a basket, by a sub-category */
+  ck_assert (acu_catalogue_can_delete (ACU_CATALOGUE_FOOD_CATEGORY));
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_FOOD_CATEGORY, preserves, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_FRUIT, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  delicacies = acu_catalogue_add (store, ACU_CATALOGUE_FOOD_CATEGORY, "Épicerie fine", &error);
+  ck_assert_int_eq (delicacies, 12);
+  ck_assert (acu_store_exec (store, "INSERT INTO goods_category (label, position, kind, parent_id) "
+                                    "VALUES ('Chocolat', 13, 'food', 12)", &error));
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_FOOD_CATEGORY, delicacies, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  ck_assert (acu_store_exec (store, "DELETE FROM goods_category WHERE id = 13", &error));
+  /* a basket line alone (its movement out written apart here) */
+  sql = g_strdup_printf ("INSERT INTO food_service (day, household_id, mode, persons, created_at) "
+                         "VALUES ('2026-03-10', %" G_GINT64_FORMAT ", 'grocery', 1, 0); "
+                         "INSERT INTO food_basket_line (service_id, category_id, price_cents, quantity, line_cents) "
+                         "VALUES (last_insert_rowid (), 12, 100, 1, 100)", household_of (store, mother));
+  ck_assert_msg (acu_store_exec (store, sql, &error), "%s", error ? error->message : "");
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_FOOD_CATEGORY, delicacies, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category"), 12);
+
+  /* Unused: baby food, whose standard parcels weigh 0 g, goes with them */
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_parcel_preset WHERE category_id = 8"), 6);
+  ck_assert_msg (acu_catalogue_remove (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_BABY, &error), "%s",
+                 error ? error->message : "");
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_parcel_preset WHERE category_id = 8"), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category WHERE id = 8"), 0);
+  ck_assert (acu_catalogue_remove (store, ACU_CATALOGUE_HYGIENE_CATEGORY, nappies, &error));
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category"), 10);
+  close_store (g_steal_pointer (&store));
+}
+END_TEST
+
+/* Lists are read by who needs them and written by coordinators only;
+ * every write is in the audit log and tells its areas */
+START_TEST (test_lists_roles_and_audit)
+{
+  g_autoptr(AcuStore) store = create_store ();
+  g_autoptr(AcuChangeLog) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 staff = add_staff (store);
+  gint64 volunteer = acu_desk_person_add (store, VOLUNTEER, ACU_ROLE_VOLUNTEER, PIN, &error);
+  gint64 added, line;
+
+  log = acu_change_log_new (store);
+  added = acu_catalogue_add (store, ACU_CATALOGUE_FOOD_CATEGORY, "Conserves", &error);
+  ck_assert_int_eq (added, 10);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_GOODS | ACU_AREA_AUDIT);
+  ck_assert (acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, added, 400, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_GOODS | ACU_AREA_AUDIT);
+  ck_assert (acu_catalogue_rename (store, ACU_CATALOGUE_HYGIENE_CATEGORY, CAT_HYGIENE, "Hygiène", &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_GOODS | ACU_AREA_AUDIT);
+  ck_assert (!acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, added, 50001, &error));
+  g_clear_error (&error);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  line = acu_catalogue_add (store, ACU_CATALOGUE_BUDGET_CHARGE, "Mutuelle", &error);
+  ck_assert_int_eq (line, 13);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_AUDIT);
+  ck_assert (acu_catalogue_set_hidden (store, ACU_CATALOGUE_BUDGET_RESOURCE, LABEL_WAGES, TRUE, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_AUDIT);
+  ck_assert (acu_catalogue_move (store, ACU_CATALOGUE_BUDGET_CHARGE, line, 0, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_AUDIT);
+  ck_assert (acu_catalogue_remove (store, ACU_CATALOGUE_FOOD_CATEGORY, added, &error));
+  ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_GOODS | ACU_AREA_AUDIT);
+  /* each of the 7 writes its row, naming the entry */
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'food-categories-changed' "
+                                               "AND object = 'goods_category 10' AND person_id = 1"), 3);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'food-categories-changed' "
+                                               "AND object = 'goods_category 9'"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'budget-lines-changed' "
+                                               "AND object = 'budget_label 13'"), 2);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'budget-lines-changed' "
+                                               "AND object = 'budget_label 1'"), 1);
+  {
+    g_autofree char *object = acu_audit_object_get_label ("goods_category 10");
+
+    ck_assert_str_eq (object, "list entry no. 10");
+  }
+
+  /* Staff read the budget lines, change no list */
+  ck_assert (acu_store_identify_with_password (store, staff, STAFF_PW, &error));
+  list = acu_catalogue_list (store, ACU_CATALOGUE_BUDGET_CHARGE, TRUE, &error);
+  ck_assert_uint_eq (list->len, 7);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_BUDGET_CHARGE, "Cantine", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_rename (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_FRUIT, "Fruits", &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  /* A volunteer sees the food categories, not the budget lines, and
+   * changes nothing */
+  ck_assert (acu_store_identify_with_pin (store, volunteer, PIN, &error));
+  g_clear_pointer (&log, acu_change_log_free);
+  log = acu_change_log_new (store);
+  list = acu_catalogue_list (store, ACU_CATALOGUE_FOOD_CATEGORY, FALSE, &error);
+  ck_assert_uint_eq (list->len, 8);
+  ck_assert_ptr_null (acu_catalogue_list (store, ACU_CATALOGUE_BUDGET_RESOURCE, TRUE, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_catalogue_add (store, ACU_CATALOGUE_FOOD_CATEGORY, "Surgelés", &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_FRUIT, 500, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_set_hidden (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_FRUIT, TRUE, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_move (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_FRUIT, 3, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_HYGIENE_CATEGORY, CAT_HYGIENE, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category"), 9);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece FROM goods_category WHERE id = 1"), 1000);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action LIKE '%-changed'"), 7);
+  close_store (g_steal_pointer (&store));
+}
+END_TEST
+
+/* A partner that food aid names is in use too */
+START_TEST (test_lists_partner_used_by_access)
+{
+  g_autoptr(AcuStore) store = create_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 child, mother = add_family (store, &child);
+
+  grant (store, household_of (store, mother), ACU_FOOD_MODE_PARCEL, 1, 0, 30);
+  ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_PARTNER, PARTNER_CCAS, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM referral_partner WHERE id = 1"), 1);
+  close_store (g_steal_pointer (&store));
+}
+END_TEST
+
 static Suite *
 food_suite (void)
 {
@@ -824,6 +1208,10 @@ food_suite (void)
   tcase_add_test (tc, test_goods_ledger);
   tcase_add_test (tc, test_household_links);
   tcase_add_test (tc, test_writes_tell_their_area);
+  tcase_add_test (tc, test_lists_budget_lines);
+  tcase_add_test (tc, test_lists_food_categories);
+  tcase_add_test (tc, test_lists_roles_and_audit);
+  tcase_add_test (tc, test_lists_partner_used_by_access);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -95,8 +95,9 @@ acu_audit_object_get_label (const char *object)
   if (g_str_has_prefix (object, "desk_person "))
     return g_strdup_printf (_("person of the desk no. %lld"), id);
   if (g_str_has_prefix (object, "reason ") || g_str_has_prefix (object, "referral_partner ")
-      || g_str_has_prefix (object, "commune "))
-    /* Translators: an entry of the lists of reasons, partners or communes */
+      || g_str_has_prefix (object, "commune ") || g_str_has_prefix (object, "budget_label ")
+      || g_str_has_prefix (object, "goods_category "))
+    /* Translators: an entry of the lists of Preferences (reasons, partners, food categories…) */
     return g_strdup_printf (_("list entry no. %lld"), id);
   if (g_str_has_prefix (object, "food_day ") && id > 10000000)
     /* Translators: a distribution day in the audit log; day/month/year */

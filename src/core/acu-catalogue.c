@@ -13,6 +13,9 @@
 /* The audit log's actions of this area (acu-audit.h) */
 static const AcuAuditAction catalogue_actions[] = {
   { "list-changed", N_("List of reasons, partners or communes changed"), ACU_AREA_CATALOGUES },
+  { "budget-lines-changed", N_("List of budget lines changed"), ACU_AREA_CATALOGUES },
+  /* the stock and the ledger's movements show the categories' names */
+  { "food-categories-changed", N_("List of food-aid categories changed"), ACU_AREA_CATALOGUES | ACU_AREA_GOODS },
 };
 
 const AcuAuditActions acu_audit_catalogue_actions = ACU_AUDIT_ACTIONS (catalogue_actions);
@@ -55,53 +58,136 @@ static const DefaultLabel default_partners[] = {
   { "other", N_("Other") },
 };
 
-static const char *
-table_name (AcuCatalogue catalogue)
+/* The lines of the reste-à-vivre helper, both kinds */
+static const DefaultLabel default_budget_labels[] = {
+  { "wages", N_("Wages") },
+  { "rsa", N_("RSA") },
+  { "caf", N_("CAF benefits") },
+  { "pension", N_("Pensions") },
+  { "unemployment", N_("Unemployment benefit") },
+  { "other-resource", N_("Other resources") },
+  { "rent", N_("Rent") },
+  { "energy", N_("Energy") },
+  { "insurance", N_("Insurance") },
+  { "loans", N_("Loans") },
+  { "water", N_("Water") },
+  { "other-charge", N_("Other charges") },
+};
+
+/* The one category tree of goods, every kind */
+static const DefaultLabel default_goods_categories[] = {
+  { "fruit-vegetables", N_("Fruit and vegetables") },
+  { "starchy", N_("Starchy foods") },
+  { "dairy", N_("Dairy products") },
+  { "meat-fish-eggs", N_("Meat, fish, eggs") },
+  { "fats", N_("Fats") },
+  { "sweet-salty", N_("Sweet and salty products") },
+  { "drinks", N_("Drinks") },
+  { "baby-food", N_("Baby food") },
+  { "hygiene", N_("Hygiene and cleaning") },
+};
+
+#define DEFAULTS(array) (array), G_N_ELEMENTS (array)
+
+/* A catalogue: a table of entries with a code or a label, a position and
+ * a hidden flag, or the rows of such a table of one kind. Another list
+ * (the vestiaire's categories) is one more line here. */
+typedef struct
 {
-  switch (catalogue)
-    {
-    case ACU_CATALOGUE_REASON:  return "reason";
-    case ACU_CATALOGUE_PARTNER: return "referral_partner";
-    case ACU_CATALOGUE_COMMUNE: return "commune";
-    default:                    g_return_val_if_reached (NULL);
-    }
+  const char         *table;
+  const char         *kind;        /* the value of the table's kind column; NULL: every row */
+  AcuRole             read_role;
+  AcuRole             write_role;
+  const char         *action;      /* the audit action of every write */
+  const DefaultLabel *defaults;
+  gsize               n_defaults;
+  /* TRUE if any record uses entry :id; NULL when its uses cannot be
+   * known, and its entries are then hidden, never deleted */
+  const char         *uses_sql;
+  /* run before an unused entry is deleted: rows that only stand for it */
+  const char         *release_sql;
+  const char         *unknown;     /* N_(): the entry is gone */
+  gboolean            weighs;      /* its entries have a weight per piece */
+} CatalogueInfo;
+
+/* A category is used by the ledger (each movement keeps a row of
+ * goods_stock, read first: a few rows a category), a grocery basket, a
+ * standard parcel that gives it a weight, or a sub-category. A parcel
+ * preset of 0 g is no use: it goes with the category. */
+#define CATEGORY_USES_SQL                                                        \
+  "SELECT EXISTS (SELECT 1 FROM goods_stock WHERE category_id = :id) "           \
+  "OR EXISTS (SELECT 1 FROM goods_movement WHERE category_id = :id) "            \
+  "OR EXISTS (SELECT 1 FROM food_basket_line WHERE category_id = :id) "          \
+  "OR EXISTS (SELECT 1 FROM food_parcel_preset WHERE category_id = :id AND grams > 0) " \
+  "OR EXISTS (SELECT 1 FROM goods_category WHERE parent_id = :id)"
+#define CATEGORY_RELEASE_SQL "DELETE FROM food_parcel_preset WHERE category_id = :id"
+
+static const CatalogueInfo catalogues[ACU_N_CATALOGUES] = {
+  [ACU_CATALOGUE_REASON] = {
+    "reason", NULL, ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "list-changed", DEFAULTS (default_reasons),
+    "SELECT EXISTS (SELECT 1 FROM visit_reason WHERE reason_id = :id)", NULL,
+    N_("This reason for a visit no longer exists. Choose another one."), FALSE },
+  [ACU_CATALOGUE_PARTNER] = {
+    "referral_partner", NULL, ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "list-changed",
+    DEFAULTS (default_partners),
+    "SELECT EXISTS (SELECT 1 FROM visit WHERE referral_id = :id) "
+    "OR EXISTS (SELECT 1 FROM food_access WHERE partner_id = :id)", NULL,
+    N_("This partner no longer exists. Choose another one."), FALSE },
+  [ACU_CATALOGUE_COMMUNE] = {
+    "commune", NULL, ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "list-changed", NULL, 0,
+    "SELECT EXISTS (SELECT 1 FROM household WHERE commune_id = :id) "
+    "OR EXISTS (SELECT 1 FROM visit WHERE anon_commune_id = :id)", NULL,
+    N_("This commune no longer exists. Choose another one."), FALSE },
+  /* Budgets name their lines' ids inside the sealed text: no query sees
+   * them, and an id deleted could be given again to another line */
+  [ACU_CATALOGUE_BUDGET_RESOURCE] = {
+    "budget_label", "resource", ACU_ROLE_STAFF, ACU_ROLE_COORDINATOR, "budget-lines-changed",
+    DEFAULTS (default_budget_labels), NULL, NULL,
+    N_("This kind of resource or charge no longer exists. Choose another one."), FALSE },
+  [ACU_CATALOGUE_BUDGET_CHARGE] = {
+    "budget_label", "charge", ACU_ROLE_STAFF, ACU_ROLE_COORDINATOR, "budget-lines-changed",
+    DEFAULTS (default_budget_labels), NULL, NULL,
+    N_("This kind of resource or charge no longer exists. Choose another one."), FALSE },
+  [ACU_CATALOGUE_FOOD_CATEGORY] = {
+    "goods_category", "food", ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "food-categories-changed",
+    DEFAULTS (default_goods_categories), CATEGORY_USES_SQL, CATEGORY_RELEASE_SQL,
+    N_("This category no longer exists. Choose another one."), TRUE },
+  [ACU_CATALOGUE_HYGIENE_CATEGORY] = {
+    "goods_category", "hygiene", ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "food-categories-changed",
+    DEFAULTS (default_goods_categories), CATEGORY_USES_SQL, CATEGORY_RELEASE_SQL,
+    N_("This category no longer exists. Choose another one."), TRUE },
+};
+
+static const CatalogueInfo *
+info_of (AcuCatalogue catalogue)
+{
+  g_return_val_if_fail ((guint) catalogue < ACU_N_CATALOGUES, &catalogues[ACU_CATALOGUE_REASON]);
+  return &catalogues[catalogue];
 }
 
-/* The tables that refer to each catalogue: an entry they use is never deleted */
-static const char *
-uses_sql (AcuCatalogue catalogue)
+gboolean
+acu_catalogue_has_weights (AcuCatalogue catalogue)
 {
-  switch (catalogue)
-    {
-    case ACU_CATALOGUE_REASON:
-      return "SELECT EXISTS (SELECT 1 FROM visit_reason WHERE reason_id = :id)";
-    case ACU_CATALOGUE_PARTNER:
-      return "SELECT EXISTS (SELECT 1 FROM visit WHERE referral_id = :id)";
-    case ACU_CATALOGUE_COMMUNE:
-      return "SELECT EXISTS (SELECT 1 FROM household WHERE commune_id = :id) "
-             "OR EXISTS (SELECT 1 FROM visit WHERE anon_commune_id = :id)";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return info_of (catalogue)->weighs;
+}
+
+gboolean
+acu_catalogue_can_delete (AcuCatalogue catalogue)
+{
+  return info_of (catalogue)->uses_sql != NULL;
 }
 
 const char *
 acu_catalogue_default_label (AcuCatalogue  catalogue,
                              const char   *code)
 {
-  const DefaultLabel *labels = NULL;
-  gsize n = 0;
+  const CatalogueInfo *info = info_of (catalogue);
 
   if (code == NULL)
     return NULL;
-  if (catalogue == ACU_CATALOGUE_REASON)
-    labels = default_reasons, n = G_N_ELEMENTS (default_reasons);
-  else if (catalogue == ACU_CATALOGUE_PARTNER)
-    labels = default_partners, n = G_N_ELEMENTS (default_partners);
-
-  for (gsize i = 0; i < n; i++)
-    if (g_str_equal (labels[i].code, code))
-      return _(labels[i].label);
+  for (gsize i = 0; i < info->n_defaults; i++)
+    if (g_str_equal (info->defaults[i].code, code))
+      return _(info->defaults[i].label);
   return code;
 }
 
@@ -128,16 +214,26 @@ acu_catalogue_entry_free (AcuCatalogueEntry *entry)
   g_free (entry);
 }
 
-/* @sql names the catalogue's table "@T" */
+/* @sql names the catalogue's table "@T", its rows "@K" (" AND kind =
+ * 'food'", or nothing), the kind's column and value "@C" and "@V" for an
+ * insert (", kind", ", 'food'"), and the weight per piece "@W"; the
+ * kinds are constants of the table above */
 static sqlite3_stmt *
 prepare (AcuStore      *store,
          AcuCatalogue   catalogue,
          const char    *sql,
          GError       **error)
 {
+  const CatalogueInfo *info = info_of (catalogue);
   g_autoptr(GString) text = g_string_new (sql);
+  g_autofree char *rows = info->kind != NULL ? g_strdup_printf (" AND kind = '%s'", info->kind) : g_strdup ("");
+  g_autofree char *value = info->kind != NULL ? g_strdup_printf (", '%s'", info->kind) : g_strdup ("");
 
-  g_string_replace (text, "@T", table_name (catalogue), 0);
+  g_string_replace (text, "@T", info->table, 0);
+  g_string_replace (text, "@K", rows, 0);
+  g_string_replace (text, "@C", info->kind != NULL ? ", kind" : "", 0);
+  g_string_replace (text, "@V", value, 0);
+  g_string_replace (text, "@W", info->weighs ? "grams_per_piece" : "NULL", 0);
   return acu_store_prepare (store, text->str, error);
 }
 
@@ -152,11 +248,11 @@ acu_catalogue_list (AcuStore      *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+  if (!acu_store_require_role (store, info_of (catalogue)->read_role, error))
     return NULL;
   stmt = prepare (store, catalogue,
-                  "SELECT id, code, label, position, hidden FROM @T "
-                  "WHERE hidden = 0 OR :all ORDER BY position, id", error);
+                  "SELECT id, code, label, position, hidden, @W FROM @T "
+                  "WHERE (hidden = 0 OR :all) @K ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
   acu_sql_bind_int (stmt, ":all", include_hidden);
@@ -169,6 +265,7 @@ acu_catalogue_list (AcuStore      *store,
       entry->label = label_of (catalogue, stmt, 1);
       entry->position = sqlite3_column_int (stmt, 3);
       entry->hidden = sqlite3_column_int (stmt, 4);
+      entry->grams_per_piece = sqlite3_column_int64 (stmt, 5);
       g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);
@@ -189,7 +286,7 @@ acu_catalogue_get_label (AcuStore      *store,
   sqlite3_stmt *stmt;
   char *label = NULL;
 
-  stmt = prepare (store, catalogue, "SELECT code, label FROM @T WHERE id = :id", NULL);
+  stmt = prepare (store, catalogue, "SELECT code, label FROM @T WHERE id = :id @K", NULL);
   if (stmt == NULL)
     return NULL;
   acu_sql_bind_int64 (stmt, ":id", id);
@@ -197,18 +294,6 @@ acu_catalogue_get_label (AcuStore      *store,
     label = label_of (catalogue, stmt, 0);
   sqlite3_reset (stmt);
   return label;
-}
-
-static const char *
-unknown_message (AcuCatalogue catalogue)
-{
-  switch (catalogue)
-    {
-    case ACU_CATALOGUE_REASON:  return _("This reason for a visit no longer exists. Choose another one.");
-    case ACU_CATALOGUE_PARTNER: return _("This partner no longer exists. Choose another one.");
-    case ACU_CATALOGUE_COMMUNE: return _("This commune no longer exists. Choose another one.");
-    default:                    g_return_val_if_reached (NULL);
-    }
 }
 
 gboolean
@@ -220,14 +305,14 @@ acu_catalogue_exists (AcuStore      *store,
   sqlite3_stmt *stmt;
   gboolean found;
 
-  stmt = prepare (store, catalogue, "SELECT 1 FROM @T WHERE id = :id", error);
+  stmt = prepare (store, catalogue, "SELECT 1 FROM @T WHERE id = :id @K", error);
   if (stmt == NULL)
     return FALSE;
   acu_sql_bind_int64 (stmt, ":id", id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   if (!found)
-    g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD, unknown_message (catalogue));
+    g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD, _(info_of (catalogue)->unknown));
   return found;
 }
 
@@ -289,6 +374,7 @@ label_taken (AcuStore      *store,
   return FALSE;
 }
 
+/* A new entry comes last of the whole table, after every kind */
 static gint64
 insert_entry (AcuStore      *store,
               AcuCatalogue   catalogue,
@@ -298,8 +384,8 @@ insert_entry (AcuStore      *store,
   sqlite3_stmt *stmt;
 
   stmt = prepare (store, catalogue,
-                  "INSERT INTO @T (label, position) "
-                  "VALUES (:label, (SELECT ifnull (max (position), 0) + 1 FROM @T))", error);
+                  "INSERT INTO @T (label, position@C) "
+                  "VALUES (:label, (SELECT ifnull (max (position), 0) + 1 FROM @T)@V)", error);
   if (stmt == NULL)
     return 0;
   acu_sql_bind_text (stmt, ":label", label);
@@ -315,7 +401,20 @@ record_change (AcuStore      *store,
                gint64         id,
                GError       **error)
 {
-  return acu_audit_record (store, "list-changed", table_name (catalogue), id, error);
+  const CatalogueInfo *info = info_of (catalogue);
+
+  return acu_audit_record (store, info->action, info->table, id, error);
+}
+
+/* The role that may write, and the entry (0: none yet) */
+static gboolean
+may_write (AcuStore      *store,
+           AcuCatalogue   catalogue,
+           gint64         id,
+           GError       **error)
+{
+  return acu_store_require_role (store, info_of (catalogue)->write_role, error)
+         && (id == 0 || acu_catalogue_exists (store, catalogue, id, error));
 }
 
 gint64
@@ -328,7 +427,7 @@ acu_catalogue_add (AcuStore      *store,
   gint64 id;
   gboolean ok;
 
-  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
+  if (!may_write (store, catalogue, 0, error)
       || (clean = clean_label (label, error)) == NULL
       || label_taken (store, catalogue, clean, 0, error)
       || !acu_store_begin (store, error))
@@ -364,8 +463,7 @@ acu_catalogue_rename (AcuStore      *store,
   g_autofree char *clean = NULL;
   gboolean ok;
 
-  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
-      || !acu_catalogue_exists (store, catalogue, id, error)
+  if (!may_write (store, catalogue, id, error)
       || (clean = clean_label (label, error)) == NULL
       || label_taken (store, catalogue, clean, id, error)
       || !acu_store_begin (store, error))
@@ -375,7 +473,9 @@ acu_catalogue_rename (AcuStore      *store,
   return acu_sql_finish (store, ok, error);
 }
 
-/* Positions are rewritten 1..n, with @id moved to @new_index */
+/* The catalogue's entries are put in their new order in the places they
+ * held among the whole table's rows (other kinds stay where they are),
+ * and the table's positions are rewritten 1..n */
 static gboolean
 write_positions (AcuStore      *store,
                  AcuCatalogue   catalogue,
@@ -383,32 +483,53 @@ write_positions (AcuStore      *store,
                  int            new_index,
                  GError       **error)
 {
-  g_autoptr(GPtrArray) entries = acu_catalogue_list (store, catalogue, TRUE, error);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) mine = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  AcuCatalogueEntry *moved = NULL;
-  guint from = 0;
-  int to;
+  guint from = G_MAXUINT;
+  gint64 moved;
+  int rc, to;
 
-  if (entries == NULL)
+  /* "(1 AND kind = 'food')": whether the row is of this catalogue */
+  stmt = prepare (store, catalogue, "SELECT id, (1 @K) FROM @T ORDER BY position, id", error);
+  if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < entries->len; i++)
-    if (((AcuCatalogueEntry *) g_ptr_array_index (entries, i))->id == id)
-      moved = g_ptr_array_index (entries, from = i);
-  g_assert (moved != NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row = sqlite3_column_int64 (stmt, 0);
 
-  to = CLAMP (new_index, 0, (int) entries->len - 1);
-  g_ptr_array_steal_index (entries, from);
-  g_ptr_array_insert (entries, to, moved);
+      if (sqlite3_column_int (stmt, 1))
+        {
+          if (row == id)
+            from = mine->len;
+          g_array_append_val (slots, rows->len);
+          g_array_append_val (mine, row);
+        }
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      acu_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+  g_assert (from != G_MAXUINT);
+
+  to = CLAMP (new_index, 0, (int) mine->len - 1);
+  moved = g_array_index (mine, gint64, from);
+  g_array_remove_index (mine, from);
+  g_array_insert_val (mine, to, moved);
+  for (guint i = 0; i < mine->len; i++)
+    g_array_index (rows, gint64, g_array_index (slots, guint, i)) = g_array_index (mine, gint64, i);
 
   stmt = prepare (store, catalogue, "UPDATE @T SET position = :position WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < entries->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      AcuCatalogueEntry *entry = g_ptr_array_index (entries, i);
-
       acu_sql_bind_int (stmt, ":position", i + 1);
-      acu_sql_bind_int64 (stmt, ":id", entry->id);
+      acu_sql_bind_int64 (stmt, ":id", g_array_index (rows, gint64, i));
       if (!acu_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -425,8 +546,7 @@ acu_catalogue_move (AcuStore      *store,
 {
   gboolean ok;
 
-  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
-      || !acu_catalogue_exists (store, catalogue, id, error)
+  if (!may_write (store, catalogue, id, error)
       || !acu_store_begin (store, error))
     return FALSE;
   ok = write_positions (store, catalogue, id, new_index, error)
@@ -459,11 +579,55 @@ acu_catalogue_set_hidden (AcuStore      *store,
 {
   gboolean ok;
 
-  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
-      || !acu_catalogue_exists (store, catalogue, id, error)
+  if (!may_write (store, catalogue, id, error)
       || !acu_store_begin (store, error))
     return FALSE;
   ok = set_hidden_flag (store, catalogue, id, hidden, error)
+       && record_change (store, catalogue, id, error);
+  return acu_sql_finish (store, ok, error);
+}
+
+static gboolean
+set_grams (AcuStore      *store,
+           AcuCatalogue   catalogue,
+           gint64         id,
+           gint64         grams,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (store, catalogue, "UPDATE @T SET grams_per_piece = :grams WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_id (stmt, ":grams", grams);
+  acu_sql_bind_int64 (stmt, ":id", id);
+  return acu_store_step_done (store, stmt, error);
+}
+
+/* What one piece of a category weighs, for what is counted by the piece;
+ * 0: nothing, such goods are weighed */
+gboolean
+acu_catalogue_set_grams_per_piece (AcuStore      *store,
+                                   AcuCatalogue   catalogue,
+                                   gint64         id,
+                                   gint64         grams,
+                                   GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (acu_catalogue_has_weights (catalogue), FALSE);
+
+  if (!may_write (store, catalogue, id, error))
+    return FALSE;
+  if (grams < 0 || grams > ACU_CATALOGUE_MAX_GRAMS_PER_PIECE)
+    {
+      /* ACU_CATALOGUE_MAX_GRAMS_PER_PIECE */
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The weight of one piece must be between 1 g and 50 000 g."));
+      return FALSE;
+    }
+  if (!acu_store_begin (store, error))
+    return FALSE;
+  ok = set_grams (store, catalogue, id, grams, error)
        && record_change (store, catalogue, id, error);
   return acu_sql_finish (store, ok, error);
 }
@@ -474,10 +638,19 @@ is_used (AcuStore      *store,
          gint64         id,
          GError       **error)
 {
+  const char *sql = info_of (catalogue)->uses_sql;
   sqlite3_stmt *stmt;
   gboolean used;
 
-  stmt = acu_store_prepare (store, uses_sql (catalogue), error);
+  if (sql == NULL)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE,
+                           _("Budgets sealed with the confidential key may use this line, so it cannot be "
+                             "deleted. Hide it instead: it will no longer be offered, and the budgets that use "
+                             "it keep it."));
+      return TRUE;
+    }
+  stmt = acu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return TRUE;
   acu_sql_bind_int64 (stmt, ":id", id);
@@ -496,8 +669,12 @@ delete_entry (AcuStore      *store,
               gint64         id,
               GError       **error)
 {
-  sqlite3_stmt *stmt = prepare (store, catalogue, "DELETE FROM @T WHERE id = :id", error);
+  const char *release = info_of (catalogue)->release_sql;
+  sqlite3_stmt *stmt;
 
+  if (release != NULL && !acu_sql_run_for_id (store, release, id, error))
+    return FALSE;
+  stmt = prepare (store, catalogue, "DELETE FROM @T WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
   acu_sql_bind_int64 (stmt, ":id", id);
@@ -513,8 +690,7 @@ acu_catalogue_remove (AcuStore      *store,
 {
   gboolean ok;
 
-  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error)
-      || !acu_catalogue_exists (store, catalogue, id, error)
+  if (!may_write (store, catalogue, id, error)
       || is_used (store, catalogue, id, error)
       || !acu_store_begin (store, error))
     return FALSE;

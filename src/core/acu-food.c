@@ -698,25 +698,9 @@ acu_budget_label_free (AcuBudgetLabel *label)
   g_free (label);
 }
 
-static const struct
-{
-  const char *code;
-  const char *label;
-} default_budget_labels[] = {
-  { "wages", N_("Wages") },
-  { "rsa", N_("RSA") },
-  { "caf", N_("CAF benefits") },
-  { "pension", N_("Pensions") },
-  { "unemployment", N_("Unemployment benefit") },
-  { "other-resource", N_("Other resources") },
-  { "rent", N_("Rent") },
-  { "energy", N_("Energy") },
-  { "insurance", N_("Insurance") },
-  { "loans", N_("Loans") },
-  { "water", N_("Water") },
-  { "other-charge", N_("Other charges") },
-};
-
+/* Every label, hidden ones too: a budget written before a label was
+ * hidden keeps its line. Their default labels are the catalogue's
+ * (acu-catalogue.c), as coordinators edit them in Preferences. */
 GPtrArray *
 acu_food_budget_labels (AcuStore  *store,
                         GError   **error)
@@ -728,7 +712,7 @@ acu_food_budget_labels (AcuStore  *store,
   if (!acu_store_require_role (store, ACU_ROLE_STAFF, error))
     return NULL;
   stmt = acu_store_prepare (store,
-                            "SELECT id, code, label, kind FROM budget_label WHERE hidden = 0 ORDER BY position, id",
+                            "SELECT id, code, label, kind, hidden FROM budget_label ORDER BY position, id",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -740,12 +724,13 @@ acu_food_budget_labels (AcuStore  *store,
 
       label->id = sqlite3_column_int64 (stmt, 0);
       label->code = g_strdup (code);
-      for (guint i = 0; text == NULL && code != NULL && i < G_N_ELEMENTS (default_budget_labels); i++)
-        if (g_str_equal (code, default_budget_labels[i].code))
-          text = _(default_budget_labels[i].label);
-      label->label = g_strdup (text != NULL ? text : code);
       label->kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "charge") == 0
                     ? ACU_BUDGET_CHARGE : ACU_BUDGET_RESOURCE;
+      label->label = g_strdup (text != NULL ? text
+                               : acu_catalogue_default_label (label->kind == ACU_BUDGET_CHARGE
+                                                              ? ACU_CATALOGUE_BUDGET_CHARGE
+                                                              : ACU_CATALOGUE_BUDGET_RESOURCE, code));
+      label->hidden = sqlite3_column_int (stmt, 4);
       g_ptr_array_add (list, label);
     }
   sqlite3_reset (stmt);

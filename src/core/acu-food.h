@@ -170,6 +170,7 @@ typedef struct
   char          *code;
   char          *label;
   AcuBudgetKind  kind;
+  gboolean       hidden;     /* no longer offered; budgets that have it keep it */
 } AcuBudgetLabel;
 
 typedef struct
@@ -190,6 +191,8 @@ typedef struct
 } AcuResteAVivre;
 
 void          acu_budget_label_free (AcuBudgetLabel *label);
+/* Staff: every label in its order, hidden ones too (Preferences edits
+ * them: acu-catalogue.h) */
 GPtrArray    *acu_food_budget_labels (AcuStore  *store,
                                       GError   **error);
 /* Staff: replaces the household's budget by @lines (a new sealed row) */

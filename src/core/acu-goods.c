@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "acu-audit.h"
+#include "acu-catalogue.h"
 #include "acu-date.h"
 #include "acu-goods-private.h"
 #include "acu-sql-private.h"
@@ -59,23 +60,6 @@ static const struct
   [ACU_FOOD_SOURCE_PARTNER]            = { "partner", N_("Transfer from a partner") },
 };
 
-/* The default categories of DOMAIN.md; the database keeps their codes */
-static const struct
-{
-  const char *code;
-  const char *label;
-} default_categories[] = {
-  { "fruit-vegetables", N_("Fruit and vegetables") },
-  { "starchy", N_("Starchy foods") },
-  { "dairy", N_("Dairy products") },
-  { "meat-fish-eggs", N_("Meat, fish, eggs") },
-  { "fats", N_("Fats") },
-  { "sweet-salty", N_("Sweet and salty products") },
-  { "drinks", N_("Drinks") },
-  { "baby-food", N_("Baby food") },
-  { "hygiene", N_("Hygiene and cleaning") },
-};
-
 static const char *const kind_codes[] = {
   "food", "hygiene", "textile", "furniture", "appliance", "other",
 };
@@ -126,13 +110,12 @@ acu_food_source_get_label (AcuFoodSource source)
   return _(sources[source].label);
 }
 
+/* The default categories of DOMAIN.md, every kind: their labels are the
+ * catalogue's (acu-catalogue.c) */
 const char *
 acu_goods_category_default_label (const char *code)
 {
-  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (default_categories); i++)
-    if (g_str_equal (code, default_categories[i].code))
-      return _(default_categories[i].label);
-  return code;
+  return acu_catalogue_default_label (ACU_CATALOGUE_FOOD_CATEGORY, code);
 }
 
 static AcuGoodsKinds

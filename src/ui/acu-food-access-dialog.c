@@ -716,6 +716,17 @@ build_budget (AcuFoodAccessDialog *self)
       return;
     }
   self->budget_readable = TRUE;
+  /* A hidden label shows only where the household's budget has its line */
+  for (guint i = self->labels->len; i-- > 0;)
+    {
+      AcuBudgetLabel *label = g_ptr_array_index (self->labels, i);
+      gboolean used = FALSE;
+
+      for (guint j = 0; j < lines->len && !used; j++)
+        used = g_array_index (lines, AcuBudgetLine, j).label_id == label->id;
+      if (label->hidden && !used)
+        g_ptr_array_remove_index (self->labels, i);
+    }
   for (guint i = 0; i < self->labels->len; i++)
     {
       AcuBudgetLabel *label = g_ptr_array_index (self->labels, i);
