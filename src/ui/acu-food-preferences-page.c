@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acu-catalogue-editor.h"
 #include "acu-food.h"
 #include "acu-food-preferences-page.h"
 #include "acu-ui-util.h"
@@ -14,7 +15,9 @@
  * anyone else). A value applies with Enter or its apply button; what the
  * core refuses shows under its group, the field marked, and nothing
  * changes. Turning on a sensitive flag asks first, with the CNIL
- * reminder. */
+ * reminder. The lists of budget lines (resources, then charges) and of
+ * food-aid categories (food, then hygiene and cleaning, with the weight
+ * of a piece) are the editor of Preferences' other lists. */
 
 struct _AcuFoodPreferencesPage
 {
@@ -30,6 +33,8 @@ struct _AcuFoodPreferencesPage
   GtkSwitch          *third_country_switch;
   GtkSwitch          *foreign_background_switch;
   GtkLabel           *sensitive_error;
+  AcuCatalogueEditor *budget_group;
+  AcuCatalogueEditor *categories_group;
 
   AcuStore           *store;
   GtkWidget          *error_row;      /* a message under the field it is about */
@@ -300,6 +305,7 @@ acu_food_preferences_page_class_init (AcuFoodPreferencesPageClass *klass)
 
   object_class->dispose = acu_food_preferences_page_dispose;
 
+  g_type_ensure (ACU_TYPE_CATALOGUE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/acuelh/Acuelh/acu-food-preferences-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPreferencesPage, right_single_row);
@@ -312,6 +318,8 @@ acu_food_preferences_page_class_init (AcuFoodPreferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPreferencesPage, third_country_switch);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPreferencesPage, foreign_background_switch);
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPreferencesPage, sensitive_error);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodPreferencesPage, budget_group);
+  gtk_widget_class_bind_template_child (widget_class, AcuFoodPreferencesPage, categories_group);
   gtk_widget_class_bind_template_callback (widget_class, money_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, scale_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, flag_changed_cb);
@@ -322,6 +330,10 @@ acu_food_preferences_page_init (AcuFoodPreferencesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->error_row = acu_field_error_new ();
+  acu_catalogue_editor_add_catalogue (self->budget_group, ACU_CATALOGUE_BUDGET_RESOURCE);
+  acu_catalogue_editor_add_catalogue (self->budget_group, ACU_CATALOGUE_BUDGET_CHARGE);
+  acu_catalogue_editor_add_catalogue (self->categories_group, ACU_CATALOGUE_FOOD_CATEGORY);
+  acu_catalogue_editor_add_catalogue (self->categories_group, ACU_CATALOGUE_HYGIENE_CATEGORY);
 }
 
 void
@@ -335,5 +347,7 @@ acu_food_preferences_page_set_store (AcuFoodPreferencesPage *self,
   g_set_object (&self->store, store);
   if (store != NULL)
     g_signal_connect (store, "changed::settings", G_CALLBACK (settings_changed_cb), self);
+  acu_catalogue_editor_set_store (self->budget_group, store);
+  acu_catalogue_editor_set_store (self->categories_group, store);
   load (self);
 }
