@@ -18,7 +18,7 @@ typedef enum
   ACU_AREA_DESK_PEOPLE  = 1 << 1,  /* people of the desk, PINs, key slots */
   ACU_AREA_SETTINGS     = 1 << 2,  /* settings kept in the database */
   ACU_AREA_AUDIT        = 1 << 3,  /* the audit log */
-  ACU_AREA_CATALOGUES   = 1 << 4,  /* reasons, partners, communes */
+  ACU_AREA_CATALOGUES   = 1 << 4,  /* the lists of Preferences (acu-catalogue.h) */
   ACU_AREA_PEOPLE       = 1 << 5,  /* persons and households */
   ACU_AREA_CONFIDENTIAL = 1 << 6,  /* confidential notes */
   ACU_AREA_VISITS       = 1 << 7,  /* the reception log */
