@@ -651,14 +651,14 @@ clean_sensitive (AcuStore              *store,
           const char *message;
 
           if (i == ACU_SENSITIVE_DISABILITY)
-            message = _("This site does not record disabilities. A coordinator can turn this on in Preferences, "
-                        "with the person’s consent in mind.");
+            message = _("This site does not record disabilities. Only a coordinator can turn this on, "
+                        "in Preferences.");
           else if (i == ACU_SENSITIVE_THIRD_COUNTRY)
-            message = _("This site does not record third-country nationals. A coordinator can turn this on in "
-                        "Preferences, with the person’s consent in mind.");
+            message = _("This site does not record third-country nationals. Only a coordinator can turn this on, "
+                        "in Preferences.");
           else
-            message = _("This site does not record a foreign background or minority. A coordinator can turn this "
-                        "on in Preferences, with the person’s consent in mind.");
+            message = _("This site does not record a foreign background or minority. Only a coordinator can "
+                        "turn this on, in Preferences.");
           g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, message);
           return FALSE;
         }
