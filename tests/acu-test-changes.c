@@ -77,6 +77,7 @@ acu_change_log_take (AcuChangeLog  *log,
     *problem = g_strdup ("an area was told twice for one write");
   log->areas = ACU_AREA_NONE;
   log->told = log->detailed = 0;
+  log->twice = FALSE;
   return areas;
 }
 

@@ -13,6 +13,7 @@
 #include "acu-confidential.h"
 #include "acu-date.h"
 #include "acu-desk-people.h"
+#include "acu-food.h"
 #include "acu-people.h"
 #include "acu-report.h"
 #include "acu-secret.h"
@@ -308,13 +309,14 @@ typedef struct
   gboolean audit;
   gboolean confidential;   /* write and read the text */
   gboolean reset_pin;      /* of a volunteer */
+  gboolean sensitive;      /* a person's disability, nationality, background */
 } RoleRights;
 
 static const RoleRights role_matrix[] = {
-  /* role                  catalogue desk   audit  conf.  reset PIN */
-  { ACU_ROLE_VOLUNTEER,   FALSE,    FALSE, FALSE, FALSE, FALSE },
-  { ACU_ROLE_STAFF,       FALSE,    FALSE, FALSE, TRUE,  TRUE  },
-  { ACU_ROLE_COORDINATOR, TRUE,     TRUE,  TRUE,  TRUE,  TRUE  },
+  /* role                  catalogue desk   audit  conf.  reset PIN  sensitive */
+  { ACU_ROLE_VOLUNTEER,   FALSE,    FALSE, FALSE, FALSE, FALSE,     FALSE },
+  { ACU_ROLE_STAFF,       FALSE,    FALSE, FALSE, TRUE,  TRUE,      TRUE  },
+  { ACU_ROLE_COORDINATOR, TRUE,     TRUE,  TRUE,  TRUE,  TRUE,      TRUE  },
 };
 
 START_TEST (test_role_matrix)
@@ -339,6 +341,20 @@ START_TEST (test_role_matrix)
 
   ck_assert_int_gt (acu_confidential_add (store, household, "Écrit par la coordinatrice", &error), 0);
   ck_assert_ptr_null (error);
+  /* The site records the three sensitive fields; Jean's disability is */
+  {
+    AcuFoodSettings settings;
+    AcuPersonDraft answered = {
+      .first_name = "Jean", .last_name = "Dupuis",
+      .sensitive = { [ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_YES },
+    };
+
+    ck_assert (acu_food_get_settings (store, &settings, &error));
+    settings.record_disability = settings.record_third_country = settings.record_foreign_background = TRUE;
+    ck_assert (acu_food_set_settings (store, &settings, &error));
+    ck_assert (acu_person_update (store, jean, &answered, &error));
+    ck_assert_ptr_null (error);
+  }
 
   switch (role)
     {
@@ -424,6 +440,39 @@ START_TEST (test_role_matrix)
   }
   id = add_person (store, "Marie", "Dupuis", household);
   check_right ("acu_person_add", role, id > 0, &error, TRUE);
+
+  /* A person's sensitive answers (health, nationality, background): staff
+   * and coordinators read and write them; a volunteer reads "not
+   * recorded", may not answer them, and her changes keep them */
+  {
+    g_autoptr(AcuPerson) person = acu_person_get (store, jean, &error);
+    gboolean fields[ACU_SENSITIVE_N];
+    AcuPersonDraft draft = {
+      .first_name = "Jean", .last_name = "Dupuis",
+      .sensitive = { [ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_YES,
+                     [ACU_SENSITIVE_THIRD_COUNTRY] = ACU_TRISTATE_NO },
+    };
+    AcuPersonDraft plain = { .first_name = "Jean-Pierre", .last_name = "Dupuis" };
+    g_autofree char *sql = g_strdup_printf ("SELECT coalesce (disability, 9) * 100 + coalesce (third_country, 9) * 10 "
+                                            "+ coalesce (foreign_background, 9) FROM person WHERE id = %"
+                                            G_GINT64_FORMAT, jean);
+
+    ck_assert_ptr_nonnull (person);
+    ck_assert_int_eq (acu_person_get_sensitive (person, ACU_SENSITIVE_DISABILITY),
+                      rights->sensitive ? ACU_TRISTATE_YES : ACU_TRISTATE_UNKNOWN);
+    ck_assert (acu_people_get_sensitive_fields (store, fields, &error));
+    for (guint i = 0; i < ACU_SENSITIVE_N; i++)
+      ck_assert_int_eq (fields[i], rights->sensitive);
+    ok = acu_person_update (store, jean, &draft, &error);
+    check_right ("acu_person_update (sensitive)", role, ok, &error, rights->sensitive);
+    ck_assert_int_eq (acu_test_query_int (store, sql), rights->sensitive ? 109 : 199);
+    id = acu_person_add (store, &draft, &error);
+    check_right ("acu_person_add (sensitive)", role, id > 0, &error, rights->sensitive);
+    /* Without answers: "not recorded" for staff, who clear them; a
+     * volunteer's change keeps them */
+    ck_assert (acu_person_update (store, jean, &plain, &error));
+    ck_assert_int_eq (acu_test_query_int (store, sql), rights->sensitive ? 999 : 199);
+  }
 
   /* A volunteer's PIN: staff and coordinators */
   ok = acu_desk_person_reset_secret (store, volunteer, NEW_PIN, &error);

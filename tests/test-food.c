@@ -643,6 +643,31 @@ START_TEST (test_days_and_expected)
   g_clear_pointer (&expected, g_ptr_array_unref);
   expected = acu_food_day_expected (store, today, ACU_FOOD_MODE_PARCEL, 1, 10, &error);
   ck_assert_int_eq (expected->len, 1);
+  g_clear_pointer (&expected, g_ptr_array_unref);
+
+  /* The list follows the names (kept by the triggers of schema 6): Jean
+   * Dupont renamed Jean Abadie comes first; Aaron joins the Benalis and
+   * their household is listed under him; he moves out and it is Amina's
+   * again, after Arnaud Zoé (grocery only, never listed) */
+  {
+    AcuPersonDraft rename = { .first_name = "Jean", .last_name = "Abadie", .birth_date = "1950-01-01" };
+    gint64 aaron;
+
+    ck_assert_msg (acu_person_update (store, other, &rename, &error), "%s", error ? error->message : "");
+    aaron = add_person (store, "Aaron", "Benali", "2001-02-02", household_of (store, mother));
+    expected = acu_food_day_expected (store, today, ACU_FOOD_MODE_PARCEL, 0, 10, &error);
+    ck_assert_int_eq (expected->len, 2);
+    ck_assert_str_eq (acu_food_expected_get_name (g_ptr_array_index (expected, 0)), "Abadie Jean");
+    ck_assert_str_eq (acu_food_expected_get_name (g_ptr_array_index (expected, 1)), "Benali Aaron");
+    ck_assert_int_eq (acu_food_expected_get_persons (g_ptr_array_index (expected, 1)), 3);
+    g_clear_pointer (&expected, g_ptr_array_unref);
+    ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_access WHERE sort_key = 'benali aaron'"),
+                      1);
+
+    ck_assert (acu_person_move (store, aaron, 0, NULL, &error));
+    expected = acu_food_day_expected (store, today, ACU_FOOD_MODE_PARCEL, 0, 10, &error);
+    ck_assert_str_eq (acu_food_expected_get_name (g_ptr_array_index (expected, 1)), "Benali Amina");
+  }
   close_store (g_steal_pointer (&store));
 }
 END_TEST

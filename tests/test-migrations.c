@@ -14,6 +14,7 @@
 
 #include "acu-confidential.h"
 #include "acu-desk-people.h"
+#include "acu-food.h"
 #include "acu-migrations-private.h"
 #include "acu-people.h"
 #include "acu-store-private.h"
@@ -707,6 +708,55 @@ check_access (AcuStore *store,
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_VOLUNTEER);
 }
 
+/* Version 5's food aid (write_food () in make-fixtures.c), and the name
+ * version 6 lists each access record under: the household's first member
+ * by name, folded */
+static void
+check_food (AcuStore *store,
+            int       version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) parcel = NULL;
+  g_autoptr(GPtrArray) grocery = NULL;
+  AcuFoodExpected *row;
+
+  if (version < 5)
+    {
+      assert_count (store, 0, "SELECT count(*) FROM food_access");
+      assert_count (store, 0, "SELECT count(*) FROM goods_movement");
+      assert_count (store, 0, "SELECT count(*) FROM goods_stock");
+      return;
+    }
+
+  assert_count (store, 3, "SELECT count(*) FROM food_access");
+  assert_text (store, "sempe jeanne", "SELECT sort_key FROM food_access WHERE id = 1");
+  assert_text (store, "sempe jeanne", "SELECT sort_key FROM food_access WHERE id = 2");
+  assert_text (store, "nguyen thi lan", "SELECT sort_key FROM food_access WHERE id = 3");
+  assert_text (store, "precarious", "SELECT housing FROM household WHERE id = 2");
+
+  /* 120 kg of starchy food in, 6 kg out; 40 kg of dairy in, 3 kg out */
+  assert_count (store, 4, "SELECT count(*) FROM goods_movement");
+  assert_count (store, 114000, "SELECT grams FROM goods_stock WHERE category_id = 2");
+  assert_count (store, 37000, "SELECT grams FROM goods_stock WHERE category_id = 3");
+  assert_count (store, 1, "SELECT services FROM food_day_count WHERE day = '2026-01-13' AND mode = 'parcel'");
+  assert_count (store, 200, "SELECT paid_cents FROM food_day_count WHERE day = '2026-01-13'");
+  assert_count (store, 2, "SELECT count(*) FROM food_person_year WHERE year = 2026");
+
+  /* The day's lists, from the index version 6 made */
+  parcel = acu_food_day_expected (store, "2026-01-13", ACU_FOOD_MODE_PARCEL, 0, 10, &error);
+  ck_assert_msg (parcel != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (parcel->len, 1);
+  row = g_ptr_array_index (parcel, 0);
+  ck_assert_int_eq (acu_food_expected_get_household_id (row), 1);
+  ck_assert_int_eq (acu_food_expected_get_person_id (row), 1);
+  ck_assert_uint_eq (acu_food_expected_get_served (row), 1);
+  ck_assert (acu_food_expected_get_served_today (row));
+  grocery = acu_food_day_expected (store, "2026-01-13", ACU_FOOD_MODE_GROCERY, 0, 10, &error);
+  ck_assert_msg (grocery != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (grocery->len, 1);
+  ck_assert_int_eq (acu_food_expected_get_person_id (g_ptr_array_index (grocery, 0)), 4);
+}
+
 /* Each fixture (_i is its version) opens with its password, reaches the
  * newest version, passes the integrity check and keeps its data. Every
  * version but the newest must have one: adding a migration without the
@@ -731,6 +781,7 @@ START_TEST (test_migrations_fixture_data)
   check_desk_people (store, version);
   check_people (store, version);
   check_visits (store, version);
+  check_food (store, version);
   check_access (store, version);
   close_store (g_steal_pointer (&store));
 

@@ -9,6 +9,7 @@
 #include "acu-catalogue.h"
 #include "acu-date.h"
 #include "acu-demo.h"
+#include "acu-desk-people.h"
 #include "acu-food.h"
 #include "acu-people.h"
 #include "acu-store-private.h"
@@ -869,6 +870,203 @@ START_TEST (test_person_update)
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
   ck_assert_int_eq (count_rows (store, "person"), 2);
 
+  close_store (store);
+}
+END_TEST
+
+/* The sensitive answers of the FSE+ indicators (disability, nationality,
+ * background) */
+
+static void
+set_sensitive_flags (AcuStore *store,
+                     gboolean  disability,
+                     gboolean  third_country,
+                     gboolean  foreign_background)
+{
+  g_autoptr(GError) error = NULL;
+  AcuFoodSettings settings;
+
+  ck_assert (acu_food_get_settings (store, &settings, &error));
+  settings.record_disability = disability;
+  settings.record_third_country = third_country;
+  settings.record_foreign_background = foreign_background;
+  ck_assert_msg (acu_food_set_settings (store, &settings, &error), "%s", error ? error->message : "");
+}
+
+/* The three columns of @person_id as the file holds them */
+static char *
+sensitive_columns (AcuStore *store,
+                   gint64    person_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT disability, third_country, foreign_background FROM person "
+                                          "WHERE id = %" G_GINT64_FORMAT, person_id);
+
+  return dump_query (store, sql);
+}
+
+/* Forgets the areas told so far, by any number of writes */
+static void
+forget_changes (AcuChangeLog *log)
+{
+  g_autofree char *problem = NULL;
+
+  acu_change_log_take (log, &problem);
+}
+
+#define ASSERT_SENSITIVE_COLUMNS(store, id, expected)            \
+  G_STMT_START {                                                \
+    g_autofree char *got_ = sensitive_columns ((store), (id));  \
+    ck_assert_str_eq (got_, (expected));                        \
+  } G_STMT_END
+
+static void
+assert_read (AcuStore    *store,
+             gint64       person_id,
+             AcuTristate  disability,
+             AcuTristate  third_country,
+             AcuTristate  foreign_background)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuPerson) person = acu_person_get (store, person_id, &error);
+
+  ck_assert_msg (person != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (acu_person_get_sensitive (person, ACU_SENSITIVE_DISABILITY), disability);
+  ck_assert_int_eq (acu_person_get_sensitive (person, ACU_SENSITIVE_THIRD_COUNTRY), third_country);
+  ck_assert_int_eq (acu_person_get_sensitive (person, ACU_SENSITIVE_FOREIGN_BACKGROUND), foreign_background);
+}
+
+START_TEST (test_person_sensitive)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuChangeLog) log = acu_change_log_new (store);
+  g_autoptr(GPtrArray) members = NULL;
+  AcuPersonDraft draft = {
+    .first_name = "Amina",
+    .last_name = "Benali",
+    .sensitive = { [ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_YES },
+  };
+  gboolean fields[ACU_SENSITIVE_N];
+  gint64 staff, volunteer, amina;
+
+  staff = acu_desk_person_add (store, "Karim Haddad", ACU_ROLE_STAFF, "Autre-Mot2Passe!Auch", &error);
+  ck_assert_int_gt (staff, 0);
+  volunteer = acu_desk_person_add (store, "Louise Dupré", ACU_ROLE_VOLUNTEER, "2580", &error);
+  ck_assert_int_gt (volunteer, 0);
+  forget_changes (log);
+
+  /* Off by default: an answer is refused, nothing is written, nothing told */
+  ck_assert (acu_people_get_sensitive_fields (store, fields, &error));
+  ck_assert (!fields[0] && !fields[1] && !fields[2]);
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  draft.sensitive[ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_UNKNOWN;
+  draft.sensitive[ACU_SENSITIVE_FOREIGN_BACKGROUND] = ACU_TRISTATE_NO;
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  /* Not an answer of the list */
+  draft.sensitive[ACU_SENSITIVE_FOREIGN_BACKGROUND] = ACU_TRISTATE_NO + 1;
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_INVALID);
+  /* Unanswered, the person goes in with the three columns NULL */
+  draft.sensitive[ACU_SENSITIVE_FOREIGN_BACKGROUND] = ACU_TRISTATE_UNKNOWN;
+  amina = acu_person_add (store, &draft, &error);
+  ck_assert_int_gt (amina, 0);
+  ASSERT_SENSITIVE_COLUMNS (store, amina, "NULL|NULL|NULL\n");
+  forget_changes (log);
+
+  /* Disability and nationality turned on; the background stays off */
+  set_sensitive_flags (store, TRUE, TRUE, FALSE);
+  ck_assert (acu_people_get_sensitive_fields (store, fields, &error));
+  ck_assert (fields[ACU_SENSITIVE_DISABILITY] && fields[ACU_SENSITIVE_THIRD_COUNTRY]
+             && !fields[ACU_SENSITIVE_FOREIGN_BACKGROUND]);
+  forget_changes (log);
+
+  /* Staff record them */
+  ck_assert (acu_store_identify_with_password (store, staff, "Autre-Mot2Passe!Auch", &error));
+  ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_STAFF);
+  forget_changes (log);
+  draft.sensitive[ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_YES;
+  draft.sensitive[ACU_SENSITIVE_THIRD_COUNTRY] = ACU_TRISTATE_NO;
+  ck_assert_msg (acu_person_update (store, amina, &draft, &error), "%s", error ? error->message : "");
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_AUDIT);
+  ASSERT_SENSITIVE_COLUMNS (store, amina, "1|0|NULL\n");
+  assert_read (store, amina, ACU_TRISTATE_YES, ACU_TRISTATE_NO, ACU_TRISTATE_UNKNOWN);
+  /* A field still off is refused, and the others are not written either */
+  draft.sensitive[ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_NO;
+  draft.sensitive[ACU_SENSITIVE_FOREIGN_BACKGROUND] = ACU_TRISTATE_YES;
+  ck_assert (!acu_person_update (store, amina, &draft, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  ASSERT_SENSITIVE_COLUMNS (store, amina, "1|0|NULL\n");
+  /* Added with answers */
+  {
+    AcuPersonDraft son = {
+      .first_name = "Yanis", .last_name = "Benali", .household_id = household_of (store, amina),
+      .sensitive = { [ACU_SENSITIVE_THIRD_COUNTRY] = ACU_TRISTATE_YES },
+    };
+    gint64 yanis = acu_person_add (store, &son, &error);
+
+    ck_assert_msg (yanis > 0, "%s", error ? error->message : "");
+    ASSERT_SENSITIVE_COLUMNS (store, yanis, "NULL|1|NULL\n");
+    assert_read (store, yanis, ACU_TRISTATE_UNKNOWN, ACU_TRISTATE_YES, ACU_TRISTATE_UNKNOWN);
+  }
+  /* Lists and searches never carry them */
+  members = acu_household_list_members (store, household_of (store, amina), &error);
+  ck_assert_uint_eq (members->len, 2);
+  for (guint i = 0; i < members->len; i++)
+    for (AcuSensitive f = 0; f < ACU_SENSITIVE_N; f++)
+      ck_assert_int_eq (acu_person_get_sensitive (g_ptr_array_index (members, i), f), ACU_TRISTATE_UNKNOWN);
+
+  /* A volunteer reads none of them, and may not answer them */
+  ck_assert (acu_store_identify_with_pin (store, volunteer, "2580", &error));
+  ck_assert (acu_people_get_sensitive_fields (store, fields, &error));
+  ck_assert (!fields[0] && !fields[1] && !fields[2]);
+  assert_read (store, amina, ACU_TRISTATE_UNKNOWN, ACU_TRISTATE_UNKNOWN, ACU_TRISTATE_UNKNOWN);
+  forget_changes (log);
+  draft.first_name = "Aminata";
+  draft.sensitive[ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_NO;
+  draft.sensitive[ACU_SENSITIVE_FOREIGN_BACKGROUND] = ACU_TRISTATE_UNKNOWN;
+  ck_assert (!acu_person_update (store, amina, &draft, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM person WHERE first_name = 'Aminata'"), 0);
+  draft.household_id = household_of (store, amina);
+  assert_add_fails (store, &draft, ACU_STORE_ERROR_FORBIDDEN);
+  /* Her change of a name, the answers unknown to her, leaves them as they were */
+  draft.sensitive[ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_UNKNOWN;
+  draft.sensitive[ACU_SENSITIVE_THIRD_COUNTRY] = ACU_TRISTATE_UNKNOWN;
+  ck_assert_msg (acu_person_update (store, amina, &draft, &error), "%s", error ? error->message : "");
+  ASSERT_SENSITIVE_COLUMNS (store, amina, "1|0|NULL\n");
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count(*) FROM person WHERE first_name = 'Aminata'"), 1);
+
+  /* Back to the coordinator, who sees the answers: "not recorded" clears one */
+  ck_assert (acu_store_identify_with_password (store, 1, PASSWORD, &error));
+  assert_read (store, amina, ACU_TRISTATE_YES, ACU_TRISTATE_NO, ACU_TRISTATE_UNKNOWN);
+  draft.sensitive[ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_YES;
+  draft.sensitive[ACU_SENSITIVE_THIRD_COUNTRY] = ACU_TRISTATE_UNKNOWN;
+  ck_assert (acu_person_update (store, amina, &draft, &error));
+  ASSERT_SENSITIVE_COLUMNS (store, amina, "1|NULL|NULL\n");
+  assert_read (store, amina, ACU_TRISTATE_YES, ACU_TRISTATE_UNKNOWN, ACU_TRISTATE_UNKNOWN);
+
+  /* Disability turned off: the answer stays in the file, hidden and
+   * unused, and an edit keeps it */
+  set_sensitive_flags (store, FALSE, TRUE, FALSE);
+  assert_read (store, amina, ACU_TRISTATE_UNKNOWN, ACU_TRISTATE_UNKNOWN, ACU_TRISTATE_UNKNOWN);
+  draft.first_name = "Amina";
+  draft.sensitive[ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_UNKNOWN;
+  ck_assert (acu_person_update (store, amina, &draft, &error));
+  ASSERT_SENSITIVE_COLUMNS (store, amina, "1|NULL|NULL\n");
+  draft.sensitive[ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_NO;
+  ck_assert (!acu_person_update (store, amina, &draft, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ASSERT_SENSITIVE_COLUMNS (store, amina, "1|NULL|NULL\n");
+  /* On again: the answer shows again */
+  set_sensitive_flags (store, TRUE, TRUE, FALSE);
+  assert_read (store, amina, ACU_TRISTATE_YES, ACU_TRISTATE_UNKNOWN, ACU_TRISTATE_UNKNOWN);
+
+  g_clear_pointer (&log, acu_change_log_free);
   close_store (store);
 }
 END_TEST
@@ -2878,6 +3076,7 @@ reception_suite (void)
   tcase_add_test (tc, test_person_add);
   tcase_add_test (tc, test_person_add_invalid);
   tcase_add_test (tc, test_person_update);
+  tcase_add_test (tc, test_person_sensitive);
   tcase_add_test (tc, test_person_duplicates);
   suite_add_tcase (suite, tc);
 

@@ -1494,8 +1494,8 @@ guint acu_food_expected_get_times (AcuFoodExpected *self) { return self->times; 
 gboolean acu_food_expected_get_served_today (AcuFoodExpected *self) { return self->served_today; }
 
 /* The records valid on :day for :mode, one a household (the one ending last) */
-#define EXPECTED_FROM \
-  "FROM food_access a WHERE a.end_day >= :day AND a.start_day <= :day " \
+#define EXPECTED_WHERE \
+  "WHERE a.end_day >= :day AND a.start_day <= :day " \
   "AND a.mode IN (:mode, 'both') " \
   "AND NOT EXISTS (SELECT 1 FROM food_access b WHERE b.household_id = a.household_id " \
   "  AND b.end_day >= :day AND b.start_day <= :day AND b.mode IN (:mode, 'both') " \
@@ -1523,29 +1523,29 @@ acu_food_day_expected (AcuStore     *store,
     }
   period_bounds (day, ACU_FOOD_PERIOD_WEEK, week_first, week_last);
   period_bounds (day, ACU_FOOD_PERIOD_MONTH, month_first, month_last);
-  /* Persons in name order (the index on sort_key), each the first of
-   * their household by name, whose household has access that day: a page
-   * reads about as many persons as it shows, whatever the size of the
-   * site. The record that applies is the valid one ending last. */
+  /* The records in the name order of their household (food_access.sort_key,
+   * kept by triggers: 0006-food-expected.sql), read from the index that
+   * also holds the days and the mode, so that a page reads about as many
+   * entries as it shows over the share of records valid that day. The
+   * record that applies is the valid one ending last; the person shown is
+   * the household's first by name. */
   stmt = acu_store_prepare (store,
-                            "SELECT e.household_id, e.id, e.first_name, e.last_name, "
-                            " (SELECT count (*) FROM person m WHERE m.household_id = e.household_id), "
+                            "SELECT a.household_id, e.id, e.first_name, e.last_name, "
+                            " (SELECT count (*) FROM person m WHERE m.household_id = a.household_id), "
                             " a.end_day, a.times, "
-                            " (SELECT count (*) FROM food_service s WHERE s.household_id = e.household_id "
+                            " (SELECT count (*) FROM food_service s WHERE s.household_id = a.household_id "
                             "  AND s.cancelled = 0 AND s.day BETWEEN "
                             "  CASE a.period WHEN 'week' THEN :week_first ELSE :month_first END AND "
                             "  CASE a.period WHEN 'week' THEN :week_last ELSE :month_last END), "
-                            " EXISTS (SELECT 1 FROM food_service s WHERE s.household_id = e.household_id "
+                            " EXISTS (SELECT 1 FROM food_service s WHERE s.household_id = a.household_id "
                             "  AND s.cancelled = 0 AND s.day = :day) "
-                            "FROM (SELECT p.id, p.household_id, p.first_name, p.last_name, p.sort_key, "
-                            "      (SELECT b.id FROM food_access b WHERE b.household_id = p.household_id "
-                            "       AND b.end_day >= :day AND b.start_day <= :day AND b.mode IN (:mode, 'both') "
-                            "       ORDER BY b.end_day DESC, b.id DESC LIMIT 1) AS access_id "
-                            "      FROM person p INDEXED BY person_sort_key "
-                            "      WHERE p.id = (SELECT q.id FROM person q WHERE q.household_id = p.household_id "
-                            "                    ORDER BY q.sort_key, q.id LIMIT 1)) e "
-                            "JOIN food_access a ON a.id = e.access_id "
-                            "ORDER BY e.sort_key, e.id LIMIT :limit OFFSET :offset",
+                            "FROM (SELECT a.id, a.household_id, a.sort_key FROM food_access a INDEXED BY food_access_sort "
+                            EXPECTED_WHERE
+                            "      ORDER BY a.sort_key, a.household_id LIMIT :limit OFFSET :offset) x "
+                            "JOIN food_access a ON a.id = x.id "
+                            "LEFT JOIN person e ON e.id = (SELECT q.id FROM person q WHERE q.household_id = a.household_id "
+                            "                             ORDER BY q.sort_key, q.id LIMIT 1) "
+                            "ORDER BY x.sort_key, x.household_id",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -1598,7 +1598,7 @@ acu_food_day_count_expected (AcuStore     *store,
       set_invalid (error, _("The date is not valid. Write it as day/month/year."));
       return 0;
     }
-  stmt = acu_store_prepare (store, "SELECT count (*) " EXPECTED_FROM, error);
+  stmt = acu_store_prepare (store, "SELECT count (*) FROM food_access a " EXPECTED_WHERE, error);
   if (stmt == NULL)
     return 0;
   acu_sql_bind_text (stmt, ":day", day);
@@ -1913,7 +1913,6 @@ insert_snapshot (AcuStore    *store,
                  gint64       service_id,
                  gint64       household_id,
                  const char  *day,
-                 guint       *persons,
                  GError     **error)
 {
   AcuFoodSettings settings;
@@ -1921,7 +1920,6 @@ insert_snapshot (AcuStore    *store,
   sqlite3_stmt *read, *write;
   int rc;
 
-  *persons = 0;
   if (!acu_food_get_settings (store, &settings, error))
     return FALSE;
   read = acu_store_prepare (store,
@@ -1967,7 +1965,6 @@ insert_snapshot (AcuStore    *store,
       acu_sql_bind_int (write, ":homeless", sqlite3_column_int (read, 6));
       if (!acu_store_step_done (store, write, error))
         break;
-      (*persons)++;
     }
   if (rc == SQLITE_ROW)
     {
@@ -2100,9 +2097,9 @@ acu_food_serve (AcuStore                   *store,
   AcuFoodStatus status;
   AcuFoodWarnings warnings;
   AcuVisitDraft visit = { 0 };
+  AcuFoodHousehold members;
   gint64 household_id = 0, shelf = 0, paid = 0, reason_id, service_id = 0, visit_row = 0, day_id = 0;
   const char *day;
-  guint persons = 0;
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -2165,12 +2162,14 @@ acu_food_serve (AcuStore                   *store,
           ok = FALSE;
         }
     }
+  /* the persons served: the household as it is on the day */
+  ok = ok && acu_food_count_household (store, household_id, day, &members, error);
   if (ok)
     {
       stmt = acu_store_prepare (store,
                                 "INSERT INTO food_service (day, household_id, mode, food_day_id, access_id, visit_id, "
                                 "persons, value_cents, shelf_cents, paid_cents, override_reason, served_by, "
-                                "created_at) VALUES (:day, :household, :mode, :food_day, :access, :visit, 1, "
+                                "created_at) VALUES (:day, :household, :mode, :food_day, :access, :visit, :persons, "
                                 ":value, :shelf, :paid, :override, :by, :now)",
                                 error);
       ok = stmt != NULL;
@@ -2183,6 +2182,7 @@ acu_food_serve (AcuStore                   *store,
       acu_sql_bind_id (stmt, ":food_day", day_id);
       acu_sql_bind_id (stmt, ":access", status.access_id);
       acu_sql_bind_int64 (stmt, ":visit", visit_row);
+      acu_sql_bind_int (stmt, ":persons", members.persons);
       if (draft->value_cents >= 0)
         acu_sql_bind_int64 (stmt, ":value", draft->value_cents);
       else if (draft->mode == ACU_FOOD_MODE_GROCERY)
@@ -2197,18 +2197,7 @@ acu_food_serve (AcuStore                   *store,
       ok = acu_store_step_done (store, stmt, error);
       service_id = sqlite3_last_insert_rowid (acu_store_get_db (store));
     }
-  ok = ok && insert_snapshot (store, service_id, household_id, day, &persons, error);
-  if (ok)
-    {
-      stmt = acu_store_prepare (store, "UPDATE food_service SET persons = :persons WHERE id = :id", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          acu_sql_bind_int (stmt, ":persons", persons);
-          acu_sql_bind_int64 (stmt, ":id", service_id);
-          ok = acu_store_step_done (store, stmt, error);
-        }
-    }
+  ok = ok && insert_snapshot (store, service_id, household_id, day, error);
   ok = ok && insert_lines (store, service_id, household_id, day, draft, error)
        && acu_audit_record (store, "visit-add", "visit", visit_row, error)
        && acu_audit_record (store, "food-serve", "household", household_id, error)

@@ -29,6 +29,7 @@ static const Migration registry[] = {
   { 3, "0003-access.sql", NULL },
   { 4, "0004-report.sql", NULL },
   { 5, "0005-food.sql", NULL },
+  { 6, "0006-food-expected.sql", NULL },
 };
 
 /* Tests make databases of an earlier version, and add steps in C */

@@ -45,6 +45,7 @@ struct _AcuPerson
   AcuGender  gender;
   char      *informed_on;
   char      *commune;
+  AcuTristate sensitive[ACU_SENSITIVE_N];   /* read by acu_person_get() alone */
 };
 
 G_DEFINE_FINAL_TYPE (AcuPerson, acu_person, G_TYPE_OBJECT)
@@ -67,11 +68,23 @@ enum
 
 static GParamSpec *person_props[PERSON_N_PROPS];
 
-/* The columns every person query reads, in this order */
+/* The columns every person query reads, in this order (PERSON_N_COLUMNS) */
+#define PERSON_N_COLUMNS 8
 #define PERSON_COLUMNS \
   "p.id, p.household_id, p.first_name, p.last_name, p.birth_date, p.gender, p.informed_on, c.label"
 #define PERSON_JOINS \
   " JOIN household h ON h.id = p.household_id LEFT JOIN commune c ON c.id = h.commune_id"
+/* The sensitive columns, in the order of AcuSensitive, after PERSON_COLUMNS */
+#define PERSON_SENSITIVE_COLUMNS "p.disability, p.third_country, p.foreign_background"
+
+/* Their parameters in a person's insert and update, in the same order */
+static const char *const sensitive_params[ACU_SENSITIVE_N] = {
+  ":disability", ":third_country", ":foreign_background",
+};
+/* An update writes a field only where its :set_ parameter is 1 */
+static const char *const sensitive_set_params[ACU_SENSITIVE_N] = {
+  ":set_disability", ":set_third_country", ":set_foreign_background",
+};
 
 static AcuPerson *
 person_from_row (sqlite3_stmt *stmt)
@@ -195,6 +208,86 @@ acu_housing_get_label (AcuHousing housing)
     case ACU_HOUSING_NOT_STATED:
     default:                     return C_("housing", "Not stated");
     }
+}
+
+/* Answers and sensitive fields */
+
+const char *
+acu_tristate_get_label (AcuTristate value)
+{
+  switch (value)
+    {
+    case ACU_TRISTATE_YES:     return C_("answer", "Yes");
+    case ACU_TRISTATE_NO:      return C_("answer", "No");
+    case ACU_TRISTATE_UNKNOWN:
+    default:                   return C_("answer", "Not recorded");
+    }
+}
+
+const char *
+acu_sensitive_get_label (AcuSensitive field)
+{
+  switch (field)
+    {
+    case ACU_SENSITIVE_DISABILITY:         return _("Disability");
+    /* Translators: a nationality outside the European Union */
+    case ACU_SENSITIVE_THIRD_COUNTRY:      return _("Third-country national");
+    case ACU_SENSITIVE_FOREIGN_BACKGROUND: return _("Foreign background or minority");
+    case ACU_SENSITIVE_N:
+    default:                               g_return_val_if_reached (NULL);
+    }
+}
+
+/* 1, 0, or -1 for NULL */
+static int
+tristate_to_column (AcuTristate value)
+{
+  return value == ACU_TRISTATE_YES ? 1 : value == ACU_TRISTATE_NO ? 0 : -1;
+}
+
+static AcuTristate
+tristate_from_column (sqlite3_stmt *stmt,
+                      int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return ACU_TRISTATE_UNKNOWN;
+  return sqlite3_column_int (stmt, column) != 0 ? ACU_TRISTATE_YES : ACU_TRISTATE_NO;
+}
+
+/* Their settings (written by acu_food_set_settings), by AcuSensitive */
+static const char *const sensitive_settings[ACU_SENSITIVE_N] = {
+  "record-disability", "record-third-country", "record-foreign-background",
+};
+
+gboolean
+acu_people_get_sensitive_fields (AcuStore  *store,
+                                 gboolean   fields[ACU_SENSITIVE_N],
+                                 GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < ACU_SENSITIVE_N; i++)
+    fields[i] = FALSE;
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return FALSE;
+  /* Health and origin: never for volunteers */
+  if (acu_store_get_role (store) < ACU_ROLE_STAFF)
+    return TRUE;
+  stmt = acu_store_prepare (store,
+                            "SELECT key FROM setting WHERE key IN (:disability, :third_country, :foreign_background) "
+                            "AND value = '1'", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ACU_SENSITIVE_N; i++)
+    acu_sql_bind_text (stmt, sensitive_params[i], sensitive_settings[i]);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (guint i = 0; i < ACU_SENSITIVE_N; i++)
+      fields[i] |= g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), sensitive_settings[i]) == 0;
+  if (rc != SQLITE_DONE)
+    acu_store_set_sqlite_error (store, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
 }
 
 /* AcuPerson */
@@ -380,6 +473,15 @@ acu_person_get_age (AcuPerson  *self,
   return MAX (age, 0);
 }
 
+AcuTristate
+acu_person_get_sensitive (AcuPerson    *self,
+                          AcuSensitive  field)
+{
+  g_return_val_if_fail (ACU_IS_PERSON (self), ACU_TRISTATE_UNKNOWN);
+  g_return_val_if_fail (field < ACU_SENSITIVE_N, ACU_TRISTATE_UNKNOWN);
+  return self->sensitive[field];
+}
+
 /* Households */
 
 void
@@ -491,6 +593,8 @@ typedef struct
   const char *gender;
   char       *informed_on;
   char       *sort_key;
+  int         sensitive[ACU_SENSITIVE_N];        /* 1, 0, or -1 for NULL */
+  gboolean    write_sensitive[ACU_SENSITIVE_N];  /* an update writes it */
 } CleanPerson;
 
 static void
@@ -514,8 +618,59 @@ has_letter (const char *text)
   return FALSE;
 }
 
+/* The sensitive answers: staff and coordinators alone give them, for the
+ * fields the site records; an update writes those fields only, so that a
+ * volunteer's change of a name, or a field whose setting was turned off,
+ * keeps what was recorded (hidden and unused while its setting is off) */
 static gboolean
-clean_person (const AcuPersonDraft  *draft,
+clean_sensitive (AcuStore              *store,
+                 const AcuPersonDraft  *draft,
+                 CleanPerson           *clean,
+                 GError               **error)
+{
+  gboolean fields[ACU_SENSITIVE_N];
+  gboolean answered = FALSE;
+
+  for (guint i = 0; i < ACU_SENSITIVE_N; i++)
+    {
+      if ((guint) draft->sensitive[i] > ACU_TRISTATE_LAST)
+        {
+          g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                               _("Choose an answer from the list."));
+          return FALSE;
+        }
+      answered |= draft->sensitive[i] != ACU_TRISTATE_UNKNOWN;
+    }
+  if ((answered && !acu_store_require_role (store, ACU_ROLE_STAFF, error))
+      || !acu_people_get_sensitive_fields (store, fields, error))
+    return FALSE;
+  for (guint i = 0; i < ACU_SENSITIVE_N; i++)
+    {
+      if (draft->sensitive[i] != ACU_TRISTATE_UNKNOWN && !fields[i])
+        {
+          const char *message;
+
+          if (i == ACU_SENSITIVE_DISABILITY)
+            message = _("This site does not record disabilities. Only a coordinator can turn this on, "
+                        "in Preferences.");
+          else if (i == ACU_SENSITIVE_THIRD_COUNTRY)
+            message = _("This site does not record third-country nationals. Only a coordinator can turn this on, "
+                        "in Preferences.");
+          else
+            message = _("This site does not record a foreign background or minority. Only a coordinator can "
+                        "turn this on, in Preferences.");
+          g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID, message);
+          return FALSE;
+        }
+      clean->sensitive[i] = tristate_to_column (draft->sensitive[i]);
+      clean->write_sensitive[i] = fields[i];
+    }
+  return TRUE;
+}
+
+static gboolean
+clean_person (AcuStore              *store,
+              const AcuPersonDraft  *draft,
               CleanPerson           *clean,
               GError               **error)
 {
@@ -562,7 +717,7 @@ clean_person (const AcuPersonDraft  *draft,
     g_autofree char *full = g_strdup_printf ("%s %s", clean->last_name, clean->first_name);
     clean->sort_key = acu_fold (full);
   }
-  return TRUE;
+  return clean_sensitive (store, draft, clean, error);
 }
 
 /* The words a search matches: the folded name cut at spaces, hyphens and
@@ -683,6 +838,11 @@ bind_person_fields (sqlite3_stmt       *stmt,
   acu_sql_bind_text (stmt, ":birth", clean->birth_date);
   acu_sql_bind_text (stmt, ":gender", clean->gender);
   acu_sql_bind_text (stmt, ":informed", clean->informed_on);
+  for (guint i = 0; i < ACU_SENSITIVE_N; i++)
+    if (clean->sensitive[i] < 0)
+      acu_sql_bind_null (stmt, sensitive_params[i]);
+    else
+      acu_sql_bind_int (stmt, sensitive_params[i], clean->sensitive[i]);
   acu_sql_bind_int64 (stmt, ":now", now);
 }
 
@@ -698,8 +858,10 @@ insert_person (AcuStore           *store,
 
   stmt = acu_store_prepare (store,
                             "INSERT INTO person (household_id, first_name, last_name, sort_key, birth_date, "
-                            "gender, informed_on, created_at, updated_at, created_by) "
-                            "VALUES (:household, :first, :last, :key, :birth, :gender, :informed, :now, :now, :by)",
+                            "gender, informed_on, disability, third_country, foreign_background, "
+                            "created_at, updated_at, created_by) "
+                            "VALUES (:household, :first, :last, :key, :birth, :gender, :informed, :disability, "
+                            ":third_country, :foreign_background, :now, :now, :by)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -724,12 +886,19 @@ update_person (AcuStore           *store,
 
   stmt = acu_store_prepare (store,
                             "UPDATE person SET first_name = :first, last_name = :last, sort_key = :key, "
-                            "birth_date = :birth, gender = :gender, informed_on = :informed, updated_at = :now "
-                            "WHERE id = :id", error);
+                            "birth_date = :birth, gender = :gender, informed_on = :informed, "
+                            "disability = CASE WHEN :set_disability THEN :disability ELSE disability END, "
+                            "third_country = CASE WHEN :set_third_country THEN :third_country "
+                            "ELSE third_country END, "
+                            "foreign_background = CASE WHEN :set_foreign_background THEN :foreign_background "
+                            "ELSE foreign_background END, "
+                            "updated_at = :now WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
   acu_sql_bind_int64 (stmt, ":id", person_id);
   bind_person_fields (stmt, clean, now_seconds ());
+  for (guint i = 0; i < ACU_SENSITIVE_N; i++)
+    acu_sql_bind_int (stmt, sensitive_set_params[i], clean->write_sensitive[i] ? 1 : 0);
   return acu_store_step_done (store, stmt, error)
          && index_words (store, person_id, clean->first_name, clean->last_name, clean->sort_key, TRUE, error);
 }
@@ -744,10 +913,15 @@ acu_people_insert_unchecked (AcuStore              *store,
 {
   g_autofree char *full = g_strdup_printf ("%s %s", draft->last_name, draft->first_name);
   CleanPerson clean = {
-    (char *) draft->first_name, (char *) draft->last_name, (char *) draft->birth_date,
-    acu_gender_to_string (draft->gender), (char *) draft->informed_on, acu_fold (full),
+    .first_name = (char *) draft->first_name, .last_name = (char *) draft->last_name,
+    .birth_date = (char *) draft->birth_date, .gender = acu_gender_to_string (draft->gender),
+    .informed_on = (char *) draft->informed_on, .sort_key = acu_fold (full),
   };
-  gint64 id = insert_person (store, &clean, draft->household_id, now, error);
+  gint64 id;
+
+  for (guint i = 0; i < ACU_SENSITIVE_N; i++)
+    clean.sensitive[i] = tristate_to_column (draft->sensitive[i]);
+  id = insert_person (store, &clean, draft->household_id, now, error);
 
   g_free (clean.sort_key);
   return id;
@@ -770,7 +944,7 @@ acu_person_add (AcuStore              *store,
   g_return_val_if_fail (draft != NULL, 0);
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
-      || !clean_person (draft, &clean, error)
+      || !clean_person (store, draft, &clean, error)
       || (draft->household_id != 0 && !acu_household_exists (store, draft->household_id, error))
       || (draft->household_id == 0 && draft->commune_id != 0
           && !acu_catalogue_exists (store, ACU_CATALOGUE_COMMUNE, draft->commune_id, error))
@@ -785,8 +959,9 @@ acu_person_add (AcuStore              *store,
   return acu_sql_finish (store, ok, error) ? id : 0;
 }
 
-/* Changes a person's name, birth date, gender and information date; the
- * draft's household fields are ignored (see acu_person_move) */
+/* Changes a person's name, birth date, gender and information date, and
+ * the sensitive answers the identity may write; the draft's household
+ * fields are ignored (see acu_person_move) */
 gboolean
 acu_person_update (AcuStore              *store,
                    gint64                 person_id,
@@ -799,7 +974,7 @@ acu_person_update (AcuStore              *store,
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
       || (existing = acu_person_get (store, person_id, error)) == NULL
-      || !clean_person (draft, &clean, error)
+      || !clean_person (store, draft, &clean, error)
       || !acu_store_begin (store, error))
     return FALSE;
   ok = update_person (store, person_id, &clean, error)
@@ -814,16 +989,24 @@ acu_person_get (AcuStore  *store,
 {
   sqlite3_stmt *stmt;
   AcuPerson *person = NULL;
+  gboolean fields[ACU_SENSITIVE_N];
 
-  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
+      || !acu_people_get_sensitive_fields (store, fields, error))
     return NULL;
-  stmt = acu_store_prepare (store, "SELECT " PERSON_COLUMNS " FROM person p" PERSON_JOINS " WHERE p.id = :id",
-                            error);
+  stmt = acu_store_prepare (store, "SELECT " PERSON_COLUMNS ", " PERSON_SENSITIVE_COLUMNS " FROM person p"
+                            PERSON_JOINS " WHERE p.id = :id", error);
   if (stmt == NULL)
     return NULL;
   acu_sql_bind_int64 (stmt, ":id", person_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    person = person_from_row (stmt);
+    {
+      person = person_from_row (stmt);
+      /* Only the fields this person at the desk may read, while recorded */
+      for (guint i = 0; i < ACU_SENSITIVE_N; i++)
+        if (fields[i])
+          person->sensitive[i] = tristate_from_column (stmt, PERSON_N_COLUMNS + i);
+    }
   sqlite3_reset (stmt);
   if (person == NULL)
     g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,

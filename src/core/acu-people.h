@@ -20,6 +20,36 @@ const char  *acu_gender_to_string (AcuGender gender);
 AcuGender    acu_gender_from_string (const char *text);
 const char  *acu_gender_get_label (AcuGender gender);
 
+/* An answer that may not have been recorded (a NULL column) */
+typedef enum
+{
+  ACU_TRISTATE_UNKNOWN,   /* not recorded */
+  ACU_TRISTATE_YES,
+  ACU_TRISTATE_NO,
+} AcuTristate;
+
+#define ACU_TRISTATE_LAST ACU_TRISTATE_NO
+
+/* "Not recorded", "Yes", "No" */
+const char  *acu_tristate_get_label (AcuTristate value);
+
+/* The sensitive fields of a person that the FSE+ indicators of food aid
+ * count: disability is health data, nationality and background are
+ * sensitive too (GDPR, article 9). A site records each one only while a
+ * coordinator keeps its setting on (AcuFoodSettings: record_disability…),
+ * and only staff and coordinators read or write them: see
+ * acu_people_get_sensitive_fields(). */
+typedef enum
+{
+  ACU_SENSITIVE_DISABILITY,
+  ACU_SENSITIVE_THIRD_COUNTRY,
+  ACU_SENSITIVE_FOREIGN_BACKGROUND,
+  ACU_SENSITIVE_N
+} AcuSensitive;
+
+/* "Disability", "Third-country national", "Foreign background or minority" */
+const char  *acu_sensitive_get_label (AcuSensitive field);
+
 /* What the desk types for a person: input of add and update */
 typedef struct
 {
@@ -30,6 +60,10 @@ typedef struct
   const char *informed_on;   /* "YYYY-MM-DD" or NULL */
   gint64      household_id;  /* add: 0 makes a new household */
   gint64      commune_id;    /* add with a new household: its commune, or 0 */
+  /* Yes or No is refused unless the field is one of
+   * acu_people_get_sensitive_fields(). An update writes only those fields
+   * (UNKNOWN there clears the answer) and leaves the others as they are. */
+  AcuTristate sensitive[ACU_SENSITIVE_N];
 } AcuPersonDraft;
 
 #define ACU_TYPE_PERSON (acu_person_get_type ())
@@ -47,6 +81,11 @@ const char  *acu_person_get_informed_on (AcuPerson *self);
 const char  *acu_person_get_commune (AcuPerson *self);
 int          acu_person_get_age (AcuPerson  *self,
                                  const char *on_day);
+/* Filled by acu_person_get() alone, and only for the fields of
+ * acu_people_get_sensitive_fields(); UNKNOWN otherwise (lists and
+ * searches never read them) */
+AcuTristate  acu_person_get_sensitive (AcuPerson    *self,
+                                       AcuSensitive  field);
 
 /* The housing situation of a household (the FSE+ indicators count the
  * homeless and those affected by housing exclusion): an ordinary field */
@@ -79,6 +118,13 @@ typedef struct
 } AcuHousehold;
 
 void          acu_household_free (AcuHousehold *household);
+
+/* The sensitive fields the person identified at the desk reads and
+ * writes: those whose setting is on, for staff and coordinators; none
+ * for volunteers. @fields[field] is TRUE for each. */
+gboolean      acu_people_get_sensitive_fields (AcuStore  *store,
+                                               gboolean   fields[ACU_SENSITIVE_N],
+                                               GError   **error);
 
 gint64        acu_person_add (AcuStore              *store,
                               const AcuPersonDraft  *draft,

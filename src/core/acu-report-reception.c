@@ -216,16 +216,6 @@ count_days (Reception  *r,
   return finish (r, stmt, rc, error);
 }
 
-static AcuFigure *
-commune_figure (Reception    *r,
-                sqlite3_stmt *stmt,
-                int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return acu_figure_table_find (r->communes, "not-stated");
-  return catalogue_row (r->commune_rows, sqlite3_column_int64 (stmt, column));
-}
-
 /* The age on the last day of the period, in whole years; a birth year
  * alone counts as born on the 1st of July. NULL when not stated. */
 #define AGE_SQL \
@@ -234,9 +224,8 @@ commune_figure (Reception    *r,
   "  - (substr (:to, 6, 5) < CASE WHEN length (p.birth_date) = 10 THEN substr (p.birth_date, 6, 5) " \
   "                               ELSE '07-01' END)) END"
 
-#define INSERT_PERSONS \
-  "INSERT INTO temp.report_person " \
-  "SELECT p.id, p.household_id, h.commune_id, p.gender, " AGE_SQL ", v.n FROM "
+#define SELECT_PERSONS \
+  "SELECT p.household_id, h.commune_id, p.gender, " AGE_SQL ", v.n FROM "
 #define JOIN_PERSONS \
   " v JOIN person p INDEXED BY person_report ON p.id = v.person_id " \
   "JOIN household h INDEXED BY household_report ON h.id = p.household_id"
@@ -248,91 +237,116 @@ is_calendar_year (const AcuPeriod *period)
          && g_str_has_suffix (period->from, "-01-01") && g_str_has_suffix (period->to, "-12-31");
 }
 
+/* A commune's persons, households and their visits, in count_persons */
+typedef struct
+{
+  gint64 persons;
+  gint64 households;
+  gint64 visits;
+} CommuneCount;
+
+static void
+add_commune (Reception           *r,
+             guint                c,
+             const CommuneCount  *count,
+             AcuFigure           *commune,
+             AcuFigure           *homes)
+{
+  acu_figure_table_find (r->people, "persons")->values[c] += count->persons;
+  acu_figure_table_find (r->people, "households")->values[c] += count->households;
+  if (commune != NULL)
+    commune->values[c] += count->visits;
+  if (homes != NULL)
+    homes->values[c] += count->households;
+}
+
 /* The persons who came in the period, once each, with their household,
- * commune, gender, age and number of visits, kept in a temporary table
- * (in memory) for the small aggregates that follow. A calendar year reads
- * the visits per person and year that the triggers keep; other periods
- * group their visits by person. Communes hold whole households, so the
- * households counted by commune add up to the households who came. */
+ * commune, gender, age and number of visits, counted in one pass over
+ * the rows (no temporary table to sort: with SQLCipher's memory security
+ * a sort of tens of thousands of rows costs more than reading them). A
+ * calendar year reads the visits per person and year that the triggers
+ * keep; other periods group their visits by person. Communes hold whole
+ * households, so the households counted by commune add up to the
+ * households who came. */
 static gboolean
 count_persons (Reception  *r,
                guint       c,
                GError    **error)
 {
-  AcuStore *store = r->ctx->store;
   const AcuPeriod *period = &r->ctx->report->periods[c];
-  AcuFigure *persons = acu_figure_table_find (r->people, "persons");
-  AcuFigure *households = acu_figure_table_find (r->people, "households");
   AcuFigure *under_18 = acu_figure_table_find (r->ages, "under-18");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) communes = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  gint64 by_gender_age[ACU_GENDER_OTHER + 1][ACU_N_AGE_BRACKETS] = { { 0 } };
+  CommuneCount not_stated = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!acu_store_exec (store,
-                       "CREATE TEMP TABLE IF NOT EXISTS report_person ("
-                       " person_id INTEGER PRIMARY KEY, household_id INTEGER, commune_id INTEGER,"
-                       " gender TEXT, age INTEGER, visits INTEGER);"
-                       "DELETE FROM temp.report_person;", error))
-    return FALSE;
   if (is_calendar_year (period))
     stmt = prepare_period (r,
-                           INSERT_PERSONS
+                           SELECT_PERSONS
                            "(SELECT person_id, visits AS n FROM person_year "
                            " WHERE year = CAST (substr (:from, 1, 4) AS INTEGER) AND visits > 0)"
                            JOIN_PERSONS, c, error);
   else
     stmt = prepare_period (r,
-                           INSERT_PERSONS
+                           SELECT_PERSONS
                            "(SELECT person_id, count (*) AS n FROM visit "
                            " WHERE day BETWEEN :from AND :to AND +person_id IS NOT NULL GROUP BY person_id)"
                            JOIN_PERSONS, c, error);
-  if (stmt == NULL || !acu_store_step_done (store, stmt, error))
-    return FALSE;
-
-  stmt = acu_store_prepare (store,
-                            "SELECT commune_id, count (*), count (DISTINCT household_id), sum (visits) "
-                            "FROM temp.report_person GROUP BY commune_id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AcuFigure *commune = commune_figure (r, stmt, 0);
+      gint64 household_id = sqlite3_column_int64 (stmt, 0);
+      gboolean stated = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+      gint64 commune_id = sqlite3_column_int64 (stmt, 1);
+      AcuGender gender = acu_gender_from_string ((const char *) sqlite3_column_text (stmt, 2));
+      AcuAgeBracket age = sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                          ? ACU_AGE_NOT_STATED : acu_age_bracket_for_age (sqlite3_column_int (stmt, 3));
+      CommuneCount *count = &not_stated;
 
-      AcuFigure *homes = sqlite3_column_type (stmt, 0) == SQLITE_NULL
-                         ? acu_figure_table_find (r->household_communes, "not-stated")
-                         : catalogue_row (r->household_commune_rows, sqlite3_column_int64 (stmt, 0));
-
-      persons->values[c] += sqlite3_column_int64 (stmt, 1);
-      households->values[c] += sqlite3_column_int64 (stmt, 2);
-      if (commune != NULL)
-        commune->values[c] += sqlite3_column_int64 (stmt, 3);
-      if (homes != NULL)
-        homes->values[c] += sqlite3_column_int64 (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      acu_store_set_sqlite_error (store, error);
-      return FALSE;
-    }
-
-  stmt = acu_store_prepare (store, "SELECT gender, age, count (*) FROM temp.report_person GROUP BY 1, 2", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AcuGender gender = acu_gender_from_string ((const char *) sqlite3_column_text (stmt, 0));
-      AcuAgeBracket age = sqlite3_column_type (stmt, 1) == SQLITE_NULL
-                          ? ACU_AGE_NOT_STATED : acu_age_bracket_for_age (sqlite3_column_int (stmt, 1));
-      gint64 n = sqlite3_column_int64 (stmt, 2);
-
-      acu_figure_table_find (r->genders, gender_key (gender))->values[c] += n;
-      acu_figure_table_find (r->ages, age_key (age))->values[c] += n;
-      if (age >= ACU_AGE_0_3 && age <= ACU_AGE_15_17)
-        under_18->values[c] += n;
+      if (stated && (count = g_hash_table_lookup (communes, &commune_id)) == NULL)
+        {
+          count = g_new0 (CommuneCount, 1);
+          g_hash_table_insert (communes, g_memdup2 (&commune_id, sizeof commune_id), count);
+        }
+      count->persons++;
+      count->visits += sqlite3_column_int64 (stmt, 4);
+      if (!g_hash_table_contains (seen, &household_id))
+        {
+          g_hash_table_add (seen, g_memdup2 (&household_id, sizeof household_id));
+          count->households++;
+        }
+      by_gender_age[gender][age]++;
     }
   if (!finish (r, stmt, rc, error))
     return FALSE;
-  return acu_store_exec (store, "DELETE FROM temp.report_person;", error);
+
+  /* by commune: the persons' commune, and the households' */
+  g_hash_table_iter_init (&iter, communes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    add_commune (r, c, value, catalogue_row (r->commune_rows, *(gint64 *) key),
+                 catalogue_row (r->household_commune_rows, *(gint64 *) key));
+  if (not_stated.persons > 0)
+    add_commune (r, c, &not_stated, acu_figure_table_find (r->communes, "not-stated"),
+                 acu_figure_table_find (r->household_communes, "not-stated"));
+
+  for (guint g = 0; g <= ACU_GENDER_OTHER; g++)
+    for (guint a = 0; a < ACU_N_AGE_BRACKETS; a++)
+      {
+        gint64 n = by_gender_age[g][a];
+
+        if (n == 0)
+          continue;
+        acu_figure_table_find (r->genders, gender_key (g))->values[c] += n;
+        acu_figure_table_find (r->ages, age_key (a))->values[c] += n;
+        if (a >= ACU_AGE_0_3 && a <= ACU_AGE_15_17)
+          under_18->values[c] += n;
+      }
+  return TRUE;
 }
 
 static gboolean

@@ -76,15 +76,22 @@ typedef enum
   PERSON_DIALOG_EDIT,
 } PersonDialogKind;
 
-static void open_person_dialog (AcuPeoplePage    *self,
-                                PersonDialogKind  kind,
-                                gint64            person_id,
-                                const char       *first,
-                                const char       *last,
-                                const char       *birth,
-                                AcuGender         gender,
-                                const char       *informed,
-                                const char       *error_message);
+/* What the member's form shows: dates as the desk types them */
+typedef struct
+{
+  const char  *first;
+  const char  *last;
+  const char  *birth;
+  AcuGender    gender;
+  const char  *informed;
+  AcuTristate  sensitive[ACU_SENSITIVE_N];
+} PersonFields;
+
+static void open_person_dialog (AcuPeoplePage       *self,
+                                PersonDialogKind     kind,
+                                gint64               person_id,
+                                const PersonFields  *fields,
+                                const char          *error_message);
 
 /* The list */
 
@@ -185,14 +192,19 @@ edit_member_action (GtkWidget  *widget,
   g_autoptr(AcuPerson) person = member_of_action (self, parameter);
   g_autofree char *birth = NULL;
   g_autofree char *informed = NULL;
+  PersonFields fields = { 0 };
 
   if (person == NULL)
     return;
   birth = acu_date_to_display (acu_person_get_birth_date (person));
   informed = acu_date_to_display (acu_person_get_informed_on (person));
-  open_person_dialog (self, PERSON_DIALOG_EDIT, acu_person_get_id (person),
-                      acu_person_get_first_name (person), acu_person_get_last_name (person),
-                      birth, acu_person_get_gender (person), informed, NULL);
+  fields = (PersonFields) {
+    .first = acu_person_get_first_name (person), .last = acu_person_get_last_name (person),
+    .birth = birth, .gender = acu_person_get_gender (person), .informed = informed,
+  };
+  for (AcuSensitive f = 0; f < ACU_SENSITIVE_N; f++)
+    fields.sensitive[f] = acu_person_get_sensitive (person, f);
+  open_person_dialog (self, PERSON_DIALOG_EDIT, acu_person_get_id (person), &fields, NULL);
 }
 
 static gboolean
@@ -579,7 +591,20 @@ typedef struct
   AdwComboRow      *gender;       /* NULL in a copy: gender_value holds it */
   guint             gender_value;
   GtkEditable      *informed;
+  /* Shown for the fields acu_people_get_sensitive_fields() gives, NULL
+   * otherwise and in a copy: sensitive_value holds the answer */
+  AdwComboRow      *sensitive[ACU_SENSITIVE_N];
+  AcuTristate       sensitive_value[ACU_SENSITIVE_N];
 } PersonDialog;
+
+static AcuTristate
+person_dialog_get_sensitive (PersonDialog *data,
+                             AcuSensitive  field)
+{
+  if (data->sensitive[field] != NULL)
+    return adw_combo_row_get_selected (data->sensitive[field]);
+  return data->sensitive_value[field];
+}
 
 static void
 person_dialog_free (PersonDialog *data)
@@ -625,6 +650,11 @@ confirm_duplicate (AcuPeoplePage *self,
   gtk_editable_set_text (copy->informed, informed);
   copy->gender_value = adw_combo_row_get_selected (data->gender);
   copy->gender = NULL;
+  for (AcuSensitive f = 0; f < ACU_SENSITIVE_N; f++)
+    {
+      copy->sensitive_value[f] = person_dialog_get_sensitive (data, f);
+      copy->sensitive[f] = NULL;
+    }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        _("Already Known?"), body->str));
@@ -661,6 +691,8 @@ person_response_cb (AdwMessageDialog *dialog,
   };
   gboolean ok;
 
+  for (AcuSensitive f = 0; f < ACU_SENSITIVE_N; f++)
+    draft.sensitive[f] = person_dialog_get_sensitive (data, f);
   if ((!g_str_equal (response, "save") && !g_str_equal (response, "add")) || store == NULL)
     return;
   if (data->kind == PERSON_DIALOG_ADD && g_str_equal (response, "save"))
@@ -683,9 +715,13 @@ person_response_cb (AdwMessageDialog *dialog,
   if (!ok)
     {
       /* Open again with what was typed and what is wrong */
-      open_person_dialog (self, data->kind, data->person_id, draft.first_name, draft.last_name,
-                          gtk_editable_get_text (data->birth), draft.gender,
-                          gtk_editable_get_text (data->informed), error->message);
+      PersonFields fields = {
+        .first = draft.first_name, .last = draft.last_name, .birth = gtk_editable_get_text (data->birth),
+        .gender = draft.gender, .informed = gtk_editable_get_text (data->informed),
+      };
+
+      memcpy (fields.sensitive, draft.sensitive, sizeof fields.sensitive);
+      open_person_dialog (self, data->kind, data->person_id, &fields, error->message);
       return;
     }
   acu_page_show_toast (ACU_PAGE (self), data->kind == PERSON_DIALOG_ADD ? _("Member added.") : _("Member changed."));
@@ -704,21 +740,47 @@ add_entry_row (GtkListBox *list,
   return GTK_EDITABLE (row);
 }
 
-static void
-open_person_dialog (AcuPeoplePage    *self,
-                    PersonDialogKind  kind,
-                    gint64            person_id,
-                    const char       *first,
-                    const char       *last,
-                    const char       *birth,
-                    AcuGender         gender,
-                    const char       *informed,
-                    const char       *error_message)
+/* A row "Disability: Not recorded / Yes / No", its answer selected: the
+ * list's order is AcuTristate's */
+static AdwComboRow *
+add_sensitive_row (GtkListBox   *list,
+                   AcuSensitive  field,
+                   AcuTristate   value)
 {
+  static const char *const names[ACU_SENSITIVE_N] = {
+    "sensitive-disability", "sensitive-third-country", "sensitive-foreign-background",
+  };
+  g_autoptr(GtkStringList) answers = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  for (AcuTristate t = ACU_TRISTATE_UNKNOWN; t <= ACU_TRISTATE_LAST; t++)
+    gtk_string_list_append (answers, acu_tristate_get_label (t));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), acu_sensitive_get_label (field));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               field == ACU_SENSITIVE_DISABILITY
+                               ? _("Optional. Health data: only with the person’s explicit consent")
+                               : _("Optional. Sensitive data: only with the person’s explicit consent"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (answers));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), value);
+  /* The UI tests find the rows by name */
+  gtk_widget_set_name (row, names[field]);
+  gtk_list_box_append (list, row);
+  return ADW_COMBO_ROW (row);
+}
+
+static void
+open_person_dialog (AcuPeoplePage       *self,
+                    PersonDialogKind     kind,
+                    gint64               person_id,
+                    const PersonFields  *fields,
+                    const char          *error_message)
+{
+  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
   PersonDialog *data = g_new0 (PersonDialog, 1);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *gender_row = adw_combo_row_new ();
   g_autoptr(GtkStringList) genders = gtk_string_list_new (NULL);
+  gboolean shown[ACU_SENSITIVE_N] = { FALSE };
   AdwMessageDialog *dialog;
 
   data->self = g_object_ref (self);
@@ -726,17 +788,25 @@ open_person_dialog (AcuPeoplePage    *self,
   data->person_id = person_id;
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  data->first = add_entry_row (GTK_LIST_BOX (list), _("First name"), first);
-  data->last = add_entry_row (GTK_LIST_BOX (list), _("Last name"), last);
-  data->birth = add_entry_row (GTK_LIST_BOX (list), _("Birth date or year (optional)"), birth);
+  data->first = add_entry_row (GTK_LIST_BOX (list), _("First name"), fields->first);
+  data->last = add_entry_row (GTK_LIST_BOX (list), _("Last name"), fields->last);
+  data->birth = add_entry_row (GTK_LIST_BOX (list), _("Birth date or year (optional)"), fields->birth);
   for (AcuGender g = ACU_GENDER_NOT_STATED; g <= ACU_GENDER_OTHER; g++)
     gtk_string_list_append (genders, acu_gender_get_label (g));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (gender_row), _("Gender"));
   adw_combo_row_set_model (ADW_COMBO_ROW (gender_row), G_LIST_MODEL (genders));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (gender_row), gender);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gender_row), fields->gender);
   gtk_list_box_append (GTK_LIST_BOX (list), gender_row);
   data->gender = ADW_COMBO_ROW (gender_row);
-  data->informed = add_entry_row (GTK_LIST_BOX (list), _("Informed of the processing on (date)"), informed);
+  data->informed = add_entry_row (GTK_LIST_BOX (list), _("Informed of the processing on (date)"),
+                                  fields->informed);
+  /* The sensitive fields the site records, for staff and coordinators
+   * (read at each opening: they follow Preferences and who is at the desk) */
+  if (store != NULL)
+    acu_people_get_sensitive_fields (store, shown, NULL);
+  for (AcuSensitive f = 0; f < ACU_SENSITIVE_N; f++)
+    if (shown[f])
+      data->sensitive[f] = add_sensitive_row (GTK_LIST_BOX (list), f, fields->sensitive[f]);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        kind == PERSON_DIALOG_ADD ? _("New Member") : _("Change Member"),
@@ -756,19 +826,15 @@ add_member_clicked_cb (AcuPeoplePage *self)
 {
   g_autofree char *today = acu_date_today ();
   g_autofree char *display = acu_date_to_display (today);
-  const char *last = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  PersonFields fields = { .gender = ACU_GENDER_NOT_STATED, .informed = display };
 
   /* Members most often share the first one's last name */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->members)) > 0)
-    {
-      g_autoptr(GPtrArray) members = acu_household_list_members (acu_page_get_store (ACU_PAGE (self)), self->household_id, NULL);
-
-      if (members != NULL && members->len > 0)
-        last = acu_person_get_last_name (g_ptr_array_index (members, 0));
-      open_person_dialog (self, PERSON_DIALOG_ADD, 0, NULL, last, NULL, ACU_GENDER_NOT_STATED, display, NULL);
-      return;
-    }
-  open_person_dialog (self, PERSON_DIALOG_ADD, 0, NULL, NULL, NULL, ACU_GENDER_NOT_STATED, display, NULL);
+    members = acu_household_list_members (acu_page_get_store (ACU_PAGE (self)), self->household_id, NULL);
+  if (members != NULL && members->len > 0)
+    fields.last = acu_person_get_last_name (g_ptr_array_index (members, 0));
+  open_person_dialog (self, PERSON_DIALOG_ADD, 0, &fields, NULL);
 }
 
 /* Everyone sees whether the household's access to food aid is valid;

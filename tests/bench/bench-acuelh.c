@@ -549,8 +549,7 @@ typedef struct
   sqlite3_stmt *days;
   sqlite3_stmt *persons_of_year;
   sqlite3_stmt *persons_of_days;
-  sqlite3_stmt *by_commune;
-  sqlite3_stmt *by_gender_age;
+  sqlite3_stmt *last_household;
   sqlite3_stmt *clear;
   sqlite3_stmt *new_households;
   sqlite3_stmt *trend;
@@ -576,14 +575,15 @@ prepare (sqlite3    *db,
 }
 
 /* acu-report-reception.c's queries, with positional parameters; the
- * persons who came go to a temporary table of our own */
+ * persons who came are counted as they are read, their households marked
+ * in a bit array */
 #define FLOOR_AGE \
   "CASE WHEN p.birth_date IS NULL THEN NULL ELSE max (0, " \
   "  CAST (substr (?2, 1, 4) AS INTEGER) - CAST (substr (p.birth_date, 1, 4) AS INTEGER) " \
   "  - (substr (?2, 6, 5) < CASE WHEN length (p.birth_date) = 10 THEN substr (p.birth_date, 6, 5) " \
   "                             ELSE '07-01' END)) END"
-#define FLOOR_INSERT_PERSONS \
-  "INSERT INTO temp.floor_person SELECT p.id, p.household_id, h.commune_id, p.gender, " FLOOR_AGE ", v.n FROM "
+#define FLOOR_SELECT_PERSONS \
+  "SELECT p.household_id, h.commune_id, p.gender, " FLOOR_AGE ", v.n FROM "
 #define FLOOR_JOIN_PERSONS \
   " v JOIN person p INDEXED BY person_report ON p.id = v.person_id " \
   "JOIN household h INDEXED BY household_report ON h.id = p.household_id"
@@ -605,22 +605,17 @@ floor_report_init (FloorReport     *f,
         if (g_str_equal (f->periods[c].from, f->periods[d].from) && g_str_equal (f->periods[c].to, f->periods[d].to))
           f->wanted[c] = FALSE;
     }
-  exec_sql (db, "CREATE TEMP TABLE IF NOT EXISTS floor_person (person_id INTEGER PRIMARY KEY, "
-                "household_id INTEGER, commune_id INTEGER, gender TEXT, age INTEGER, visits INTEGER)");
   f->days = prepare (db, "SELECT day, dimension, key, visits FROM visit_day_count "
                          "WHERE day BETWEEN ?1 AND ?2 AND visits <> 0");
-  f->persons_of_year = prepare (db, FLOOR_INSERT_PERSONS
+  f->persons_of_year = prepare (db, FLOOR_SELECT_PERSONS
                                     "(SELECT person_id, visits AS n FROM person_year "
                                     " WHERE year = CAST (substr (?1, 1, 4) AS INTEGER) AND visits > 0)"
                                     FLOOR_JOIN_PERSONS);
-  f->persons_of_days = prepare (db, FLOOR_INSERT_PERSONS
+  f->persons_of_days = prepare (db, FLOOR_SELECT_PERSONS
                                     "(SELECT person_id, count (*) AS n FROM visit "
                                     " WHERE day BETWEEN ?1 AND ?2 AND +person_id IS NOT NULL GROUP BY person_id)"
                                     FLOOR_JOIN_PERSONS);
-  f->by_commune = prepare (db, "SELECT commune_id, count (*), count (DISTINCT household_id), sum (visits) "
-                               "FROM temp.floor_person GROUP BY commune_id");
-  f->by_gender_age = prepare (db, "SELECT gender, age, count (*) FROM temp.floor_person GROUP BY 1, 2");
-  f->clear = prepare (db, "DELETE FROM temp.floor_person");
+  f->last_household = prepare (db, "SELECT max (id) FROM household");
   f->new_households = prepare (db, "SELECT count (*) FROM household WHERE created_on BETWEEN ?1 AND ?2");
   f->trend = prepare (db, "SELECT substr (day, 1, 7), sum (visits) FROM visit_day_count "
                           "WHERE day BETWEEN ?1 AND ?2 AND dimension = 'all' GROUP BY 1");
@@ -654,14 +649,12 @@ floor_report_init (FloorReport     *f,
 static void
 floor_report_clear (FloorReport *f)
 {
-  sqlite3_stmt *stmts[] = { f->days, f->persons_of_year, f->persons_of_days, f->by_commune,
-                            f->by_gender_age, f->clear, f->new_households, f->trend, f->food_days,
+  sqlite3_stmt *stmts[] = { f->days, f->persons_of_year, f->persons_of_days, f->last_household, f->new_households, f->trend, f->food_days,
                             f->food_households_of_year, f->food_households_of_days, f->food_persons_of_year,
                             f->food_persons_of_month, f->food_persons_of_days };
 
   for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
     sqlite3_finalize (stmts[i]);
-  exec_sql (f->db, "DROP TABLE temp.floor_person");
 }
 
 /* Sakamoto's method: 1 Monday … 7 Sunday, as GDateWeekday */
@@ -744,6 +737,7 @@ floor_column (FloorReport *f,
 {
   const AcuPeriod *period = &f->periods[c];
   FloorColumn *col = &f->columns[c];
+  g_autofree guint8 *seen = NULL;
   sqlite3_stmt *persons;
 
   /* The visits, from the counts by day */
@@ -779,27 +773,26 @@ floor_column (FloorReport *f,
 
   /* The persons who came, once each */
   persons = is_calendar_year (period) ? f->persons_of_year : f->persons_of_days;
+  g_assert_cmpint (sqlite3_step (f->last_household), ==, SQLITE_ROW);
+  seen = g_malloc0 (sqlite3_column_int64 (f->last_household, 0) / 8 + 1);
+  sqlite3_reset (f->last_household);
   bind_period (persons, period);
-  g_assert_cmpint (sqlite3_step (persons), ==, SQLITE_DONE);
-  sqlite3_reset (persons);
-  while (sqlite3_step (f->by_commune) == SQLITE_ROW)
+  while (sqlite3_step (persons) == SQLITE_ROW)
     {
-      col->persons += sqlite3_column_int64 (f->by_commune, 1);
-      col->households += sqlite3_column_int64 (f->by_commune, 2);
-      col->communes[id_of (f->by_commune, 0)] += sqlite3_column_int64 (f->by_commune, 3);
-    }
-  sqlite3_reset (f->by_commune);
-  while (sqlite3_step (f->by_gender_age) == SQLITE_ROW)
-    {
-      gint64 n = sqlite3_column_int64 (f->by_gender_age, 2);
+      gint64 household = sqlite3_column_int64 (persons, 0);
 
-      col->genders[gender_index ((const char *) sqlite3_column_text (f->by_gender_age, 0))] += n;
-      col->ages[sqlite3_column_type (f->by_gender_age, 1) == SQLITE_NULL
-                ? 0 : acu_age_bracket_for_age (sqlite3_column_int (f->by_gender_age, 1))] += n;
+      col->persons++;
+      if ((seen[household / 8] & (1 << (household % 8))) == 0)
+        {
+          seen[household / 8] |= 1 << (household % 8);
+          col->households++;
+        }
+      col->communes[id_of (persons, 1)] += sqlite3_column_int64 (persons, 4);
+      col->genders[gender_index ((const char *) sqlite3_column_text (persons, 2))]++;
+      col->ages[sqlite3_column_type (persons, 3) == SQLITE_NULL
+                ? 0 : acu_age_bracket_for_age (sqlite3_column_int (persons, 3))]++;
     }
-  sqlite3_reset (f->by_gender_age);
-  g_assert_cmpint (sqlite3_step (f->clear), ==, SQLITE_DONE);
-  sqlite3_reset (f->clear);
+  sqlite3_reset (persons);
 
   bind_period (f->new_households, period);
   g_assert_cmpint (sqlite3_step (f->new_households), ==, SQLITE_ROW);
