@@ -935,6 +935,55 @@ assert_read (AcuStore    *store,
   ck_assert_int_eq (acu_person_get_sensitive (person, ACU_SENSITIVE_FOREIGN_BACKGROUND), foreign_background);
 }
 
+/* A site that stops recording a question for good erases every answer:
+ * the persons' and the copies in food aid's snapshots; coordinators only */
+START_TEST (test_person_sensitive_erase)
+{
+  AcuStore *store = create_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcuChangeLog) log = acu_change_log_new (store);
+  AcuPersonDraft draft = {
+    .first_name = "Amina",
+    .last_name = "Benali",
+    .sensitive = { [ACU_SENSITIVE_DISABILITY] = ACU_TRISTATE_YES, [ACU_SENSITIVE_THIRD_COUNTRY] = ACU_TRISTATE_NO },
+  };
+  gint64 volunteer, amina;
+
+  volunteer = acu_desk_person_add (store, "Louise Dupré", ACU_ROLE_VOLUNTEER, "2580", &error);
+  ck_assert_int_gt (volunteer, 0);
+  set_sensitive_flags (store, TRUE, TRUE, FALSE);
+  amina = acu_person_add (store, &draft, &error);
+  ck_assert_int_gt (amina, 0);
+  /* a year's snapshot of her, as food aid's triggers keep it */
+  ck_assert (acu_store_exec (store, "INSERT INTO food_person_year VALUES (2026, 1, '2026-03-03', 1, '30-54', "
+                                    "'woman', 1, 0, NULL, 0)", &error));
+  ck_assert_uint_eq (acu_people_count_sensitive (store, ACU_SENSITIVE_DISABILITY, &error), 1);
+  ck_assert_uint_eq (acu_people_count_sensitive (store, ACU_SENSITIVE_FOREIGN_BACKGROUND, &error), 0);
+  forget_changes (log);
+
+  ck_assert_msg (acu_people_erase_sensitive (store, ACU_SENSITIVE_DISABILITY, &error), "%s",
+                 error ? error->message : "");
+  ACU_ASSERT_CHANGES (log, ACU_AREA_PEOPLE | ACU_AREA_FOOD | ACU_AREA_AUDIT);
+  /* disability gone everywhere; nationality kept */
+  ASSERT_SENSITIVE_COLUMNS (store, amina, "NULL|0|NULL\n");
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_person_year WHERE disabled IS NULL "
+                                               "AND third_country = 0"), 1);
+  ck_assert_uint_eq (acu_people_count_sensitive (store, ACU_SENSITIVE_DISABILITY, &error), 0);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'erase-disability'"), 1);
+
+  /* A volunteer neither counts nor erases */
+  ck_assert (acu_store_identify_with_pin (store, volunteer, "2580", &error));
+  ck_assert_uint_eq (acu_people_count_sensitive (store, ACU_SENSITIVE_THIRD_COUNTRY, &error), 0);
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ck_assert (!acu_people_erase_sensitive (store, ACU_SENSITIVE_THIRD_COUNTRY, &error));
+  ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT third_country FROM person"), 0);
+  close_store (store);
+}
+END_TEST
+
 START_TEST (test_person_sensitive)
 {
   AcuStore *store = create_store ();
@@ -3077,6 +3126,7 @@ reception_suite (void)
   tcase_add_test (tc, test_person_add_invalid);
   tcase_add_test (tc, test_person_update);
   tcase_add_test (tc, test_person_sensitive);
+  tcase_add_test (tc, test_person_sensitive_erase);
   tcase_add_test (tc, test_person_duplicates);
   suite_add_tcase (suite, tc);
 

@@ -23,6 +23,10 @@ static const AcuAuditAction people_actions[] = {
   /* the merged household's notes and visits go to the kept one */
   { "household-merge", N_("Households merged"),
     ACU_AREA_PEOPLE | ACU_AREA_CONFIDENTIAL | ACU_AREA_VISITS | ACU_AREA_FOOD | ACU_AREA_GOODS },
+  /* the indicators read the snapshots' copies too */
+  { "erase-disability", N_("Every answer about disability erased"), ACU_AREA_PEOPLE | ACU_AREA_FOOD },
+  { "erase-third-country", N_("Every answer about nationality erased"), ACU_AREA_PEOPLE | ACU_AREA_FOOD },
+  { "erase-foreign-background", N_("Every answer about background erased"), ACU_AREA_PEOPLE | ACU_AREA_FOOD },
 };
 
 const AcuAuditActions acu_audit_people_actions = ACU_AUDIT_ACTIONS (people_actions);
@@ -288,6 +292,70 @@ acu_people_get_sensitive_fields (AcuStore  *store,
     acu_store_set_sqlite_error (store, error);
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE;
+}
+
+/* The person's column of each field, and the snapshots' */
+static const char *const sensitive_columns[ACU_SENSITIVE_N] = {
+  "disability", "third_country", "foreign_background",
+};
+static const char *const snapshot_columns[ACU_SENSITIVE_N] = {
+  "disabled", "third_country", "foreign_background",
+};
+static const char *const erase_actions[ACU_SENSITIVE_N] = {
+  "erase-disability", "erase-third-country", "erase-foreign-background",
+};
+
+guint
+acu_people_count_sensitive (AcuStore      *store,
+                            AcuSensitive   field,
+                            GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (field < ACU_SENSITIVE_N, 0);
+
+  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error))
+    return 0;
+  /* the column's name is one of the constants above */
+  sql = g_strdup_printf ("SELECT count (*) FROM person WHERE %s IS NOT NULL", sensitive_columns[field]);
+  stmt = acu_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  else
+    acu_store_set_sqlite_error (store, error);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gboolean
+acu_people_erase_sensitive (AcuStore      *store,
+                            AcuSensitive   field,
+                            GError       **error)
+{
+  const char *tables[] = { "food_service_person", "food_person_year", "food_person_month" };
+  g_autofree char *sql = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (field < ACU_SENSITIVE_N, FALSE);
+
+  if (!acu_store_require_role (store, ACU_ROLE_COORDINATOR, error) || !acu_store_begin (store, error))
+    return FALSE;
+  sql = g_strdup_printf ("UPDATE person SET %s = NULL WHERE %s IS NOT NULL",
+                         sensitive_columns[field], sensitive_columns[field]);
+  ok = acu_store_exec (store, sql, error);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (tables); i++)
+    {
+      g_free (sql);
+      sql = g_strdup_printf ("UPDATE %s SET %s = NULL WHERE %s IS NOT NULL", tables[i],
+                             snapshot_columns[field], snapshot_columns[field]);
+      ok = acu_store_exec (store, sql, error);
+    }
+  ok = ok && acu_audit_record (store, erase_actions[field], NULL, 0, error);
+  return acu_sql_finish (store, ok, error);
 }
 
 /* AcuPerson */

@@ -125,6 +125,15 @@ void          acu_household_free (AcuHousehold *household);
 gboolean      acu_people_get_sensitive_fields (AcuStore  *store,
                                                gboolean   fields[ACU_SENSITIVE_N],
                                                GError   **error);
+/* Coordinators: how many persons have an answer to @field, and erasing
+ * every answer to it, the person's and the copies food aid's snapshots
+ * keep (a site that stops recording it for good; audited) */
+guint         acu_people_count_sensitive (AcuStore      *store,
+                                          AcuSensitive   field,
+                                          GError       **error);
+gboolean      acu_people_erase_sensitive (AcuStore      *store,
+                                          AcuSensitive   field,
+                                          GError       **error);
 
 gint64        acu_person_add (AcuStore              *store,
                               const AcuPersonDraft  *draft,

@@ -8,6 +8,7 @@
 #include "acu-catalogue-editor.h"
 #include "acu-food.h"
 #include "acu-food-preferences-page.h"
+#include "acu-people.h"
 #include "acu-ui-util.h"
 
 /* Food aid's settings, kept in the database (acu_food_get_settings and
@@ -217,43 +218,88 @@ change_flag (AcuFoodSettings *settings,
     settings->record_foreign_background = on;
 }
 
+static AcuSensitive
+field_of (AcuFoodPreferencesPage *self,
+          GtkSwitch              *toggle)
+{
+  if (toggle == self->disability_switch)
+    return ACU_SENSITIVE_DISABILITY;
+  if (toggle == self->third_country_switch)
+    return ACU_SENSITIVE_THIRD_COUNTRY;
+  return ACU_SENSITIVE_FOREIGN_BACKGROUND;
+}
+
+/* The switch back where it was: the person said no */
 static void
-flag_response_cb (AdwMessageDialog *dialog,
+undo_switch (AcuFoodPreferencesPage *self,
+             GtkSwitch              *toggle)
+{
+  self->loading = TRUE;
+  gtk_switch_set_active (toggle, gtk_switch_get_state (toggle));
+  self->loading = FALSE;
+}
+
+/* Written: the switch's state follows; refused, the stored values again */
+static void
+apply_flag (AcuFoodPreferencesPage *self,
+            GtkSwitch              *toggle)
+{
+  if (apply (self, GTK_WIDGET (toggle), change_flag, toggle))
+    gtk_switch_set_state (toggle, gtk_switch_get_active (toggle));
+  else
+    {
+      undo_switch (self, toggle);
+      load (self);
+    }
+}
+
+static void
+record_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GtkSwitch        *toggle)
+{
+  AcuFoodPreferencesPage *self = ACU_FOOD_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (toggle),
+                                                                                     ACU_TYPE_FOOD_PREFERENCES_PAGE));
+
+  if (self == NULL)
+    return;
+  if (g_str_equal (response, "record"))
+    apply_flag (self, toggle);
+  else
+    undo_switch (self, toggle);
+}
+
+/* Off: the answers kept (hidden and counted nowhere while it is off) or
+ * erased for good */
+static void
+stop_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   GtkSwitch        *toggle)
 {
   AcuFoodPreferencesPage *self = ACU_FOOD_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (toggle),
                                                                                      ACU_TYPE_FOOD_PREFERENCES_PAGE));
+  g_autoptr(GError) error = NULL;
 
-  if (self == NULL || !g_str_equal (response, "record"))
+  if (self == NULL)
     return;
-  self->loading = TRUE;
-  gtk_switch_set_active (toggle, TRUE);
-  self->loading = FALSE;
-  if (!apply (self, GTK_WIDGET (toggle), change_flag, toggle))
-    load (self);
+  if (g_str_equal (response, "cancel"))
+    {
+      undo_switch (self, toggle);
+      return;
+    }
+  apply_flag (self, toggle);
+  if (g_str_equal (response, "erase") && !gtk_switch_get_state (toggle)
+      && !acu_people_erase_sensitive (self->store, field_of (self, toggle), &error))
+    show_error (self, GTK_WIDGET (toggle), error->message);
 }
 
 static void
-flag_changed_cb (AcuFoodPreferencesPage *self,
-                 GParamSpec             *pspec,
-                 GtkSwitch              *toggle)
+ask_record (AcuFoodPreferencesPage *self,
+            GtkSwitch              *toggle)
 {
   AdwMessageDialog *dialog;
   const char *heading;
 
-  if (self->loading)
-    return;
-  if (!gtk_switch_get_active (toggle))
-    {
-      if (!apply (self, GTK_WIDGET (toggle), change_flag, toggle))
-        load (self);
-      return;
-    }
-  /* On only once the reminder is read */
-  self->loading = TRUE;
-  gtk_switch_set_active (toggle, FALSE);
-  self->loading = FALSE;
   if (toggle == self->disability_switch)
     heading = _("Record a Disability?");
   else if (toggle == self->third_country_switch)
@@ -272,8 +318,70 @@ flag_changed_cb (AcuFoodPreferencesPage *self,
   adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (flag_response_cb), toggle, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (record_response_cb), toggle, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ask_stop (AcuFoodPreferencesPage *self,
+          GtkSwitch              *toggle,
+          guint                   answers)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+  const char *heading;
+
+  if (toggle == self->disability_switch)
+    heading = _("Stop Recording a Disability?");
+  else if (toggle == self->third_country_switch)
+    heading = _("Stop Recording Third-Country Nationals?");
+  else
+    heading = _("Stop Recording a Foreign Background?");
+  body = g_strdup_printf (g_dngettext (NULL,
+                                       "%u person has an answer. Kept, it is shown to nobody and counted "
+                                       "nowhere while this is off, and comes back if it is turned on again. "
+                                       "Erased, it is gone for good, with the copies kept for the indicators.",
+                                       "%u persons have an answer. Kept, the answers are shown to nobody and "
+                                       "counted nowhere while this is off, and come back if it is turned on "
+                                       "again. Erased, they are gone for good, with the copies kept for the "
+                                       "indicators.",
+                                       answers),
+                          answers);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "keep", _("_Keep the Answers"),
+                                    "erase", _("_Erase the Answers"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stop_response_cb), toggle, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GtkSwitch::state-set: the switch's state follows only once the flag is
+ * stored; on after the reminder, off after the choice of what becomes
+ * of the answers given */
+static gboolean
+flag_state_set_cb (AcuFoodPreferencesPage *self,
+                   gboolean                state,
+                   GtkSwitch              *toggle)
+{
+  g_autoptr(GError) error = NULL;
+  guint answers;
+
+  if (self->loading)
+    return FALSE;
+  if (state)
+    {
+      ask_record (self, toggle);
+      return TRUE;
+    }
+  answers = acu_people_count_sensitive (self->store, field_of (self, toggle), &error);
+  if (answers > 0)
+    ask_stop (self, toggle, answers);
+  else
+    apply_flag (self, toggle);
+  return TRUE;
 }
 
 static void
@@ -322,7 +430,7 @@ acu_food_preferences_page_class_init (AcuFoodPreferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuFoodPreferencesPage, categories_group);
   gtk_widget_class_bind_template_callback (widget_class, money_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, scale_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, flag_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flag_state_set_cb);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "acu-people-private.h"
 #include "acu-preferences-window.h"
 #include "acu-store.h"
+#include "acu-store-private.h"
 #include "acu-test-util.h"
 #include "acu-ui-test.h"
 #include "acu-ui-util.h"
@@ -676,15 +677,46 @@ START_TEST (test_food_stock)
                       expected->threshold_refused);
     ck_assert_int_eq (query (open, "SELECT value FROM setting WHERE key = 'food-threshold-cents'"), 800);
     /* A sensitive flag asks first; cancelled, it stays off */
-    gtk_switch_set_active (child (food, ACU_TYPE_FOOD_PREFERENCES_PAGE, "disability_switch"), TRUE);
+    GtkSwitch *disability = child (food, ACU_TYPE_FOOD_PREFERENCES_PAGE, "disability_switch");
+
+    gtk_switch_set_active (disability, TRUE);
     {
       AdwMessageDialog *ask = find_window (ADW_TYPE_MESSAGE_DIALOG);
 
       ck_assert_ptr_nonnull (ask);
-      ck_assert (!gtk_switch_get_active (child (food, ACU_TYPE_FOOD_PREFERENCES_PAGE, "disability_switch")));
+      ck_assert (!gtk_switch_get_state (disability));
       adw_message_dialog_response (ask, "cancel");
+      gtk_window_destroy (GTK_WINDOW (ask));
     }
+    ck_assert (!gtk_switch_get_active (disability));
     ck_assert_int_eq (query (open, "SELECT value FROM setting WHERE key = 'record-disability'"), 0);
+    /* Recorded after the reminder; two answers given; turned off, the
+     * coordinator erases them: the setting off, the column empty */
+    gtk_switch_set_active (disability, TRUE);
+    {
+      AdwMessageDialog *ask = find_window (ADW_TYPE_MESSAGE_DIALOG);
+
+      adw_message_dialog_response (ask, "record");
+      gtk_window_destroy (GTK_WINDOW (ask));
+    }
+    ck_assert (gtk_switch_get_state (disability));
+    ck_assert_int_eq (query (open, "SELECT value FROM setting WHERE key = 'record-disability'"), 1);
+    ck_assert (acu_store_exec (open, "UPDATE person SET disability = 1 WHERE id = 1; "
+                                     "UPDATE person SET disability = 0 WHERE id = 2", NULL));
+    gtk_switch_set_active (disability, FALSE);
+    {
+      AdwMessageDialog *ask = find_window (ADW_TYPE_MESSAGE_DIALOG);
+
+      ck_assert_ptr_nonnull (ask);
+      ck_assert (gtk_switch_get_state (disability));
+      ck_assert_int_eq (query (open, "SELECT count(*) FROM person WHERE disability IS NOT NULL"), 2);
+      adw_message_dialog_response (ask, "erase");
+      gtk_window_destroy (GTK_WINDOW (ask));
+    }
+    ck_assert (!gtk_switch_get_state (disability));
+    ck_assert_int_eq (query (open, "SELECT value FROM setting WHERE key = 'record-disability'"), 0);
+    ck_assert_int_eq (query (open, "SELECT count(*) FROM person WHERE disability IS NOT NULL"), 0);
+    ck_assert_int_eq (query (open, "SELECT count(*) FROM audit WHERE action = 'erase-disability'"), 1);
     gtk_window_destroy (GTK_WINDOW (preferences));
   }
 
