@@ -12,7 +12,7 @@ not_ok() { n=$((n + 1)); echo "not ok $n - $*"; failed=$((failed + 1)); }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-commands=$(LC_ALL=C.UTF-8 LANGUAGE= "$cli" --help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p')
+commands=$(LC_ALL=C.UTF-8 LANGUAGE= "$cli" --help | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
 [ -n "$commands" ] && ok "acuelh-cli --help lists commands: $(echo $commands)" || not_ok "acuelh-cli --help lists commands"
 
 for page in "$@"; do
