@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 /* The schema version the tests expect: raised with each new migration.
  * Compared with acu_store_get_latest_schema_version() in one place only,
  * test_migrations_latest in tests/test-migrations.c. */
-#define ACU_TEST_SCHEMA_VERSION 6
+#define ACU_TEST_SCHEMA_VERSION 7
 
 /* A fresh temporary folder, removed with its files by acu_test_tmpdir_free */
 char  *acu_test_tmpdir_new (void);

@@ -994,14 +994,14 @@ START_TEST (test_lists_food_categories)
 
   /* Added: a food category, last, without a weight per piece */
   preserves = acu_catalogue_add (store, ACU_CATALOGUE_FOOD_CATEGORY, "Conserves", &error);
-  ck_assert_msg (preserves == 10, "%s", error ? error->message : "");
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category WHERE id = 10 "
-                                               "AND kind = 'food' AND position = 10 AND label = 'Conserves' "
+  ck_assert_msg (preserves == 24, "%s", error ? error->message : "");
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category WHERE id = 24 "
+                                               "AND kind = 'food' AND position = 24 AND label = 'Conserves' "
                                                "AND grams_per_piece IS NULL AND parent_id IS NULL"), 1);
   nappies = acu_catalogue_add (store, ACU_CATALOGUE_HYGIENE_CATEGORY, "Couches", &error);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category WHERE id = 11 "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category WHERE id = 25 "
                                                "AND kind = 'hygiene' AND label = 'Couches'"), 1);
-  ck_assert_int_eq (nappies, 11);
+  ck_assert_int_eq (nappies, 25);
   /* The food pages read it: 9 + 2 categories, each with a stock */
   categories = acu_goods_category_list (store, ACU_GOODS_KINDS_FOOD_AID, &error);
   ck_assert_uint_eq (categories->len, 11);
@@ -1014,7 +1014,7 @@ START_TEST (test_lists_food_categories)
 
   /* The weight of a piece: 1 g to 50 kg; outside, nothing written */
   ck_assert (acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, preserves, 400, &error));
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece FROM goods_category WHERE id = 10"), 400);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece FROM goods_category WHERE id = 24"), 400);
   for (gint64 bad[] = { -1, 50001, G_MAXINT64 }, *b = bad; b < bad + G_N_ELEMENTS (bad); b++)
     {
       ck_assert (!acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, preserves, *b, &error));
@@ -1022,7 +1022,7 @@ START_TEST (test_lists_food_categories)
       ck_assert_str_eq (error->message, "The weight of one piece must be between 1 g and 50 000 g.");
       g_clear_error (&error);
     }
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece FROM goods_category WHERE id = 10"), 400);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece FROM goods_category WHERE id = 24"), 400);
   ck_assert (acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_DAIRY, 50000, &error));
   ck_assert (acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_DAIRY, 1, &error));
   ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece FROM goods_category WHERE id = 3"), 1);
@@ -1034,7 +1034,7 @@ START_TEST (test_lists_food_categories)
   tins.category_id = preserves;
   movement = acu_goods_record (store, &tins, &error);
   ck_assert_msg (movement > 0, "%s", error ? error->message : "");
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams FROM goods_movement WHERE category_id = 10 "
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT grams FROM goods_movement WHERE category_id = 24 "
                                                "AND estimated = 1 AND pieces = 3"), 1200);
 
   /* Renamed: the pages read the new name */
@@ -1048,12 +1048,13 @@ START_TEST (test_lists_food_categories)
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD);
   g_clear_error (&error);
 
-  /* First: the food categories take the places they held (1 to 8, 10),
-   * hygiene (9) and the nappies (11) keep theirs */
+  /* First: the food categories take the places they held (1 to 8, 24),
+   * hygiene (9), the clothes and goods of migration 7 (10 to 23) and the
+   * nappies (25) keep theirs */
   ck_assert (acu_catalogue_move (store, ACU_CATALOGUE_FOOD_CATEGORY, preserves, 0, &error));
   assert_list (store, ACU_CATALOGUE_FOOD_CATEGORY, TRUE, moved, G_N_ELEMENTS (moved));
   order = ids_by_position (store, "goods_category");
-  ck_assert_str_eq (order, "10,1,2,3,4,5,6,7,9,8,11");
+  ck_assert_str_eq (order, "24,1,2,3,4,5,6,7,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,8,25");
 
   /* Hidden: no longer offered, still in Preferences */
   ck_assert (acu_catalogue_set_hidden (store, ACU_CATALOGUE_FOOD_CATEGORY, CAT_STARCHY, TRUE, &error));
@@ -1076,23 +1077,23 @@ START_TEST (test_lists_food_categories)
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
   g_clear_error (&error);
   delicacies = acu_catalogue_add (store, ACU_CATALOGUE_FOOD_CATEGORY, "Épicerie fine", &error);
-  ck_assert_int_eq (delicacies, 12);
+  ck_assert_int_eq (delicacies, 26);
   ck_assert (acu_store_exec (store, "INSERT INTO goods_category (label, position, kind, parent_id) "
-                                    "VALUES ('Chocolat', 13, 'food', 12)", &error));
+                                    "VALUES ('Chocolat', 27, 'food', 26)", &error));
   ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_FOOD_CATEGORY, delicacies, &error));
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
   g_clear_error (&error);
-  ck_assert (acu_store_exec (store, "DELETE FROM goods_category WHERE id = 13", &error));
+  ck_assert (acu_store_exec (store, "DELETE FROM goods_category WHERE id = 27", &error));
   /* a basket line alone (its movement out written apart here) */
   sql = g_strdup_printf ("INSERT INTO food_service (day, household_id, mode, persons, created_at) "
                          "VALUES ('2026-03-10', %" G_GINT64_FORMAT ", 'grocery', 1, 0); "
                          "INSERT INTO food_basket_line (service_id, category_id, price_cents, quantity, line_cents) "
-                         "VALUES (last_insert_rowid (), 12, 100, 1, 100)", household_of (store, mother));
+                         "VALUES (last_insert_rowid (), 26, 100, 1, 100)", household_of (store, mother));
   ck_assert_msg (acu_store_exec (store, sql, &error), "%s", error ? error->message : "");
   ck_assert (!acu_catalogue_remove (store, ACU_CATALOGUE_FOOD_CATEGORY, delicacies, &error));
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_IN_USE);
   g_clear_error (&error);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category"), 12);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category"), 26);
 
   /* Unused: baby food, whose standard parcels weigh 0 g, goes with them */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_parcel_preset WHERE category_id = 8"), 6);
@@ -1101,7 +1102,7 @@ START_TEST (test_lists_food_categories)
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM food_parcel_preset WHERE category_id = 8"), 0);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category WHERE id = 8"), 0);
   ck_assert (acu_catalogue_remove (store, ACU_CATALOGUE_HYGIENE_CATEGORY, nappies, &error));
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category"), 10);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category"), 24);
   close_store (g_steal_pointer (&store));
 }
 END_TEST
@@ -1120,7 +1121,7 @@ START_TEST (test_lists_roles_and_audit)
 
   log = acu_change_log_new (store);
   added = acu_catalogue_add (store, ACU_CATALOGUE_FOOD_CATEGORY, "Conserves", &error);
-  ck_assert_int_eq (added, 10);
+  ck_assert_int_eq (added, 24);
   ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_GOODS | ACU_AREA_AUDIT);
   ck_assert (acu_catalogue_set_grams_per_piece (store, ACU_CATALOGUE_FOOD_CATEGORY, added, 400, &error));
   ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_GOODS | ACU_AREA_AUDIT);
@@ -1140,7 +1141,7 @@ START_TEST (test_lists_roles_and_audit)
   ACU_ASSERT_CHANGES (log, ACU_AREA_CATALOGUES | ACU_AREA_GOODS | ACU_AREA_AUDIT);
   /* each of the 7 writes its row, naming the entry */
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'food-categories-changed' "
-                                               "AND object = 'goods_category 10' AND person_id = 1"), 3);
+                                               "AND object = 'goods_category 24' AND person_id = 1"), 3);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'food-categories-changed' "
                                                "AND object = 'goods_category 9'"), 1);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'budget-lines-changed' "
@@ -1191,7 +1192,7 @@ START_TEST (test_lists_roles_and_audit)
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN);
   g_clear_error (&error);
   ACU_ASSERT_CHANGES (log, ACU_AREA_NONE);
-  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category"), 9);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_category"), 23);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT grams_per_piece FROM goods_category WHERE id = 1"), 1000);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action LIKE '%-changed'"), 7);
   close_store (g_steal_pointer (&store));

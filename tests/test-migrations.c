@@ -708,7 +708,8 @@ check_access (AcuStore *store,
   ck_assert_int_eq (acu_store_get_role (store), ACU_ROLE_VOLUNTEER);
 }
 
-/* Version 5's food aid (write_food () in make-fixtures.c), and the name
+/* Version 5's food aid (write_food () in make-fixtures.c), the goods of
+ * version 7, and the name
  * version 6 lists each access record under: the household's first member
  * by name, folded */
 static void
@@ -719,6 +720,13 @@ check_food (AcuStore *store,
   g_autoptr(GPtrArray) parcel = NULL;
   g_autoptr(GPtrArray) grocery = NULL;
   AcuFoodExpected *row;
+
+  /* Migration 5's nine categories of food aid, migration 7's fourteen of
+   * clothes and goods, and the three places, whatever the version */
+  assert_count (store, 23, "SELECT count(*) FROM goods_category");
+  assert_count (store, 14, "SELECT count(*) FROM goods_category WHERE kind NOT IN ('food', 'hygiene')");
+  assert_text (store, "vestiaire", "SELECT code FROM goods_place WHERE id = 2");
+  assert_count (store, 3, "SELECT count(*) FROM goods_place");
 
   if (version < 5)
     {

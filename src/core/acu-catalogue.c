@@ -16,6 +16,8 @@ static const AcuAuditAction catalogue_actions[] = {
   { "budget-lines-changed", N_("List of budget lines changed"), ACU_AREA_CATALOGUES },
   /* the stock and the ledger's movements show the categories' names */
   { "food-categories-changed", N_("List of food-aid categories changed"), ACU_AREA_CATALOGUES | ACU_AREA_GOODS },
+  { "goods-categories-changed", N_("List of categories of clothes and goods changed"), ACU_AREA_CATALOGUES | ACU_AREA_GOODS },
+  { "goods-places-changed", N_("List of places of goods changed"), ACU_AREA_CATALOGUES | ACU_AREA_GOODS },
 };
 
 const AcuAuditActions acu_audit_catalogue_actions = ACU_AUDIT_ACTIONS (catalogue_actions);
@@ -85,6 +87,30 @@ static const DefaultLabel default_goods_categories[] = {
   { "drinks", N_("Drinks") },
   { "baby-food", N_("Baby food") },
   { "hygiene", N_("Hygiene and cleaning") },
+  /* the vestiaire and the ressourcerie (schema 7) */
+  { "clothing-women", N_("Clothing for women") },
+  { "clothing-men", N_("Clothing for men") },
+  { "clothing-children", N_("Clothing for children") },
+  { "clothing-babies", N_("Clothing for babies") },
+  { "shoes", N_("Shoes") },
+  { "linen", N_("Household linen") },
+  { "furniture", N_("Furniture") },
+  /* Translators: household appliances, electrical and electronic (DEEE in French) */
+  { "appliances", N_("Electrical appliances") },
+  { "dishes", N_("Dishes and kitchen") },
+  { "books", N_("Books and media") },
+  { "toys", N_("Toys") },
+  { "childcare", N_("Childcare equipment") },
+  { "decoration", N_("Decoration") },
+  { "goods-other", N_("Other goods") },
+};
+
+/* Where goods are kept */
+static const DefaultLabel default_goods_places[] = {
+  { "food-store", N_("Food store") },
+  /* Translators: the clothing room of a charity (vestiaire in French) */
+  { "vestiaire", N_("Clothing room") },
+  { "storeroom", N_("Storeroom") },
 };
 
 #define DEFAULTS(array) (array), G_N_ELEMENTS (array)
@@ -156,6 +182,30 @@ static const CatalogueInfo catalogues[ACU_N_CATALOGUES] = {
     "goods_category", "hygiene", ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "food-categories-changed",
     DEFAULTS (default_goods_categories), CATEGORY_USES_SQL, CATEGORY_RELEASE_SQL,
     N_("This category no longer exists. Choose another one."), TRUE },
+  /* the vestiaire and the ressourcerie (schema 7) */
+  [ACU_CATALOGUE_TEXTILE_CATEGORY] = {
+    "goods_category", "textile", ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "goods-categories-changed",
+    DEFAULTS (default_goods_categories), CATEGORY_USES_SQL, CATEGORY_RELEASE_SQL,
+    N_("This category no longer exists. Choose another one."), TRUE },
+  [ACU_CATALOGUE_FURNITURE_CATEGORY] = {
+    "goods_category", "furniture", ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "goods-categories-changed",
+    DEFAULTS (default_goods_categories), CATEGORY_USES_SQL, CATEGORY_RELEASE_SQL,
+    N_("This category no longer exists. Choose another one."), TRUE },
+  [ACU_CATALOGUE_APPLIANCE_CATEGORY] = {
+    "goods_category", "appliance", ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "goods-categories-changed",
+    DEFAULTS (default_goods_categories), CATEGORY_USES_SQL, CATEGORY_RELEASE_SQL,
+    N_("This category no longer exists. Choose another one."), TRUE },
+  [ACU_CATALOGUE_OTHER_GOODS_CATEGORY] = {
+    "goods_category", "other", ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "goods-categories-changed",
+    DEFAULTS (default_goods_categories), CATEGORY_USES_SQL, CATEGORY_RELEASE_SQL,
+    N_("This category no longer exists. Choose another one."), TRUE },
+  /* a place holds stock while goods_stock has a row for it */
+  [ACU_CATALOGUE_GOODS_PLACE] = {
+    "goods_place", NULL, ACU_ROLE_VOLUNTEER, ACU_ROLE_COORDINATOR, "goods-places-changed",
+    DEFAULTS (default_goods_places),
+    "SELECT EXISTS (SELECT 1 FROM goods_stock WHERE place_id = :id) "
+    "OR EXISTS (SELECT 1 FROM goods_movement WHERE place_id = :id)", NULL,
+    N_("This place no longer exists. Choose another one."), FALSE },
 };
 
 static const CatalogueInfo *

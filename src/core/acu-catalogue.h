@@ -23,6 +23,13 @@ typedef enum
   /* the goods categories of food aid, with a weight per piece */
   ACU_CATALOGUE_FOOD_CATEGORY,
   ACU_CATALOGUE_HYGIENE_CATEGORY,    /* non-food: hygiene and cleaning */
+  /* the vestiaire's and the ressourcerie's categories, by kind, and the
+   * places goods are kept in */
+  ACU_CATALOGUE_TEXTILE_CATEGORY,
+  ACU_CATALOGUE_FURNITURE_CATEGORY,
+  ACU_CATALOGUE_APPLIANCE_CATEGORY,
+  ACU_CATALOGUE_OTHER_GOODS_CATEGORY,
+  ACU_CATALOGUE_GOODS_PLACE,
   ACU_N_CATALOGUES
 } AcuCatalogue;
 

@@ -11,6 +11,7 @@
 #include "acu-goods-private.h"
 #include "acu-sql-private.h"
 #include "acu-store-private.h"
+#include "acu-visits-private.h"
 
 /* The audit log's actions of this area (acu-audit.h) */
 static const AcuAuditAction goods_actions[] = {
@@ -18,6 +19,12 @@ static const AcuAuditAction goods_actions[] = {
   { "goods-out", N_("Goods out (loss, gift, recycling)"), ACU_AREA_GOODS },
   { "goods-correct", N_("Goods movement corrected"), ACU_AREA_GOODS },
   { "goods-close-month", N_("Month of the goods ledger closed"), ACU_AREA_GOODS },
+  { "goods-transfer", N_("Goods moved to another place"), ACU_AREA_GOODS },
+  /* a gift writes its visit too: the reception's figures and the desk change */
+  { "goods-give", N_("Goods given to a household"), ACU_AREA_GOODS | ACU_AREA_VISITS },
+  { "goods-gift-cancel", N_("Gift of goods cancelled"), ACU_AREA_GOODS | ACU_AREA_VISITS },
+  { "goods-forced", N_("Goods out beyond the stock, forced by staff"), ACU_AREA_GOODS },
+  { "goods-threshold", N_("Low-stock threshold of a category changed"), ACU_AREA_GOODS },
 };
 
 const AcuAuditActions acu_audit_goods_actions = ACU_AUDIT_ACTIONS (goods_actions);
@@ -173,7 +180,7 @@ acu_goods_category_list (AcuStore       *store,
 
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
     return NULL;
-  sql = g_strdup_printf ("SELECT c.id, c.code, c.label, c.kind, c.grams_per_piece, c.hidden "
+  sql = g_strdup_printf ("SELECT c.id, c.code, c.label, c.kind, c.grams_per_piece, c.hidden, c.low_pieces "
                          "FROM goods_category c WHERE c.hidden = 0 AND %s ORDER BY c.position, c.id",
                          where);
   stmt = acu_store_prepare (store, sql, error);
@@ -189,6 +196,7 @@ acu_goods_category_list (AcuStore       *store,
       category->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
       category->grams_per_piece = sqlite3_column_int64 (stmt, 4);
       category->hidden = sqlite3_column_int (stmt, 5);
+      category->low_pieces = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (list, category);
     }
   sqlite3_reset (stmt);
@@ -216,6 +224,163 @@ acu_goods_get_food_place (AcuStore  *store,
     g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
                          _("The food store is missing from the database."));
   return id;
+}
+
+/* The place of a movement that names none: the food store for food aid's
+ * kinds, the vestiaire for the others */
+static gint64
+default_place (AcuStore  *store,
+               gint64     category_id,
+               GError   **error)
+{
+  sqlite3_stmt *stmt = acu_store_prepare (store,
+                                          "SELECT p.id FROM goods_place p WHERE p.code = "
+                                          " (SELECT CASE WHEN c.kind IN ('food', 'hygiene') THEN 'food-store' "
+                                          "  ELSE 'vestiaire' END FROM goods_category c WHERE c.id = :category)",
+                                          error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  acu_sql_bind_int64 (stmt, ":category", category_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0)
+    g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
+                         _("The place of these goods is missing from the database."));
+  return id;
+}
+
+void
+acu_goods_place_free (AcuGoodsPlace *place)
+{
+  if (place == NULL)
+    return;
+  g_free (place->code);
+  g_free (place->label);
+  g_free (place);
+}
+
+GPtrArray *
+acu_goods_place_list (AcuStore  *store,
+                      GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) acu_goods_place_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
+  stmt = acu_store_prepare (store, "SELECT id, code, label FROM goods_place WHERE hidden = 0 ORDER BY position, id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AcuGoodsPlace *place = g_new0 (AcuGoodsPlace, 1);
+      const char *label = (const char *) sqlite3_column_text (stmt, 2);
+
+      place->id = sqlite3_column_int64 (stmt, 0);
+      place->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      place->label = g_strdup (label != NULL ? label
+                               : acu_catalogue_default_label (ACU_CATALOGUE_GOODS_PLACE, place->code));
+      g_ptr_array_add (list, place);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      acu_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* A place the desk may move goods to or from */
+static gboolean
+check_place (AcuStore  *store,
+             gint64     place_id,
+             GError   **error)
+{
+  sqlite3_stmt *stmt = acu_store_prepare (store, "SELECT 1 FROM goods_place WHERE id = :id AND hidden = 0", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_int64 (stmt, ":id", place_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
+                         _("This place no longer exists. Choose another one."));
+  return found;
+}
+
+gboolean
+acu_goods_category_set_low_pieces (AcuStore  *store,
+                                   gint64     category_id,
+                                   gint64     low_pieces,
+                                   GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!acu_store_require_role (store, ACU_ROLE_STAFF, error))
+    return FALSE;
+  if (low_pieces < 0 || low_pieces > 100000)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("The threshold is a number of pieces, from 1 to 100 000, or empty for none."));
+      return FALSE;
+    }
+  if (!acu_store_begin (store, error))
+    return FALSE;
+  stmt = acu_store_prepare (store, "UPDATE goods_category SET low_pieces = :low WHERE id = :id", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      if (low_pieces > 0)
+        acu_sql_bind_int64 (stmt, ":low", low_pieces);
+      else
+        acu_sql_bind_null (stmt, ":low");
+      acu_sql_bind_int64 (stmt, ":id", category_id);
+      ok = acu_store_step_done (store, stmt, error);
+    }
+  if (ok && sqlite3_changes (acu_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
+                           _("This category no longer exists. Choose another one."));
+      ok = FALSE;
+    }
+  ok = ok && acu_audit_record (store, "goods-threshold", "category", category_id, error);
+  return acu_sql_finish (store, ok, error);
+}
+
+guint
+acu_goods_count_short (AcuStore       *store,
+                       AcuGoodsKinds   kinds,
+                       GError        **error)
+{
+  g_autofree char *where = kinds_sql (kinds);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return 0;
+  /* the few categories with a threshold, their stock a row a place */
+  sql = g_strdup_printf ("SELECT count (*) FROM goods_category c WHERE c.hidden = 0 AND c.low_pieces IS NOT NULL "
+                         "AND %s AND coalesce ((SELECT sum (s.pieces) FROM goods_stock s "
+                         "                      WHERE s.category_id = c.id), 0) < c.low_pieces", where);
+  stmt = acu_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  else
+    acu_store_set_sqlite_error (store, error);
+  sqlite3_reset (stmt);
+  return n;
 }
 
 /* The movement record */
@@ -527,20 +692,90 @@ acu_goods_check_draft (AcuStore             *store,
   return TRUE;
 }
 
-gint64
-acu_goods_insert (AcuStore             *store,
-                  const AcuGoodsDraft  *draft,
-                  const char           *day,
-                  gint64                service_id,
-                  gint64                corrects_id,
-                  GError              **error)
+/* An out movement of the vestiaire's or the ressourcerie's goods beyond
+ * the stock of its place: refused, unless staff give the reason they
+ * force it (@forced is then TRUE). Food aid's kinds are not held to
+ * their stock: kilos served are not counted back at the door. */
+static gboolean
+check_stock (AcuStore             *store,
+             const AcuGoodsDraft  *draft,
+             gint64                place_id,
+             gboolean             *forced,
+             GError              **error)
 {
+  g_autofree char *reason = NULL;
+  gint64 pieces = 0, grams = 0;
+  gboolean second_hand = FALSE, is_short;
+  sqlite3_stmt *stmt;
+
+  *forced = FALSE;
+  if (draft->direction > 0 || draft->reason == ACU_GOODS_CORRECTION)
+    return TRUE;
+  stmt = acu_store_prepare (store,
+                            "SELECT c.kind NOT IN ('food', 'hygiene'), coalesce (s.pieces, 0), coalesce (s.grams, 0) "
+                            "FROM goods_category c LEFT JOIN goods_stock s "
+                            "ON s.place_id = :place AND s.category_id = c.id WHERE c.id = :category",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_int64 (stmt, ":place", place_id);
+  acu_sql_bind_int64 (stmt, ":category", draft->category_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      second_hand = sqlite3_column_int (stmt, 0);
+      pieces = sqlite3_column_int64 (stmt, 1);
+      grams = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (!second_hand)
+    return TRUE;
+  is_short = draft->pieces > 0 ? draft->pieces > pieces : draft->grams > grams;
+  if (!is_short)
+    return TRUE;
+  if (draft->forced_reason != NULL)
+    reason = g_strstrip (g_utf8_normalize (draft->forced_reason, -1, G_NORMALIZE_NFC));
+  if (acu_store_get_role (store) < ACU_ROLE_STAFF)
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_SHORT,
+                   g_dngettext (NULL, "Only %lld piece of this category is in stock here. Ask a staff member: only staff may record more.",
+                                "Only %lld pieces of this category are in stock here. Ask a staff member: only staff may record more.",
+                                pieces),
+                   (long long) pieces);
+      return FALSE;
+    }
+  if (reason == NULL || *reason == '\0')
+    {
+      g_set_error (error, ACU_STORE_ERROR, ACU_STORE_ERROR_SHORT,
+                   g_dngettext (NULL, "Only %lld piece of this category is in stock here. To record more all the same, give the reason.",
+                                "Only %lld pieces of this category are in stock here. To record more all the same, give the reason.",
+                                pieces),
+                   (long long) pieces);
+      return FALSE;
+    }
+  *forced = TRUE;
+  return TRUE;
+}
+
+/* The movement of @draft, with what only the core names: the movement a
+ * transfer's in pairs with, the visit of a gift, whether staff forced it */
+static gint64
+insert_movement (AcuStore             *store,
+                 const AcuGoodsDraft  *draft,
+                 const char           *day,
+                 gint64                service_id,
+                 gint64                corrects_id,
+                 gint64                pair_id,
+                 gint64                visit_id,
+                 gboolean              forced,
+                 GError              **error)
+{
+  g_autofree char *reason = NULL;
   gint64 grams = draft->grams;
   gboolean estimated = FALSE;
   gint64 place_id = draft->place_id;
   sqlite3_stmt *stmt;
 
-  if (place_id == 0 && (place_id = acu_goods_get_food_place (store, error)) == 0)
+  if (place_id == 0 && (place_id = default_place (store, draft->category_id, error)) == 0)
     return 0;
   if (grams < 0)
     {
@@ -553,12 +788,15 @@ acu_goods_insert (AcuStore             *store,
         }
       estimated = TRUE;
     }
+  if (forced)
+    reason = g_strstrip (g_utf8_normalize (draft->forced_reason, -1, G_NORMALIZE_NFC));
   stmt = acu_store_prepare (store,
                             "INSERT INTO goods_movement (day, place_id, category_id, direction, reason, "
                             "source, pieces, grams, estimated, value_cents, household_id, service_id, lot, "
-                            "expiry, corrects_id, recorded_by, created_at) VALUES (:day, :place, :category, "
-                            ":direction, :reason, :source, :pieces, :grams, :estimated, :value, :household, "
-                            ":service, :lot, :expiry, :corrects, :by, :now)",
+                            "expiry, corrects_id, pair_id, visit_id, forced_reason, recorded_by, created_at) "
+                            "VALUES (:day, :place, :category, :direction, :reason, :source, :pieces, :grams, "
+                            ":estimated, :value, :household, :service, :lot, :expiry, :corrects, :pair, :visit, "
+                            ":forced, :by, :now)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -580,11 +818,54 @@ acu_goods_insert (AcuStore             *store,
   acu_sql_bind_text (stmt, ":lot", draft->lot != NULL && *draft->lot != '\0' ? draft->lot : NULL);
   acu_sql_bind_text (stmt, ":expiry", draft->expiry != NULL && *draft->expiry != '\0' ? draft->expiry : NULL);
   acu_sql_bind_id (stmt, ":corrects", corrects_id);
+  acu_sql_bind_id (stmt, ":pair", pair_id);
+  acu_sql_bind_id (stmt, ":visit", visit_id);
+  acu_sql_bind_text (stmt, ":forced", reason);
   acu_sql_bind_id (stmt, ":by", acu_store_get_person_id (store));
   acu_sql_bind_int64 (stmt, ":now", g_get_real_time () / G_USEC_PER_SEC);
   if (!acu_store_step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (acu_store_get_db (store));
+}
+
+gint64
+acu_goods_insert (AcuStore             *store,
+                  const AcuGoodsDraft  *draft,
+                  const char           *day,
+                  gint64                service_id,
+                  gint64                corrects_id,
+                  GError              **error)
+{
+  return insert_movement (store, draft, day, service_id, corrects_id, 0, 0, FALSE, error);
+}
+
+/* Inside a transaction: the stock checked, the movement written, and its
+ * audit entries (@action, and goods-forced when staff forced it) */
+static gint64
+record_one (AcuStore             *store,
+            const AcuGoodsDraft  *draft,
+            const char           *day,
+            gint64                pair_id,
+            gint64                visit_id,
+            const char           *action,
+            GError              **error)
+{
+  gint64 place_id = draft->place_id;
+  gboolean forced;
+  gint64 id;
+
+  if (place_id == 0 && (place_id = default_place (store, draft->category_id, error)) == 0)
+    return 0;
+  if (draft->place_id != 0 && !check_place (store, place_id, error))
+    return 0;
+  if (!check_stock (store, draft, place_id, &forced, error))
+    return 0;
+  id = insert_movement (store, draft, day, 0, 0, pair_id, visit_id, forced, error);
+  if (id == 0
+      || (action != NULL && !acu_audit_record (store, action, "movement", id, error))
+      || (forced && !acu_audit_record (store, "goods-forced", "movement", id, error)))
+    return 0;
+  return id;
 }
 
 /* A draft a person may record by hand: a day not to come, not closed */
@@ -604,9 +885,12 @@ check_recordable (AcuStore             *store,
                            _("This date is still to come: record goods on the day they move."));
       return FALSE;
     }
-  if (draft->reason == ACU_GOODS_SERVED || draft->reason == ACU_GOODS_CORRECTION)
+  if (draft->reason == ACU_GOODS_SERVED || draft->reason == ACU_GOODS_CORRECTION
+      || draft->reason == ACU_GOODS_GIVEN || (draft->reason == ACU_GOODS_TRANSFER && draft->direction < 0))
     {
-      /* served: through its area (acu_food_serve); corrections: acu_goods_correct */
+      /* served: through its area (acu_food_serve); given to a household:
+       * acu_goods_give; from one place to another: acu_goods_transfer;
+       * corrections: acu_goods_correct */
       g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
                            _("This kind of movement is recorded by its own form."));
       return FALSE;
@@ -645,10 +929,10 @@ record_drafts (AcuStore             *store,
   for (i = 0; ok && i < n_drafts; i++)
     {
       const AcuGoodsDraft *draft = &drafts[i];
-      gint64 id = acu_goods_insert (store, draft, draft->day != NULL ? draft->day : today, 0, 0, error);
+      gint64 id = record_one (store, draft, draft->day != NULL ? draft->day : today, 0, 0,
+                              draft->direction > 0 ? "goods-in" : "goods-out", error);
 
-      ok = id != 0 && acu_audit_record (store, draft->direction > 0 ? "goods-in" : "goods-out",
-                                        "movement", id, error);
+      ok = id != 0;
       *last_id = id;
     }
   if (!ok && refused_index != NULL)
@@ -678,6 +962,300 @@ acu_goods_record (AcuStore             *store,
   g_return_val_if_fail (draft != NULL, 0);
 
   return record_drafts (store, draft, 1, NULL, &id, error) ? id : 0;
+}
+
+gboolean
+acu_goods_transfer (AcuStore     *store,
+                    const char   *day,
+                    gint64        from_place_id,
+                    gint64        to_place_id,
+                    gint64        category_id,
+                    gint64        pieces,
+                    gint64        grams,
+                    GError      **error)
+{
+  g_autofree char *today = acu_date_today ();
+  AcuGoodsDraft out = {
+    .day = day, .place_id = from_place_id, .category_id = category_id, .direction = -1,
+    .reason = ACU_GOODS_TRANSFER, .pieces = pieces, .grams = grams, .value_cents = -1,
+  };
+  AcuGoodsDraft in = out;
+  gint64 out_id;
+  gboolean ok;
+
+  if (day == NULL)
+    day = out.day = in.day = today;
+  in.place_id = to_place_id;
+  in.direction = 1;
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
+      || !check_day (store, day, error) || !acu_goods_check_draft (store, &out, error))
+    return FALSE;
+  if (strcmp (day, today) > 0)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("This date is still to come: record goods on the day they move."));
+      return FALSE;
+    }
+  if (from_place_id == to_place_id)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("Goods move from one place to another: choose two different places."));
+      return FALSE;
+    }
+  if (!check_place (store, from_place_id, error) || !check_place (store, to_place_id, error)
+      || !acu_store_begin (store, error))
+    return FALSE;
+  /* the in names its out; a transfer beyond the stock is refused, never forced */
+  out_id = record_one (store, &out, day, 0, 0, "goods-transfer", error);
+  ok = out_id != 0 && record_one (store, &in, day, out_id, 0, NULL, error) != 0;
+  return acu_sql_finish (store, ok, error);
+}
+
+static gint64
+household_of_person (AcuStore  *store,
+                     gint64     person_id,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt = acu_store_prepare (store, "SELECT household_id FROM person WHERE id = :id", error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  acu_sql_bind_int64 (stmt, ":id", person_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0)
+    g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
+                         _("This person is no longer recorded."));
+  return id;
+}
+
+/* The reason of a gift's visit: clothing when a line is clothes, or
+ * furniture and household goods */
+static gint64
+gift_reason (AcuStore            *store,
+             const AcuGoodsLine  *lines,
+             guint                n_lines,
+             GError             **error)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "", lines[i].category_id);
+  sql = g_strdup_printf ("SELECT id FROM reason WHERE code = CASE WHEN EXISTS (SELECT 1 FROM goods_category "
+                         "WHERE kind = 'textile' AND id IN (%s)) THEN 'clothing' ELSE 'furniture' END",
+                         ids->str);
+  stmt = acu_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0 && error != NULL && *error == NULL)
+    g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_DAMAGED,
+                         _("The reasons “Clothing” and “Furniture” are missing from the database."));
+  return id;
+}
+
+gboolean
+acu_goods_give (AcuStore            *store,
+                gint64               person_id,
+                gint64               place_id,
+                const AcuGoodsLine  *lines,
+                guint                n_lines,
+                const char          *forced_reason,
+                gint64              *visit_id,
+                GError             **error)
+{
+  g_autofree char *today = acu_date_today ();
+  g_autofree char *time = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  AcuVisitDraft visit = { 0 };
+  gint64 household_id, reason_id, visit_row;
+  gint64 total_grams = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (lines != NULL || n_lines == 0, FALSE);
+
+  if (visit_id != NULL)
+    *visit_id = 0;
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return FALSE;
+  if (n_lines == 0)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("Nothing to give: add a line first."));
+      return FALSE;
+    }
+  if ((household_id = household_of_person (store, person_id, error)) == 0
+      || !check_day (store, today, error))
+    return FALSE;
+  for (guint i = 0; i < n_lines; i++)
+    {
+      AcuGoodsDraft draft = {
+        .place_id = place_id, .category_id = lines[i].category_id, .direction = -1, .reason = ACU_GOODS_GIVEN,
+        .pieces = lines[i].pieces, .grams = lines[i].grams, .value_cents = -1, .household_id = household_id,
+      };
+
+      if (lines[i].pieces <= 0)
+        {
+          g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                               _("Give a number of pieces, 1 or more."));
+          return FALSE;
+        }
+      if (!acu_goods_check_draft (store, &draft, error))
+        return FALSE;
+      total_grams += MAX (lines[i].grams, 0);
+    }
+  if (total_grams > ACU_GOODS_MAX_HOUSEHOLD_GRAMS)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID,
+                           _("A household cannot take more than 500 kg at once."));
+      return FALSE;
+    }
+  if (place_id != 0 && !check_place (store, place_id, error))
+    return FALSE;
+  if ((reason_id = gift_reason (store, lines, n_lines, error)) == 0 || !acu_store_begin (store, error))
+    return FALSE;
+
+  now = g_date_time_new_now_local ();
+  time = g_date_time_format (now, "%H:%M");
+  visit.day = today;
+  visit.time = time;
+  visit.person_id = person_id;
+  visit.reason_ids = &reason_id;
+  visit.n_reasons = 1;
+  visit_row = acu_visit_insert_unchecked (store, &visit, acu_store_get_person_id (store),
+                                          g_get_real_time () / G_USEC_PER_SEC, error);
+  ok = visit_row != 0 && acu_audit_record (store, "visit-add", "visit", visit_row, error);
+  for (guint i = 0; ok && i < n_lines; i++)
+    {
+      AcuGoodsDraft draft = {
+        .place_id = place_id, .category_id = lines[i].category_id, .direction = -1, .reason = ACU_GOODS_GIVEN,
+        .pieces = lines[i].pieces, .grams = lines[i].grams, .value_cents = -1, .household_id = household_id,
+        .forced_reason = forced_reason,
+      };
+
+      ok = record_one (store, &draft, today, 0, visit_row, NULL, error) != 0;
+    }
+  ok = ok && acu_audit_record (store, "goods-give", "household", household_id, error);
+  if (!acu_sql_finish (store, ok, error))
+    return FALSE;
+  if (visit_id != NULL)
+    *visit_id = visit_row;
+  return TRUE;
+}
+
+gboolean
+acu_goods_gift_cancel (AcuStore  *store,
+                       gint64     visit_id,
+                       GError   **error)
+{
+  g_autofree char *today = acu_date_today ();
+  g_autoptr(GArray) movements = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *day = NULL;
+  gint64 household_id = 0, recorded_by = 0;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return FALSE;
+  stmt = acu_store_prepare (store,
+                            "SELECT m.id, m.day, m.household_id, m.recorded_by FROM goods_movement m "
+                            "WHERE m.visit_id = :visit AND m.reason = 'given' "
+                            "AND NOT EXISTS (SELECT 1 FROM goods_movement c WHERE c.corrects_id = m.id) "
+                            "ORDER BY m.id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  acu_sql_bind_int64 (stmt, ":visit", visit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (movements, id);
+      if (day == NULL)
+        day = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      household_id = sqlite3_column_int64 (stmt, 2);
+      recorded_by = sqlite3_column_int64 (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      acu_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+  if (movements->len == 0)
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_NO_RECORD,
+                           _("This gift is no longer recorded, or is cancelled already."));
+      return FALSE;
+    }
+  if (acu_store_get_role (store) < ACU_ROLE_STAFF
+      && (recorded_by != acu_store_get_person_id (store) || !g_str_equal (day, today)))
+    {
+      g_set_error_literal (error, ACU_STORE_ERROR, ACU_STORE_ERROR_FORBIDDEN,
+                           _("Only the person who recorded a gift may cancel it, the same day; otherwise ask a staff member."));
+      return FALSE;
+    }
+  if (!check_day (store, today, error) || !acu_store_begin (store, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < movements->len; i++)
+    ok = acu_goods_correct_unchecked (store, g_array_index (movements, gint64, i), today, error) != 0;
+  if (ok)
+    {
+      stmt = acu_store_prepare (store, "DELETE FROM visit WHERE id = :id", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          acu_sql_bind_int64 (stmt, ":id", visit_id);
+          ok = acu_store_step_done (store, stmt, error);
+        }
+    }
+  ok = ok && acu_audit_record (store, "visit-delete", "visit", visit_id, error)
+       && acu_audit_record (store, "goods-gift-cancel", "household", household_id, error);
+  return acu_sql_finish (store, ok, error);
+}
+
+GPtrArray *
+acu_goods_list_household (AcuStore  *store,
+                          gint64     household_id,
+                          guint      offset,
+                          guint      limit,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error))
+    return NULL;
+  stmt = acu_store_prepare (store,
+                            "SELECT " MOVEMENT_COLUMNS " FROM goods_movement m "
+                            "JOIN goods_category c ON c.id = m.category_id "
+                            "WHERE m.household_id = :household AND m.reason = 'given' "
+                            "ORDER BY m.day DESC, m.id DESC LIMIT :limit OFFSET :offset",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  acu_sql_bind_int64 (stmt, ":household", household_id);
+  acu_sql_bind_int64 (stmt, ":limit", limit);
+  acu_sql_bind_int64 (stmt, ":offset", offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, movement_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      acu_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
 }
 
 gint64

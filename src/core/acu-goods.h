@@ -22,6 +22,9 @@ typedef enum
 } AcuGoodsKinds;
 
 #define ACU_GOODS_KINDS_FOOD_AID (ACU_GOODS_KIND_FOOD | ACU_GOODS_KIND_HYGIENE)
+/* The vestiaire and the ressourcerie: clothes, furniture, household goods */
+#define ACU_GOODS_KINDS_SECOND_HAND (ACU_GOODS_KIND_TEXTILE | ACU_GOODS_KIND_FURNITURE | \
+                                     ACU_GOODS_KIND_APPLIANCE | ACU_GOODS_KIND_OTHER)
 
 typedef enum
 {
@@ -79,6 +82,7 @@ typedef struct
   AcuGoodsKinds kind;
   gint64    grams_per_piece;   /* 0: none */
   gboolean  hidden;
+  gint64    low_pieces;        /* short below this many pieces; 0: no threshold */
 } AcuGoodsCategory;
 
 void        acu_goods_category_free (AcuGoodsCategory *category);
@@ -90,6 +94,28 @@ const char *acu_goods_category_default_label (const char *code);
 /* The food store, the place food aid uses */
 gint64      acu_goods_get_food_place (AcuStore  *store,
                                       GError   **error);
+/* Staff and up: the stock below which a category is short; 0: none */
+gboolean    acu_goods_category_set_low_pieces (AcuStore  *store,
+                                               gint64     category_id,
+                                               gint64     low_pieces,
+                                               GError   **error);
+/* Volunteers and up: how many categories of @kinds are short (every place
+ * together), for the sidebar's badge */
+guint       acu_goods_count_short (AcuStore       *store,
+                                   AcuGoodsKinds   kinds,
+                                   GError        **error);
+
+typedef struct
+{
+  gint64    id;
+  char     *code;              /* NULL for places added at the desk */
+  char     *label;
+} AcuGoodsPlace;
+
+void        acu_goods_place_free (AcuGoodsPlace *place);
+/* Volunteers and up: the places shown (hidden ones left out), in order */
+GPtrArray  *acu_goods_place_list (AcuStore  *store,
+                                  GError   **error);
 
 typedef struct
 {
@@ -105,6 +131,9 @@ typedef struct
   gint64          household_id;   /* 0: none */
   const char     *lot;
   const char     *expiry;         /* YYYY-MM-DD or NULL */
+  /* An out movement beyond the stock on hand of its place is refused
+   * (ACU_STORE_ERROR_SHORT), unless staff give the reason they force it */
+  const char     *forced_reason;
 } AcuGoodsDraft;
 
 /* A movement, as the ledger's list shows it (properties for .ui factories) */
@@ -143,6 +172,53 @@ gboolean    acu_goods_record_many (AcuStore             *store,
                                    guint                 n_drafts,
                                    guint                *refused_index,
                                    GError              **error);
+/* Volunteers and up: @pieces (and @grams, -1: estimated) of a category
+ * out of one place and into another, as two movements, in one
+ * transaction; refused beyond the stock of @from_place */
+gboolean    acu_goods_transfer (AcuStore     *store,
+                                const char   *day,
+                                gint64        from_place_id,
+                                gint64        to_place_id,
+                                gint64        category_id,
+                                gint64        pieces,
+                                gint64        grams,
+                                GError      **error);
+
+/* A gift to a household, from the reception page: a line a category */
+typedef struct
+{
+  gint64  category_id;
+  gint64  pieces;
+  gint64  grams;          /* -1: estimated from the pieces */
+} AcuGoodsLine;
+
+/* Volunteers and up: @person_id came and their household was given
+ * @lines out of @place_id (0: the vestiaire), today: the visit (its
+ * reason clothing, or furniture and household goods when no line is
+ * clothing) and a movement "given" a line, in one transaction. Lines
+ * beyond the stock are refused unless staff give @forced_reason. The
+ * visit's id goes to @visit_id. */
+gboolean    acu_goods_give (AcuStore            *store,
+                            gint64               person_id,
+                            gint64               place_id,
+                            const AcuGoodsLine  *lines,
+                            guint                n_lines,
+                            const char          *forced_reason,
+                            gint64              *visit_id,
+                            GError             **error);
+/* Volunteers the same day for a gift they recorded, staff always: the
+ * gift of @visit_id corrected (a movement back a line) and its visit
+ * deleted */
+gboolean    acu_goods_gift_cancel (AcuStore  *store,
+                                   gint64     visit_id,
+                                   GError   **error);
+/* Volunteers and up: what @household_id was given (newest first, a page) */
+GPtrArray  *acu_goods_list_household (AcuStore  *store,
+                                      gint64     household_id,
+                                      guint      offset,
+                                      guint      limit,
+                                      GError   **error);
+
 /* Staff and up: a movement that cancels @movement_id, dated today */
 gint64      acu_goods_correct (AcuStore  *store,
                                gint64     movement_id,
@@ -182,5 +258,6 @@ gboolean    acu_goods_month_is_closed (AcuStore    *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuGoodsCategory, acu_goods_category_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuGoodsStock, acu_goods_stock_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcuGoodsPlace, acu_goods_place_free)
 
 G_END_DECLS

@@ -30,6 +30,7 @@ static const Migration registry[] = {
   { 4, "0004-report.sql", NULL },
   { 5, "0005-food.sql", NULL },
   { 6, "0006-food-expected.sql", NULL },
+  { 7, "0007-goods.sql", NULL },
 };
 
 /* Tests make databases of an earlier version, and add steps in C */

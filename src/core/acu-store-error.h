@@ -27,6 +27,7 @@ typedef enum
   ACU_STORE_ERROR_NO_RECORD,        /* the record asked for does not exist (any more) */
   ACU_STORE_ERROR_IN_USE,           /* deleting what records still use */
   ACU_STORE_ERROR_PIN_LOCKED,       /* three wrong PINs: a staff member resets it */
+  ACU_STORE_ERROR_SHORT,            /* goods out beyond the stock: staff may force it */
 } AcuStoreError;
 
 GQuark acu_store_error_quark (void);

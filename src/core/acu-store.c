@@ -71,6 +71,8 @@ acu_store_set_sqlite_error (AcuStore  *self,
       N_("A movement of goods never changes: record a correction instead.") },
     { "acu:food-aid-visit", ACU_STORE_ERROR_IN_USE,
       N_("Food aid was served with this visit: cancel the food aid on the Food Aid page, and the visit goes with it.") },
+    { "acu:goods-gift-visit", ACU_STORE_ERROR_IN_USE,
+      N_("Goods were given with this visit: cancel the gift, and the visit goes with it.") },
   };
   const char *text = self->db ? sqlite3_errmsg (self->db) : NULL;
 

@@ -290,6 +290,11 @@ section_label (AcuCatalogue catalogue)
     case ACU_CATALOGUE_BUDGET_CHARGE:    return C_("budget line", "Fixed charge");
     case ACU_CATALOGUE_FOOD_CATEGORY:    return C_("goods category", "Food");
     case ACU_CATALOGUE_HYGIENE_CATEGORY: return C_("goods category", "Non-food: hygiene and cleaning");
+    case ACU_CATALOGUE_TEXTILE_CATEGORY: return C_("goods category", "Clothes and textiles");
+    case ACU_CATALOGUE_FURNITURE_CATEGORY: return C_("goods category", "Furniture");
+    case ACU_CATALOGUE_APPLIANCE_CATEGORY: return C_("goods category", "Electrical appliances");
+    case ACU_CATALOGUE_OTHER_GOODS_CATEGORY: return C_("goods category", "Household goods and other");
+    case ACU_CATALOGUE_GOODS_PLACE:
     case ACU_CATALOGUE_REASON:
     case ACU_CATALOGUE_PARTNER:
     case ACU_CATALOGUE_COMMUNE:
@@ -310,6 +315,11 @@ add_title (AcuCatalogue catalogue)
     case ACU_CATALOGUE_BUDGET_CHARGE:    return _("Add a fixed charge");
     case ACU_CATALOGUE_FOOD_CATEGORY:    return _("Add a food category");
     case ACU_CATALOGUE_HYGIENE_CATEGORY: return _("Add a hygiene or cleaning category");
+    case ACU_CATALOGUE_TEXTILE_CATEGORY: return _("Add a category of clothes or textiles");
+    case ACU_CATALOGUE_FURNITURE_CATEGORY: return _("Add a furniture category");
+    case ACU_CATALOGUE_APPLIANCE_CATEGORY: return _("Add a category of appliances");
+    case ACU_CATALOGUE_OTHER_GOODS_CATEGORY: return _("Add a category of household goods");
+    case ACU_CATALOGUE_GOODS_PLACE:      return _("Add a place");
     case ACU_N_CATALOGUES:
     default:                             g_return_val_if_reached (NULL);
     }
