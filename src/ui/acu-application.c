@@ -195,9 +195,16 @@ acu_application_get_settings (AcuApplication *self)
 AcuApplication *
 acu_application_new (void)
 {
-  return g_object_new (ACU_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/io/github/acuelh/Acuelh",
-                       NULL);
+  AcuApplication *self = g_object_new (ACU_TYPE_APPLICATION,
+                                       "application-id", APPLICATION_ID,
+                                       "flags", G_APPLICATION_HANDLES_OPEN,
+                                       "resource-base-path", "/io/github/acuelh/Acuelh",
+                                       NULL);
+
+  /* Translators: in "acuelh --help": "Usage: acuelh [OPTION…] [FILE]", the
+   * database to open (man acuelh says FILE too) */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens the database FILE at its unlock page, or the last one used."));
+  return self;
 }
