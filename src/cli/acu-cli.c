@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <termios.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
@@ -309,6 +310,34 @@ check_open_options (AcuCliContext *ctx)
 
 /* Running a command */
 
+/* The options the shared code adds to a command that opens its database,
+ * ended by an entry whose long_name is NULL; @ctx receives their values
+ * (NULL: for the manual) */
+static void
+fill_open_entries (const AcuCliOpen *open,
+                   AcuCliContext    *ctx,
+                   GOptionEntry      entries[4])
+{
+  GOptionEntry open_entries[] = {
+    { open->option, 0, 0, G_OPTION_ARG_STRING, ctx ? &ctx->person : NULL, open->option_help, N_("PERSON") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, ctx ? &ctx->password_file : NULL,
+      g_strcmp0 (open->option, "as") == 0
+        ? N_("Read the password of --as from FILE (- for standard input)")
+        : N_("Read the password from the first line of FILE (- for standard input)"),
+      N_("FILE") },
+    { "recovery-code-file", 0, 0, G_OPTION_ARG_FILENAME, ctx ? &ctx->recovery_file : NULL,
+      N_("Unlock with the recovery code read from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+
+  /* Only those who unlock may bring the recovery code: the list ends before it */
+  if (open->how != ACU_CLI_OPEN_UNLOCK)
+    open_entries[2].long_name = NULL;
+  if (open->how == ACU_CLI_OPEN_NONE)
+    open_entries[0].long_name = NULL;
+  memcpy (entries, open_entries, sizeof open_entries);
+}
+
 static int
 run_command (const AcuCliCommand *command,
              int                  argc,
@@ -323,22 +352,10 @@ run_command (const AcuCliCommand *command,
   AcuRole role = open->role;
   const char *parameter;
   const char *message;
-  GOptionEntry open_entries[] = {
-    { open->option, 0, 0, G_OPTION_ARG_STRING, &ctx.person, open->option_help, N_("PERSON") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &ctx.password_file,
-      g_strcmp0 (open->option, "as") == 0
-        ? N_("Read the password of --as from FILE (- for standard input)")
-        : N_("Read the password from the first line of FILE (- for standard input)"),
-      N_("FILE") },
-    { "recovery-code-file", 0, 0, G_OPTION_ARG_FILENAME, &ctx.recovery_file,
-      N_("Unlock with the recovery code read from FILE (- for standard input)"), N_("FILE") },
-    { NULL }
-  };
+  GOptionEntry open_entries[4];
   int status;
 
-  /* Only those who unlock may bring the recovery code: the list ends before it */
-  if (open->how != ACU_CLI_OPEN_UNLOCK)
-    open_entries[2].long_name = NULL;
+  fill_open_entries (open, &ctx, open_entries);
 
   if (command->parameter != NULL)
     parameter = _(command->parameter);
@@ -427,6 +444,104 @@ print_help (const AcuCliCommand * const *areas,
   fprintf (out, "%s\n", exit_codes_description ());
 }
 
+/* The manual's generated parts, in scdoc(5), in the language of the
+ * environment: man/meson.build puts them in the pages, so that the
+ * manual lists what the table holds, as --help does. Hidden options:
+ * "acuelh-cli --man-commands", "acuelh-cli --man-exit-status". */
+
+static void
+man_append (GString    *out,
+            const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\\' || *p == '*' || *p == '_')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+static void
+man_append_options (GString            *out,
+                    const GOptionEntry *entries)
+{
+  for (const GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+    {
+      if (e->flags & G_OPTION_FLAG_HIDDEN)
+        continue;
+      if (e->short_name != 0)
+        g_string_append_printf (out, "*-%c*, ", e->short_name);
+      g_string_append (out, "*--");
+      man_append (out, e->long_name);
+      g_string_append (out, "*");
+      if (e->arg != G_OPTION_ARG_NONE && e->arg_description != NULL)
+        {
+          g_string_append (out, " _");
+          man_append (out, _(e->arg_description));
+          g_string_append (out, "_");
+        }
+      g_string_append (out, "\n\t");
+      man_append (out, _(e->description));
+      g_string_append (out, "\n\n");
+    }
+}
+
+static void
+print_man_commands (const AcuCliCommand * const *areas)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *usage = _("Usage: acuelh-cli COMMAND [OPTION…]");
+  /* "[OPTION…]" as the help says it, in its language */
+  const char *any_option = strrchr (usage, '[') ? strrchr (usage, '[') : "[OPTION…]";
+
+  for (guint i = 0; areas[i] != NULL; i++)
+    for (const AcuCliCommand *command = areas[i]; command->name != NULL; command++)
+      {
+        GOptionEntry open_entries[4];
+
+        g_string_append (out, "## ");
+        man_append (out, command->name);
+        g_string_append (out, "\n\n*acuelh-cli ");
+        man_append (out, command->name);
+        g_string_append (out, "* ");
+        man_append (out, any_option);
+        g_string_append (out, " ");
+        man_append (out, command->parameter != NULL ? _(command->parameter) : _("DB"));
+        g_string_append (out, "\n\n");
+        man_append (out, _(command->description != NULL ? command->description : command->summary));
+        g_string_append (out, "\n\n");
+        man_append_options (out, command->entries);
+        fill_open_entries (&command->open, NULL, open_entries);
+        man_append_options (out, open_entries);
+      }
+  fputs (out->str, stdout);
+}
+
+/* The lines "  N  meaning" of the help's exit statuses, as a list */
+static void
+print_man_exit_status (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit (exit_codes_description (), "\n", -1);
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+      const char *meaning = line;
+
+      while (g_ascii_isdigit (*meaning))
+        meaning++;
+      if (meaning == line)
+        continue;
+      g_string_append_printf (out, "*%.*s*\n\t", (int) (meaning - line), line);
+      while (g_ascii_isspace (*meaning))
+        meaning++;
+      man_append (out, meaning);
+      g_string_append (out, "\n\n");
+    }
+  fputs (out->str, stdout);
+}
+
 /* Runs the command named by argv[1], found in @areas: a NULL-ended list
  * of arrays of commands, each array ended by a command whose name is NULL */
 int
@@ -442,6 +557,16 @@ acu_cli_main (const AcuCliCommand * const *areas,
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
     {
       print_help (areas, stdout);
+      return ACU_CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--man-commands"))
+    {
+      print_man_commands (areas);
+      return ACU_CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--man-exit-status"))
+    {
+      print_man_exit_status ();
       return ACU_CLI_EXIT_OK;
     }
   if (g_str_equal (argv[1], "--version"))

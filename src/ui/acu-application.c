@@ -98,11 +98,11 @@ bench_window_realized_cb (GtkWidget *window,
                     G_CALLBACK (bench_first_frame_cb), user_data);
 }
 
-static void
-acu_application_activate (GApplication *app)
+/* The window, made on first use */
+static GtkWindow *
+ensure_window (AcuApplication *self)
 {
-  AcuApplication *self = ACU_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
     {
@@ -110,24 +110,29 @@ acu_application_activate (GApplication *app)
       if (g_getenv ("ACUELH_BENCH_FIRST_FRAME") != NULL)
         g_signal_connect_after (window, "realize", G_CALLBACK (bench_window_realized_cb), self);
     }
-  gtk_window_present (window);
+  return window;
 }
 
-/* A database given on the command line opens at its unlock page, as the
- * last one used does; with a window already open, the window comes up */
+static void
+acu_application_activate (GApplication *app)
+{
+  gtk_window_present (ensure_window (ACU_APPLICATION (app)));
+}
+
+/* A file given on the command line, or double-clicked in a file manager
+ * (the desktop file's %f; a second launch hands it to this instance):
+ * the window opens it at its unlock page (acu_window_open_file) */
 static void
 acu_application_open (GApplication  *app,
                       GFile        **files,
                       int            n_files,
                       const char    *hint)
 {
-  AcuApplication *self = ACU_APPLICATION (app);
-  g_autofree char *path = g_file_get_path (files[0]);
+  GtkWindow *window = ensure_window (ACU_APPLICATION (app));
 
-  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR)
-      && gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL)
-    acu_settings_set_last_database (self->settings, path);
-  g_application_activate (app);
+  /* One desk, one database: the first file given */
+  acu_window_open_file (ACU_WINDOW (window), files[0]);
+  gtk_window_present (window);
 }
 
 static void
@@ -190,9 +195,16 @@ acu_application_get_settings (AcuApplication *self)
 AcuApplication *
 acu_application_new (void)
 {
-  return g_object_new (ACU_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/io/github/acuelh/Acuelh",
-                       NULL);
+  AcuApplication *self = g_object_new (ACU_TYPE_APPLICATION,
+                                       "application-id", APPLICATION_ID,
+                                       "flags", G_APPLICATION_HANDLES_OPEN,
+                                       "resource-base-path", "/io/github/acuelh/Acuelh",
+                                       NULL);
+
+  /* Translators: in "acuelh --help": "Usage: acuelh [OPTION…] [FILE]", the
+   * database to open (man acuelh says FILE too) */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens the database FILE at its unlock page, or the last one used."));
+  return self;
 }

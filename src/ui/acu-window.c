@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acu-key-file.h"
 #include "acu-page.h"
 #include "acu-window-private.h"
 
@@ -507,6 +508,70 @@ acu_window_new (AcuApplication *application)
   self->context = acu_context_new (acu_application_get_settings (application));
   restore_state (self);
   return self;
+}
+
+/* A file given to the application ("acuelh FILE", a double-click in a
+ * file manager): a database opens at its unlock page, which says itself
+ * when the file is missing or is no database. A key file
+ * (NAME.acuelh-keys) is never opened alone: it stands for the database
+ * beside it, or gets a message when that one is not there. An open desk
+ * is never closed for a file: whoever is at it closes it first. */
+void
+acu_window_open_file (AcuWindow *self,
+                      GFile     *file)
+{
+  AcuStore *store;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ACU_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      acu_window_toast (self, _("Choose a file on this computer or on a USB stick."));
+      return;
+    }
+
+  if (g_str_has_suffix (path, "-keys"))
+    {
+      g_autofree char *database = g_strndup (path, strlen (path) - strlen ("-keys"));
+      g_autofree char *key_path = acu_key_file_path_for (database);
+
+      if (g_str_equal (key_path, path) && g_file_test (database, G_FILE_TEST_IS_REGULAR))
+        {
+          g_free (path);
+          path = g_steal_pointer (&database);
+        }
+      else
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          /* Translators: %s is a file name, such as "desk.acuelh-keys" */
+          g_autofree char *message = g_strdup_printf (_("“%s” is the key file of a database, and only opens with it: "
+                                                        "keep the two files together, then open the database."),
+                                                      name);
+
+          acu_window_toast (self, message);
+          return;
+        }
+    }
+
+  store = acu_context_get_store (self->context);
+  if (store != NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *message = NULL;
+
+      if (g_strcmp0 (acu_store_get_path (store), path) == 0)
+        return;
+      name = g_filename_display_basename (path);
+      /* Translators: %s is a file name; "Close the Desk" is the menu item */
+      message = g_strdup_printf (_("Another database is open. Close the desk first, then open “%s”."), name);
+      acu_window_toast (self, message);
+      return;
+    }
+
+  acu_window_show_unlock (self, path);
 }
 
 /* The objects of the open desk (acu-window-main.ui) by id, once built:

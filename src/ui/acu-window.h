@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (AcuWindow, acu_window, ACU, WINDOW, AdwApplicationWindow)
 
 AcuWindow  *acu_window_new (AcuApplication *application);
 AcuStore   *acu_window_get_store (AcuWindow *self);
+void        acu_window_open_file (AcuWindow *self,
+                                  GFile     *file);
 const char *acu_window_get_visible_page (AcuWindow *self);
 char       *acu_window_dup_demo_path (void);
 GObject    *acu_window_get_main_object (AcuWindow  *self,
