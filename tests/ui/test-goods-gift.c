@@ -71,6 +71,15 @@ static const Expected *expected;
 #define type acu_ui_test_type
 #define key_presses acu_ui_test_key_presses
 
+/* For screenshots (tools/shot): ACU_TEST_PAUSE=dialog or page holds the
+ * screen there for 20 s */
+static void
+pause_at (const char *where)
+{
+  if (g_strcmp0 (g_getenv ("ACU_TEST_PAUSE"), where) == 0)
+    settle (20000);
+}
+
 static void
 point_at (GtkWidget *window)
 {
@@ -282,6 +291,7 @@ START_TEST (test_goods_gift)
   press (XK_Down, 0);
   press (XK_Tab, 0);
   type ("3");
+  pause_at ("dialog");
   press (XK_Return, 0);
   WAIT_UNTIL (gift_dialog () == NULL);
   ck_assert_uint_eq (key_presses, 11);
@@ -320,6 +330,7 @@ START_TEST (test_goods_gift)
                    acu_ui_test_row_label (today_view, 0, 0));
     ck_assert_str_eq (acu_ui_test_row_label (today_view, 0, 1), expected->visit_details);
     ck_assert_str_eq (gtk_label_get_text (child (reception, ACU_TYPE_RECEPTION_PAGE, "visits_count")), "1");
+    pause_at ("page");
   }
 
   /* Undo, from the toast: the visit and the gift go, the stock is back */
