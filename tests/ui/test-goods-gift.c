@@ -31,12 +31,15 @@
  * 3) and so is what the page shows after (the line of the person picked,
  * today's visits); then Undo, from the page's toast, takes the visit and
  * the gift back together. A volunteer asking beyond the stock is refused
- * with the core's message, and nothing is written. Real key presses go
+ * with the core's message, and nothing is written; staff give it with a
+ * reason, after an empty reason is refused. Real key presses go
  * through the X server (XTest); run in French and in Occitan. */
 
 #define SITE         "Tiers-lieu de Fleurance"
 #define COORDINATOR  "Hélène Martin"
 #define COORD_PW     "Tr3s-Secret!Gers#2026"
+#define STAFF        "Paul Garcia"
+#define STAFF_PW     "Autre-Secret!Astarac#77"
 #define VOLUNTEER    "Monique Lafitte"
 #define PIN          "2580"
 
@@ -239,6 +242,7 @@ START_TEST (test_goods_gift)
    * Lefèvre; 5 pieces of children's clothes in the clothing room */
   store = acu_store_create (path, SITE, COORDINATOR, COORD_PW, NULL, &error);
   ck_assert_msg (store != NULL, "%s", error ? error->message : "");
+  ck_assert_int_gt (acu_desk_person_add (store, STAFF, ACU_ROLE_STAFF, STAFF_PW, &error), 0);
   ck_assert_int_gt (acu_desk_person_add (store, VOLUNTEER, ACU_ROLE_VOLUNTEER, PIN, &error), 0);
   draft.first_name = "Jean";
   draft.last_name = "Dupuis";
@@ -383,6 +387,42 @@ START_TEST (test_goods_gift)
     g_autoptr(GPtrArray) given = acu_goods_list_household (desk, household_of (desk, marie), 0, 100, &error);
 
     ck_assert_uint_eq (given->len, 0);
+  }
+
+  /* Staff give her the 9 all the same, with a reason */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock-desk", NULL);
+  WAIT_UNTIL (g_str_equal (acu_window_get_visible_page (window), "identify"));
+  acu_ui_test_identify (window, STAFF, STAFF_PW);
+  WAIT_UNTIL (g_str_equal (acu_window_get_visible_page (window), "reception"));
+  desk = acu_window_get_store (window);
+  point_at (GTK_WIDGET (window));
+  pick (reception, "lefe");
+  press (expected->give_key, XK_Alt_L);
+  WAIT_UNTIL ((dialog = gift_dialog ()) != NULL);
+  point_at (GTK_WIDGET (dialog));
+  press (XK_Down, 0);
+  press (XK_Down, 0);
+  press (XK_Tab, 0);
+  type ("9");
+  press (XK_Return, 0);
+  WAIT_UNTIL (gtk_widget_get_visible (child (dialog, ACU_TYPE_GOODS_GIFT_DIALOG, "reason_group")));
+  ck_assert (gtk_widget_get_visible (child (dialog, ACU_TYPE_GOODS_GIFT_DIALOG, "short_box")));
+  ck_assert_int_eq (stock_of (desk, vestiaire, children), 5);
+  /* the reason has the focus: Enter with none is refused next to it */
+  press (XK_Return, 0);
+  WAIT_UNTIL (gtk_widget_get_visible (child (dialog, ACU_TYPE_GOODS_GIFT_DIALOG, "reason_error")));
+  ck_assert_ptr_eq (gift_dialog (), dialog);
+  ck_assert_uint_eq (visits_today (desk), 0);
+  type ("urgence");
+  press (XK_Return, 0);
+  WAIT_UNTIL (gift_dialog () == NULL);
+  ck_assert_uint_eq (visits_today (desk), 1);
+  ck_assert_int_eq (stock_of (desk, vestiaire, children), -4);
+  {
+    g_autoptr(GPtrArray) given = acu_goods_list_household (desk, household_of (desk, marie), 0, 100, &error);
+
+    ck_assert_uint_eq (given->len, 1);
+    ck_assert_int_eq (acu_goods_movement_get_pieces (g_ptr_array_index (given, 0)), 9);
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-database", NULL);
