@@ -11,9 +11,9 @@ G_BEGIN_DECLS
 /* The person at the desk, by area. When a person is picked on the
  * reception page, each area of the desk says in one line what the desk
  * should know of them (their household; their last visit; their food-aid
- * access; later: goods reserved, their next appointment, an aid request
- * pending) and offers its keyed actions (Household, Serve Food Aid; later:
- * Give, Book). The
+ * access; what it was given lately; later: goods reserved, their next
+ * appointment, an aid request pending) and offers its keyed actions
+ * (Household, Serve Food Aid, Give Clothes or Goods; later: Book). The
  * reception page shows every area listed in acu-desk-areas.c and does not
  * grow with them: an area adds its own file and one line there. */
 
@@ -52,5 +52,6 @@ AcuAreas                  acu_desk_areas_get_areas (void);
 extern const AcuDeskArea acu_desk_area_household;   /* acu-people-desk.c */
 extern const AcuDeskArea acu_desk_area_visits;      /* acu-visits-desk.c */
 extern const AcuDeskArea acu_desk_area_food;        /* acu-food-desk.c */
+extern const AcuDeskArea acu_desk_area_goods;       /* acu-goods-desk.c */
 
 G_END_DECLS

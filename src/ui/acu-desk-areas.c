@@ -11,6 +11,7 @@ static const AcuDeskArea *const areas[] = {
   &acu_desk_area_household,
   &acu_desk_area_visits,
   &acu_desk_area_food,
+  &acu_desk_area_goods,
 };
 
 const AcuDeskArea *const *

@@ -267,6 +267,11 @@ add_desk_actions (AcuReceptionPage *self)
   const AcuDeskArea *const *areas;
   guint n_areas;
 
+  /* one above the other, so that the name and the lines keep the width */
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (self->who_row, buttons);
   self->desk_buttons = g_ptr_array_new ();
   areas = acu_desk_areas_list (&n_areas);
   for (guint i = 0; i < n_areas; i++)
@@ -282,9 +287,8 @@ add_desk_actions (AcuReceptionPage *self)
         g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
         gtk_actionable_set_action_name (GTK_ACTIONABLE (button), detailed);
         gtk_widget_set_tooltip_text (button, _(desk_action->tooltip));
-        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
         gtk_widget_add_css_class (button, "flat");
-        adw_action_row_add_suffix (self->who_row, button);
+        gtk_box_append (GTK_BOX (buttons), button);
         g_object_set_data (G_OBJECT (button), "acu-desk-action", action);
         g_ptr_array_add (self->desk_buttons, button);
       }
