@@ -21,6 +21,7 @@ struct _AcuGoodsLines
 
   AdwPreferencesGroup *group;
   GtkWidget           *header;
+  GtkWidget           *add_button;
   GtkWidget           *category_label;
   GtkWidget           *pieces_label;
   GtkWidget           *kg_label;
@@ -257,6 +258,15 @@ acu_goods_lines_show_error (AcuGoodsLines *self,
   fail (self, row, line_part (row, LINE_PIECES), message);
 }
 
+void
+acu_goods_lines_set_can_add (AcuGoodsLines *self,
+                             gboolean       can_add)
+{
+  g_return_if_fail (ACU_IS_GOODS_LINES (self));
+
+  gtk_widget_set_visible (self->add_button, can_add);
+}
+
 const char *
 acu_goods_lines_get_error (AcuGoodsLines *self)
 {
@@ -356,6 +366,7 @@ acu_goods_lines_init (AcuGoodsLines *self)
   gtk_widget_set_valign (add, GTK_ALIGN_END);
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_set_header_suffix (self->group, add);
+  self->add_button = add;
 
   self->header = adw_preferences_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->header), FALSE);

@@ -31,6 +31,9 @@ GArray    *acu_goods_lines_get_lines      (AcuGoodsLines  *self);
 void       acu_goods_lines_show_error     (AcuGoodsLines  *self,
                                            guint           index,
                                            const char     *message);
+/* Whether lines can be added (a transfer takes one); TRUE at first */
+void       acu_goods_lines_set_can_add    (AcuGoodsLines  *self,
+                                           gboolean        can_add);
 /* The message shown, or NULL (for tests) */
 const char *acu_goods_lines_get_error     (AcuGoodsLines  *self);
 /* Focus the first line's category */
