@@ -110,9 +110,6 @@ add_line (AcuGoodsLines *self)
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_hexpand (category, TRUE);
   gtk_widget_set_valign (category, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (category), TRUE);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (category),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (category), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Category"), -1);
   gtk_widget_set_tooltip_text (remove, _("Remove the line"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the line"), -1);

@@ -548,8 +548,14 @@ setup_goods (AcuGoodsMovementDialog *self,
   for (guint i = 0; i < self->places->len; i++)
     if (((AcuGoodsPlace *) g_ptr_array_index (self->places, i))->id == place_id)
       adw_combo_row_set_selected (self->place_row, i);
-  /* Somewhere else by default */
-  adw_combo_row_set_selected (self->to_place_row, adw_combo_row_get_selected (self->place_row) == 0 ? 1 : 0);
+  /* Somewhere else by default, not the food store */
+  for (guint i = self->places->len; i > 0; i--)
+    {
+      AcuGoodsPlace *place = g_ptr_array_index (self->places, i - 1);
+
+      if (i - 1 != adw_combo_row_get_selected (self->place_row) && g_strcmp0 (place->code, "food-store") != 0)
+        adw_combo_row_set_selected (self->to_place_row, i - 1);
+    }
   acu_goods_lines_grab_focus (self->lines);
   return self;
 }
