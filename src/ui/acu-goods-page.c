@@ -187,6 +187,7 @@ stock_row_new (AcuGoodsPage        *self,
 
       gtk_widget_set_name (entry, "threshold");
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 4);
       gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
       gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
       gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "—");
