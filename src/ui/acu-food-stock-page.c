@@ -6,8 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "acu-date.h"
-#include "acu-food-movement-dialog.h"
+#include "acu-goods-movement-dialog.h"
 #include "acu-food-stock-page.h"
+#include "acu-goods-correct.h"
 #include "acu-goods.h"
 #include "acu-report.h"
 #include "acu-ui-util.h"
@@ -207,23 +208,10 @@ goods_details_cb (GtkListItem      *item,
 /* A correction, confirmed: staff only (the core refuses the others) */
 
 static void
-correct_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     AcuFoodStockPage *self)
+correct_error_cb (AcuPage    *page,
+                  const char *message)
 {
-  AcuStore *store = acu_page_get_store (ACU_PAGE (self));
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "movement-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "correct") || store == NULL)
-    return;
-  if (acu_goods_correct (store, id, &error) == 0)
-    {
-      show_error (self, error->message);
-      return;
-    }
-  show_error (self, NULL);
-  acu_page_show_toast (ACU_PAGE (self), _("Movement corrected: a new movement cancels it."));
+  show_error (ACU_FOOD_STOCK_PAGE (page), message);
 }
 
 static void
@@ -232,36 +220,17 @@ movement_activated_cb (AcuFoodStockPage *self,
 {
   g_autoptr(AcuGoodsMovement) movement = g_list_model_get_item (G_LIST_MODEL (self->movements), position);
   g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   if (movement == NULL || !role_at_least (self, ACU_ROLE_STAFF))
     return;
-  if (acu_goods_movement_get_corrected (movement) || acu_goods_movement_get_corrects_id (movement) != 0)
-    {
-      show_error (self, acu_goods_movement_get_corrected (movement)
-                        ? _("This movement is corrected already.")
-                        : _("A correction is not corrected: record the movement again."));
-      return;
-    }
   title = goods_title_cb (NULL, movement, NULL);
-  body = g_strdup_printf (_("%s\n\nA new movement dated today cancels it; both stay in the ledger."), title);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       _("Correct This Movement?"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "correct", _("C_orrect"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "correct", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "movement-id",
-                     GSIZE_TO_POINTER ((gsize) acu_goods_movement_get_id (movement)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (correct_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  acu_goods_correct_ask (ACU_PAGE (self), movement, title, correct_error_cb);
 }
 
 /* Deliveries and losses */
 
 static void
-recorded_cb (AcuFoodMovementDialog *dialog,
+recorded_cb (AcuGoodsMovementDialog *dialog,
              guint                  n,
              AcuFoodStockPage      *self)
 {
@@ -273,14 +242,14 @@ recorded_cb (AcuFoodMovementDialog *dialog,
 
 static void
 open_movement_dialog (AcuFoodStockPage    *self,
-                      AcuFoodMovementKind  kind)
+                      AcuGoodsMovementKind  kind)
 {
   AcuStore *store = acu_page_get_store (ACU_PAGE (self));
-  AcuFoodMovementDialog *dialog;
+  AcuGoodsMovementDialog *dialog;
 
   if (store == NULL || !acu_store_is_identified (store))
     return;
-  dialog = acu_food_movement_dialog_new (GTK_WIDGET (self), store, kind);
+  dialog = acu_goods_movement_dialog_new (GTK_WIDGET (self), store, kind, 0);
   g_signal_connect_object (dialog, "recorded", G_CALLBACK (recorded_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -290,7 +259,7 @@ delivery_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  open_movement_dialog (ACU_FOOD_STOCK_PAGE (widget), ACU_FOOD_MOVEMENT_DELIVERY);
+  open_movement_dialog (ACU_FOOD_STOCK_PAGE (widget), ACU_GOODS_MOVEMENT_FOOD_DELIVERY);
 }
 
 static void
@@ -298,7 +267,7 @@ loss_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  open_movement_dialog (ACU_FOOD_STOCK_PAGE (widget), ACU_FOOD_MOVEMENT_LOSS);
+  open_movement_dialog (ACU_FOOD_STOCK_PAGE (widget), ACU_GOODS_MOVEMENT_FOOD_LOSS);
 }
 
 /* Closing a month, confirmed: coordinators only */

@@ -17,6 +17,8 @@ typedef struct
   AcuRole     required_role;
   char       *help_id;
   AcuAreas    areas;
+  guint       badge;
+  char       *badge_description;
 } AcuPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (AcuPage, acu_page, ADW_TYPE_BIN)
@@ -30,10 +32,43 @@ enum
   PROP_REQUIRED_ROLE,
   PROP_HELP_ID,
   PROP_AREAS,
+  PROP_BADGE,
+  PROP_BADGE_DESCRIPTION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The badge of the page's sidebar row, from its get_badge (if any) */
+void
+acu_page_update_badge (AcuPage *self)
+{
+  AcuPagePrivate *priv = acu_page_get_instance_private (self);
+  AcuPageClass *klass = ACU_PAGE_GET_CLASS (self);
+  g_autofree char *description = NULL;
+  guint badge = 0;
+
+  g_return_if_fail (ACU_IS_PAGE (self));
+
+  if (klass->get_badge == NULL)
+    return;
+  if (priv->store != NULL && acu_store_is_identified (priv->store)
+      && acu_store_get_role (priv->store) >= priv->required_role)
+    badge = klass->get_badge (self, &description);
+  if (badge == 0)
+    g_clear_pointer (&description, g_free);
+  if (g_strcmp0 (description, priv->badge_description) != 0)
+    {
+      g_free (priv->badge_description);
+      priv->badge_description = g_steal_pointer (&description);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE_DESCRIPTION]);
+    }
+  if (badge != priv->badge)
+    {
+      priv->badge = badge;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE]);
+    }
+}
 
 static void
 store_area_changed_cb (AcuStore *store,
@@ -43,8 +78,11 @@ store_area_changed_cb (AcuStore *store,
   AcuPagePrivate *priv = acu_page_get_instance_private (self);
   AcuPageClass *klass = ACU_PAGE_GET_CLASS (self);
 
-  if ((priv->areas & area) != 0 && klass->areas_changed != NULL)
+  if ((priv->areas & area) == 0)
+    return;
+  if (klass->areas_changed != NULL)
     klass->areas_changed (self, area);
+  acu_page_update_badge (self);
 }
 
 /* Follows the context's store: one handler on the open store, for every page */
@@ -63,6 +101,7 @@ follow_store (AcuPage *self)
 
   if (klass->store_changed != NULL)
     klass->store_changed (self, store);
+  acu_page_update_badge (self);
 }
 
 static void
@@ -102,6 +141,12 @@ acu_page_get_property (GObject    *object,
     case PROP_AREAS:
       g_value_set_flags (value, priv->areas);
       break;
+    case PROP_BADGE:
+      g_value_set_uint (value, priv->badge);
+      break;
+    case PROP_BADGE_DESCRIPTION:
+      g_value_set_string (value, priv->badge_description);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,6 +181,7 @@ acu_page_set_property (GObject      *object,
       break;
     case PROP_HELP_ID:
       g_free (priv->help_id);
+  g_free (priv->badge_description);
       priv->help_id = g_value_dup_string (value);
       break;
     case PROP_AREAS:
@@ -207,6 +253,14 @@ acu_page_class_init (AcuPageClass *klass)
   properties[PROP_AREAS] =
     g_param_spec_flags ("areas", NULL, NULL, ACU_TYPE_AREAS, ACU_AREA_NONE,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* A count on the page's sidebar row (get_badge), 0: none */
+  properties[PROP_BADGE] =
+    g_param_spec_uint ("badge", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* What the count means, for screen readers: "3 categories short" */
+  properties[PROP_BADGE_DESCRIPTION] =
+    g_param_spec_string ("badge-description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -335,4 +389,22 @@ acu_page_show_toast (AcuPage    *self,
                      const char *message)
 {
   acu_widget_show_toast (GTK_WIDGET (self), message);
+}
+
+guint
+acu_page_get_badge (AcuPage *self)
+{
+  AcuPagePrivate *priv = acu_page_get_instance_private (self);
+
+  g_return_val_if_fail (ACU_IS_PAGE (self), 0);
+  return priv->badge;
+}
+
+const char *
+acu_page_get_badge_description (AcuPage *self)
+{
+  AcuPagePrivate *priv = acu_page_get_instance_private (self);
+
+  g_return_val_if_fail (ACU_IS_PAGE (self), NULL);
+  return priv->badge_description;
 }

@@ -35,8 +35,15 @@ struct _AcuPageClass
   /* Show one record of the page (win.show-record): a household, … */
   void (*show_record)    (AcuPage  *self,
                           gint64    id);
+  /* Optional: a count for the page's sidebar row (0: no badge), and in
+   * @description what it means for screen readers ("3 categories
+   * short"). Asked once the person at the desk has the page's role,
+   * then each time one of the page's areas changed (list "identity" in
+   * them for the badge to follow who is at the desk). */
+  guint (*get_badge)     (AcuPage  *self,
+                          char    **description);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 AcuContext *acu_page_get_context       (AcuPage *self);
@@ -54,5 +61,9 @@ void        acu_page_show_record       (AcuPage *self,
                                         gint64   id);
 void        acu_page_show_toast        (AcuPage    *self,
                                         const char *message);
+/* The badge of the sidebar row ("badge", "badge-description") */
+guint       acu_page_get_badge         (AcuPage *self);
+const char *acu_page_get_badge_description (AcuPage *self);
+void        acu_page_update_badge      (AcuPage *self);
 
 G_END_DECLS

@@ -25,6 +25,8 @@ struct _AcuPreferencesWindow
   AcuCatalogueEditor   *reasons_group;
   AcuCatalogueEditor   *partners_group;
   AcuCatalogueEditor   *communes_group;
+  AcuCatalogueEditor   *goods_categories_group;
+  AcuCatalogueEditor   *goods_places_group;
   AdwPreferencesGroup  *desk_people_group;
   AcuFoodPreferencesPage *food_page;
   GtkSpinButton        *lock_spin;
@@ -415,6 +417,8 @@ acu_preferences_window_class_init (AcuPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, reasons_group);
   gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, partners_group);
   gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, communes_group);
+  gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, goods_categories_group);
+  gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, goods_places_group);
   gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, desk_people_group);
   gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, lock_spin);
   gtk_widget_class_bind_template_child (widget_class, AcuPreferencesWindow, close_spin);
@@ -431,6 +435,11 @@ acu_preferences_window_init (AcuPreferencesWindow *self)
   acu_catalogue_editor_add_catalogue (self->reasons_group, ACU_CATALOGUE_REASON);
   acu_catalogue_editor_add_catalogue (self->partners_group, ACU_CATALOGUE_PARTNER);
   acu_catalogue_editor_add_catalogue (self->communes_group, ACU_CATALOGUE_COMMUNE);
+  acu_catalogue_editor_add_catalogue (self->goods_categories_group, ACU_CATALOGUE_TEXTILE_CATEGORY);
+  acu_catalogue_editor_add_catalogue (self->goods_categories_group, ACU_CATALOGUE_FURNITURE_CATEGORY);
+  acu_catalogue_editor_add_catalogue (self->goods_categories_group, ACU_CATALOGUE_APPLIANCE_CATEGORY);
+  acu_catalogue_editor_add_catalogue (self->goods_categories_group, ACU_CATALOGUE_OTHER_GOODS_CATEGORY);
+  acu_catalogue_editor_add_catalogue (self->goods_places_group, ACU_CATALOGUE_GOODS_PLACE);
 }
 
 GtkWidget *
@@ -448,6 +457,8 @@ acu_preferences_window_new (GtkWindow   *parent,
   acu_catalogue_editor_set_store (self->reasons_group, store);
   acu_catalogue_editor_set_store (self->partners_group, store);
   acu_catalogue_editor_set_store (self->communes_group, store);
+  acu_catalogue_editor_set_store (self->goods_categories_group, store);
+  acu_catalogue_editor_set_store (self->goods_places_group, store);
   desk_people_changed_cb (store, ACU_AREA_DESK_PEOPLE, self);
   acu_food_preferences_page_set_store (self->food_page, store);
 

@@ -361,8 +361,44 @@ desk_page_recovery_code_replaced_cb (AcuPage     *page,
   acu_window_show_locked_page (self, "recovery");
 }
 
+static gboolean
+badge_to_label (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  g_value_take_string (to, g_strdup_printf ("%u", g_value_get_uint (from)));
+  return TRUE;
+}
+
+static gboolean
+badge_to_visible (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_uint (from) > 0);
+  return TRUE;
+}
+
+/* The row's name for screen readers: its title, and its badge's meaning */
+static void
+sidebar_row_update_label (AcuPage    *page,
+                          GParamSpec *pspec,
+                          GtkWidget  *row)
+{
+  const char *description = acu_page_get_badge_description (page);
+  g_autofree char *label = NULL;
+
+  if (acu_page_get_badge (page) > 0 && description != NULL)
+    label = g_strdup_printf ("%s, %s", acu_page_get_title (page), description);
+  else
+    label = g_strdup (acu_page_get_title (page));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 /* One sidebar row per area page of content_stack, following its title,
- * icon and visibility (pages a role may not use are hidden) */
+ * icon, badge and visibility (pages a role may not use are hidden) */
 static GtkWidget *
 create_sidebar_row (gpointer item,
                     gpointer user_data)
@@ -372,14 +408,29 @@ create_sidebar_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *image = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+  AcuPage *child = ACU_PAGE (gtk_stack_page_get_child (page));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (badge, "sidebar-badge");
+  gtk_widget_add_css_class (badge, "acu-sidebar-badge");
+  gtk_widget_add_css_class (badge, "numeric");
+  g_object_bind_property_full (child, "badge", badge, "label", G_BINDING_SYNC_CREATE,
+                               badge_to_label, NULL, NULL, NULL);
+  g_object_bind_property_full (child, "badge", badge, "visible", G_BINDING_SYNC_CREATE,
+                               badge_to_visible, NULL, NULL, NULL);
+  g_signal_connect_object (child, "notify::badge", G_CALLBACK (sidebar_row_update_label), row, 0);
+  g_signal_connect_object (child, "notify::badge-description", G_CALLBACK (sidebar_row_update_label), row, 0);
+  sidebar_row_update_label (child, NULL, row);
   g_object_bind_property (page, "icon-name", image, "icon-name", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "visible", row, "visible", G_BINDING_SYNC_CREATE);
   gtk_widget_set_name (row, gtk_stack_page_get_name (page));
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }

@@ -6,7 +6,7 @@
 
 #include "acu-application.h"
 #include "acu-catalogue-editor.h"
-#include "acu-food-movement-dialog.h"
+#include "acu-goods-movement-dialog.h"
 #include "acu-food-preferences-page.h"
 #include "acu-food-stock-page.h"
 #include "acu-preferences-window.h"
@@ -209,7 +209,7 @@ START_TEST (test_food_lists)
   AcuPreferencesWindow *preferences;
   AcuFoodPreferencesPage *food;
   AcuCatalogueEditor *categories, *budget;
-  AcuFoodMovementDialog *movement;
+  AcuGoodsMovementDialog *movement;
   AcuFoodStockPage *stock_page;
   AcuUnlockPage *unlock_page;
   AdwActionRow *row;
@@ -317,10 +317,10 @@ START_TEST (test_food_lists)
 
   /* The form of a delivery offers it, last */
   gtk_widget_activate_action (GTK_WIDGET (stock_page), "stock.delivery", NULL);
-  movement = find_window (ACU_TYPE_FOOD_MOVEMENT_DIALOG);
+  movement = find_window (ACU_TYPE_GOODS_MOVEMENT_DIALOG);
   ck_assert_ptr_nonnull (movement);
   {
-    GtkWidget *group = child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "categories_group");
+    GtkWidget *group = child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "categories_group");
 
     ck_assert_uint_eq (count_of (group, ADW_TYPE_ENTRY_ROW), 10);
     ck_assert_str_eq (adw_preferences_row_get_title (nth_of (group, ADW_TYPE_ENTRY_ROW, 9)), "Conserves et bocaux");

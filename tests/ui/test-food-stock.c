@@ -12,7 +12,7 @@
 #include "acu-desk-people.h"
 #include "acu-food.h"
 #include "acu-food-access-dialog.h"
-#include "acu-food-movement-dialog.h"
+#include "acu-goods-movement-dialog.h"
 #include "acu-food-preferences-page.h"
 #include "acu-food-stock-page.h"
 #include "acu-goods.h"
@@ -308,7 +308,7 @@ START_TEST (test_food_stock)
                          .gender = ACU_GENDER_MAN };
   AcuSettings *settings = acu_application_get_settings (acu_ui_test_app);
   AcuFoodAccessDialog *dialog;
-  AcuFoodMovementDialog *movement;
+  AcuGoodsMovementDialog *movement;
   AcuFoodStockPage *stock_page;
   AcuPeoplePage *people_page;
   AcuUnlockPage *unlock_page;
@@ -529,28 +529,28 @@ START_TEST (test_food_stock)
   stock_page = child (window, ACU_TYPE_WINDOW, "food_stock_page");
   ck_assert (!gtk_widget_get_visible (child (stock_page, ACU_TYPE_FOOD_STOCK_PAGE, "close_month_button")));
   gtk_widget_activate_action (GTK_WIDGET (stock_page), "stock.delivery", NULL);
-  movement = find_window (ACU_TYPE_FOOD_MOVEMENT_DIALOG);
+  movement = find_window (ACU_TYPE_GOODS_MOVEMENT_DIALOG);
   ck_assert_ptr_nonnull (movement);
   {
-    GtkWidget *categories = child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "categories_group");
+    GtkWidget *categories = child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "categories_group");
 
-    ck_assert (!gtk_widget_get_visible (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "lot_group")));
-    adw_combo_row_set_selected (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "source_row"), 1);
-    ck_assert (gtk_widget_get_visible (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "lot_group")));
-    type_in (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "day_row"), "03/12/2026");
+    ck_assert (!gtk_widget_get_visible (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "lot_group")));
+    adw_combo_row_set_selected (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "source_row"), 1);
+    ck_assert (gtk_widget_get_visible (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "lot_group")));
+    type_in (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "day_row"), "03/12/2026");
     type_in (nth_of (categories, ADW_TYPE_ENTRY_ROW, 0), "120,5");
     type_in (nth_of (categories, ADW_TYPE_ENTRY_ROW, 1), "12,5,3");
     type_in (nth_of (categories, ADW_TYPE_ENTRY_ROW, 2), "30");
-    type_in (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "lot_row"), "L-2026-14");
-    type_in (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "expiry_row"), "30/04/2027");
-    click (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "record_button"));
+    type_in (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "lot_row"), "L-2026-14");
+    type_in (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "expiry_row"), "30/04/2027");
+    click (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "record_button"));
     ck_assert_ptr_nonnull (message_by (nth_of (categories, ADW_TYPE_ENTRY_ROW, 1)));
     ck_assert_int_eq (query (open, "SELECT count(*) FROM goods_movement"), 0);
 
     type_in (nth_of (categories, ADW_TYPE_ENTRY_ROW, 1), "");
-    click (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "record_button"));
+    click (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "record_button"));
   }
-  WAIT_UNTIL (find_window (ACU_TYPE_FOOD_MOVEMENT_DIALOG) == NULL);
+  WAIT_UNTIL (find_window (ACU_TYPE_GOODS_MOVEMENT_DIALOG) == NULL);
   ck_assert_int_eq (query (open, "SELECT count(*) FROM goods_movement"), 2);
   ck_assert_int_eq (query (open, "SELECT count(*) FROM goods_movement m JOIN goods_category c ON c.id = m.category_id "
                                  "WHERE c.code = 'fruit-vegetables' AND m.grams = 120500 AND m.direction = 1 "
@@ -572,13 +572,13 @@ START_TEST (test_food_stock)
 
   /* A loss: 2,5 kg of dairy expired */
   gtk_widget_activate_action (GTK_WIDGET (stock_page), "stock.loss", NULL);
-  movement = find_window (ACU_TYPE_FOOD_MOVEMENT_DIALOG);
+  movement = find_window (ACU_TYPE_GOODS_MOVEMENT_DIALOG);
   ck_assert_ptr_nonnull (movement);
-  ck_assert (!gtk_widget_get_visible (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "source_row")));
-  type_in (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "day_row"), "05/12/2026");
-  type_in (nth_of (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "categories_group"), ADW_TYPE_ENTRY_ROW, 2), "2,5");
-  click (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "record_button"));
-  WAIT_UNTIL (find_window (ACU_TYPE_FOOD_MOVEMENT_DIALOG) == NULL);
+  ck_assert (!gtk_widget_get_visible (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "source_row")));
+  type_in (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "day_row"), "05/12/2026");
+  type_in (nth_of (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "categories_group"), ADW_TYPE_ENTRY_ROW, 2), "2,5");
+  click (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "record_button"));
+  WAIT_UNTIL (find_window (ACU_TYPE_GOODS_MOVEMENT_DIALOG) == NULL);
   loss = query (open, "SELECT id FROM goods_movement WHERE direction = -1 AND reason = 'expired' AND grams = 2500 "
                       "AND day = '2026-12-05'");
   ck_assert_int_gt (loss, 0);
@@ -638,7 +638,7 @@ START_TEST (test_food_stock)
     g_clear_pointer (&sql, g_free);
   }
   gtk_widget_activate_action (GTK_WIDGET (stock_page), "stock.delivery", NULL);
-  movement = find_window (ACU_TYPE_FOOD_MOVEMENT_DIALOG);
+  movement = find_window (ACU_TYPE_GOODS_MOVEMENT_DIALOG);
   {
     g_autofree char *today = acu_date_today ();
     g_autofree char *day = NULL;
@@ -649,11 +649,11 @@ START_TEST (test_food_stock)
     g_date_subtract_days (&date, 1);
     day = g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&date), g_date_get_month (&date),
                            g_date_get_year (&date));
-    type_in (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "day_row"), day);
+    type_in (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "day_row"), day);
   }
-  type_in (nth_of (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "categories_group"), ADW_TYPE_ENTRY_ROW, 0), "10");
-  click (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "record_button"));
-  ck_assert_str_eq (message_by (child (movement, ACU_TYPE_FOOD_MOVEMENT_DIALOG, "day_row")), expected->month_closed);
+  type_in (nth_of (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "categories_group"), ADW_TYPE_ENTRY_ROW, 0), "10");
+  click (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "record_button"));
+  ck_assert_str_eq (message_by (child (movement, ACU_TYPE_GOODS_MOVEMENT_DIALOG, "day_row")), expected->month_closed);
   ck_assert_int_eq (query (open, "SELECT count(*) FROM goods_movement"), 4);
   gtk_widget_activate_action (GTK_WIDGET (movement), "window.close", NULL);
 
