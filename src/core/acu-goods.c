@@ -508,7 +508,9 @@ describe (AcuGoodsMovement *self)
     return g_strdup_printf (_("Correction of movement %lld"), (long long) self->corrects_id);
   if (self->reason == ACU_GOODS_SERVED && self->household_id != 0)
     return g_strdup_printf (_("Served to household %lld"), (long long) self->household_id);
-  if (self->source != ACU_FOOD_SOURCE_NONE)
+  /* a source that says the reason again ("Donation · Donation") is left out */
+  if (self->source != ACU_FOOD_SOURCE_NONE
+      && g_strcmp0 (acu_goods_reason_get_label (self->reason), acu_food_source_get_label (self->source)) != 0)
     /* TRANSLATORS: a movement in: "Delivery · Banque alimentaire" */
     return g_strdup_printf (_("%s · %s"), acu_goods_reason_get_label (self->reason),
                             acu_food_source_get_label (self->source));
