@@ -156,7 +156,7 @@ START_TEST (test_in_and_transfer)
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_stock WHERE place_id = 1"), 0);
 
   /* 5 pieces to the storeroom, not weighed: 5 × 250 g = 1.25 kg */
-  ck_assert_msg (acu_goods_transfer (store, NULL, PLACE_VESTIAIRE, PLACE_STOREROOM, CAT_CHILDREN, 5, -1, &error),
+  ck_assert_msg (acu_goods_transfer (store, NULL, PLACE_VESTIAIRE, PLACE_STOREROOM, CAT_CHILDREN, 5, -1, NULL, &error),
                  "%s", error ? error->message : "");
   ACU_ASSERT_CHANGES (changes, ACU_AREA_GOODS | ACU_AREA_AUDIT);
   ck_assert_int_eq (stock_of (store, PLACE_VESTIAIRE, CAT_CHILDREN, "pieces"), 15);
@@ -168,17 +168,27 @@ START_TEST (test_in_and_transfer)
                                                "WHERE reason = 'transfer' AND direction = 1"), out_id);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'goods-transfer'"), 1);
 
-  /* The same place, or more than the storeroom holds (even for a
-   * coordinator: a transfer is never forced): refused, nothing written */
-  ck_assert (!acu_goods_transfer (store, NULL, PLACE_STOREROOM, PLACE_STOREROOM, CAT_CHILDREN, 1, -1, &error));
+  /* The same place, or more than the storeroom holds without a reason:
+   * refused, nothing written */
+  ck_assert (!acu_goods_transfer (store, NULL, PLACE_STOREROOM, PLACE_STOREROOM, CAT_CHILDREN, 1, -1, NULL, &error));
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  ck_assert (!acu_goods_transfer (store, NULL, PLACE_STOREROOM, PLACE_VESTIAIRE, CAT_CHILDREN, 6, -1, &error));
+  ck_assert (!acu_goods_transfer (store, NULL, PLACE_STOREROOM, PLACE_VESTIAIRE, CAT_CHILDREN, 6, -1, NULL, &error));
   ACU_ASSERT_ERROR (error, ACU_STORE_ERROR, ACU_STORE_ERROR_SHORT);
   ck_assert_ptr_nonnull (strstr (error->message, "Only 5 pieces"));
   g_clear_error (&error);
   ACU_ASSERT_CHANGES (changes, ACU_AREA_NONE);
   ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_movement"), 4);
+
+  /* The coordinator forces it with a reason: the out keeps the reason,
+   * the storeroom goes to 5 − 6 = −1 piece, the clothing room to 15 + 6 = 21 */
+  ck_assert_msg (acu_goods_transfer (store, NULL, PLACE_STOREROOM, PLACE_VESTIAIRE, CAT_CHILDREN, 6, -1,
+                                     "Un sac oublié au garage", &error), "%s", error ? error->message : "");
+  ck_assert_int_eq (stock_of (store, PLACE_STOREROOM, CAT_CHILDREN, "pieces"), -1);
+  ck_assert_int_eq (stock_of (store, PLACE_VESTIAIRE, CAT_CHILDREN, "pieces"), 21);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM goods_movement "
+                                               "WHERE forced_reason = 'Un sac oublié au garage' AND direction = -1"), 1);
+  ck_assert_int_eq (acu_test_query_int (store, "SELECT count (*) FROM audit WHERE action = 'goods-forced'"), 1);
 
   /* A gift goes through the desk, not through the ledger's form */
   {

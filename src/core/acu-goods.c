@@ -974,12 +974,14 @@ acu_goods_transfer (AcuStore     *store,
                     gint64        category_id,
                     gint64        pieces,
                     gint64        grams,
+                    const char   *forced_reason,
                     GError      **error)
 {
   g_autofree char *today = acu_date_today ();
   AcuGoodsDraft out = {
     .day = day, .place_id = from_place_id, .category_id = category_id, .direction = -1,
     .reason = ACU_GOODS_TRANSFER, .pieces = pieces, .grams = grams, .value_cents = -1,
+    .forced_reason = forced_reason,
   };
   AcuGoodsDraft in = out;
   gint64 out_id;
@@ -989,6 +991,7 @@ acu_goods_transfer (AcuStore     *store,
     day = out.day = in.day = today;
   in.place_id = to_place_id;
   in.direction = 1;
+  in.forced_reason = NULL;
   if (!acu_store_require_role (store, ACU_ROLE_VOLUNTEER, error)
       || !check_day (store, day, error) || !acu_goods_check_draft (store, &out, error))
     return FALSE;
@@ -1007,7 +1010,7 @@ acu_goods_transfer (AcuStore     *store,
   if (!check_place (store, from_place_id, error) || !check_place (store, to_place_id, error)
       || !acu_store_begin (store, error))
     return FALSE;
-  /* the in names its out; a transfer beyond the stock is refused, never forced */
+  /* the in names its out; beyond the stock, only staff with a reason */
   out_id = record_one (store, &out, day, 0, 0, "goods-transfer", error);
   ok = out_id != 0 && record_one (store, &in, day, out_id, 0, NULL, error) != 0;
   return acu_sql_finish (store, ok, error);

@@ -174,7 +174,8 @@ gboolean    acu_goods_record_many (AcuStore             *store,
                                    GError              **error);
 /* Volunteers and up: @pieces (and @grams, -1: estimated) of a category
  * out of one place and into another, as two movements, in one
- * transaction; refused beyond the stock of @from_place */
+ * transaction; refused beyond the stock of @from_place unless staff give
+ * @forced_reason (as for any movement out) */
 gboolean    acu_goods_transfer (AcuStore     *store,
                                 const char   *day,
                                 gint64        from_place_id,
@@ -182,6 +183,7 @@ gboolean    acu_goods_transfer (AcuStore     *store,
                                 gint64        category_id,
                                 gint64        pieces,
                                 gint64        grams,
+                                const char   *forced_reason,
                                 GError      **error);
 
 /* A gift to a household, from the reception page: a line a category */

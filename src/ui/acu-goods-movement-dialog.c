@@ -241,7 +241,7 @@ show_refusal (AcuGoodsMovementDialog *self,
   gboolean staff = acu_store_get_role (self->store) >= ACU_ROLE_STAFF;
 
   if (g_error_matches (error, ACU_STORE_ERROR, ACU_STORE_ERROR_SHORT) && staff
-      && self->kind == ACU_GOODS_MOVEMENT_OUT)
+      && (self->kind == ACU_GOODS_MOVEMENT_OUT || self->kind == ACU_GOODS_MOVEMENT_TRANSFER))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->forced_group), TRUE);
       acu_field_error_show (self->error_row, GTK_WIDGET (self->forced_row), error->message);
@@ -313,6 +313,7 @@ static void
 record_transfer (AcuGoodsMovementDialog *self)
 {
   g_autofree char *day = acu_date_from_user (gtk_editable_get_text (GTK_EDITABLE (self->day_row)));
+  g_autofree char *forced = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->forced_row))));
   g_autoptr(GArray) lines = NULL;
   g_autoptr(GError) error = NULL;
   gint64 from = selected_place (self, self->place_row);
@@ -334,9 +335,11 @@ record_transfer (AcuGoodsMovementDialog *self)
   if ((lines = acu_goods_lines_get_lines (self->lines)) == NULL)
     return;
   line = &g_array_index (lines, AcuGoodsLine, 0);
-  if (!acu_goods_transfer (self->store, day, from, to, line->category_id, line->pieces, line->grams, &error))
+  if (!acu_goods_transfer (self->store, day, from, to, line->category_id, line->pieces, line->grams,
+                           gtk_widget_get_visible (GTK_WIDGET (self->forced_group)) && *forced != '\0' ? forced : NULL,
+                           &error))
     {
-      acu_goods_lines_show_error (self->lines, 0, error->message);
+      show_refusal (self, 0, error);
       return;
     }
   g_signal_emit (self, signals[SIGNAL_RECORDED], 0, 2);
